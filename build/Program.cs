@@ -1,0 +1,2 @@
+// Wired up by the build runner (in progress).
+return 0;
