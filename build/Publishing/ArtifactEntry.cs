@@ -1,0 +1,24 @@
+namespace SecureOta.Build.Publishing;
+
+/// <summary>
+/// One entry of <c>release.artifacts</c> (docs/PROTOCOL.md section 6). The <c>path</c> member is
+/// derived from <see cref="Sha256"/> by the writer, so it cannot disagree with the blob name.
+/// </summary>
+/// <param name="Kind"><c>full</c> for the encrypted image; later kinds (delta patches) are [a-z0-9-]+.</param>
+/// <param name="Size">Exact artifact length; must be the section 7 size for <paramref name="PlainSize"/>.</param>
+/// <param name="Sha256">SHA-256 of the artifact bytes, 32 bytes.</param>
+/// <param name="Head">recordDigest of record 0, 32 bytes.</param>
+/// <param name="Iv">CBC IV of record 0, 16 bytes.</param>
+/// <param name="PlainSize">Decrypted length.</param>
+public sealed record ArtifactEntry(string Kind, int Size, byte[] Sha256, byte[] Head, byte[] Iv, int PlainSize)
+{
+    /// <summary>The kind of the encrypted full image.</summary>
+    public const string FullKind = "full";
+
+    /// <summary>The entry describing <paramref name="artifact"/> as <paramref name="kind"/>.</summary>
+    public static ArtifactEntry From(EncryptedArtifact artifact, string kind = FullKind)
+    {
+        ArgumentNullException.ThrowIfNull(artifact);
+        return new ArtifactEntry(kind, artifact.Size, artifact.Sha256, artifact.Head, artifact.Iv, artifact.PlainSize);
+    }
+}

@@ -1,0 +1,19 @@
+namespace SecureOta.Build.Publishing;
+
+/// <summary>
+/// Root metadata to be written as the payload of docs/PROTOCOL.md section 5. The members
+/// <c>type</c> and <c>spec</c> are fixed by the writer; key ids are computed from the public keys.
+/// </summary>
+/// <param name="Version">Root version, at least 1.</param>
+/// <param name="Expires">Expiry, Unix time in seconds.</param>
+/// <param name="PublicKeys">1 to 16 distinct Ed25519 public keys (32 bytes each), in output order.</param>
+/// <param name="Root">The root role, which signs root metadata.</param>
+/// <param name="Release">The release role, which signs channel manifests.</param>
+/// <param name="TlsAnchors">1 to 8 PEM root CA certificates, each at most 4096 bytes.</param>
+public sealed record RootMetadata(
+    long Version,
+    long Expires,
+    IReadOnlyList<byte[]> PublicKeys,
+    RoleDefinition Root,
+    RoleDefinition Release,
+    IReadOnlyList<string> TlsAnchors);

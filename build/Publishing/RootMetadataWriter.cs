@@ -1,0 +1,159 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Text.Json;
+
+namespace SecureOta.Build.Publishing;
+
+/// <summary>
+/// Writes the payload bytes of root metadata (docs/PROTOCOL.md section 5): compact UTF-8 JSON with
+/// exactly the members of the spec, integers as JSON integers, hex in lowercase. Every rule of
+/// section 5 and limit of section 11 is checked first, so the build never signs a root devices reject;
+/// a broken rule throws <see cref="ProtocolLimitException"/> naming the member.
+/// </summary>
+public static class RootMetadataWriter
+{
+    public const string TypeName = "secureota/root";
+    public const int Spec = 1;
+    public const string Scheme = "ed25519";
+
+    private const string PemCertificateStart = "-----BEGIN CERTIFICATE-----";
+    private const string PemCertificateEnd = "-----END CERTIFICATE-----";
+
+    public static byte[] Write(RootMetadata root)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        string[] keyIds = Validate(root);
+
+        return CompactJson.Write(writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteString("type", TypeName);
+            writer.WriteNumber("spec", Spec);
+            writer.WriteNumber("version", root.Version);
+            writer.WriteNumber("expires", root.Expires);
+            writer.WriteStartArray("keys");
+            for (int i = 0; i < root.PublicKeys.Count; i++)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("id", keyIds[i]);
+                writer.WriteString("scheme", Scheme);
+                writer.WriteString("public", Convert.ToHexStringLower(root.PublicKeys[i]));
+                writer.WriteEndObject();
+            }
+            writer.WriteEndArray();
+            writer.WriteStartObject("roles");
+            WriteRole(writer, "root", root.Root);
+            WriteRole(writer, "release", root.Release);
+            writer.WriteEndObject();
+            writer.WriteStartArray("tlsAnchors");
+            foreach (string anchor in root.TlsAnchors)
+            {
+                writer.WriteStringValue(anchor);
+            }
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        });
+    }
+
+    private static void WriteRole(Utf8JsonWriter writer, string name, RoleDefinition role)
+    {
+        writer.WriteStartObject(name);
+        writer.WriteNumber("threshold", role.Threshold);
+        writer.WriteStartArray("keyIds");
+        foreach (string keyId in role.KeyIds)
+        {
+            writer.WriteStringValue(keyId);
+        }
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Checks section 5 and returns the key ids of the public keys, in order.</summary>
+    private static string[] Validate(RootMetadata root)
+    {
+        if (root.Version < 1 || root.Version > ProtocolLimits.MaxJsonInteger)
+            throw new ProtocolLimitException("version", $"{root.Version} is outside 1..{ProtocolLimits.MaxJsonInteger}");
+        PayloadRules.RequireJsonInteger("expires", root.Expires);
+
+        ArgumentNullException.ThrowIfNull(root.PublicKeys, nameof(root.PublicKeys));
+        PayloadRules.RequireCount("keys", root.PublicKeys.Count, 1, ProtocolLimits.MaxRootKeys);
+        var keyIds = new string[root.PublicKeys.Count];
+        for (int i = 0; i < keyIds.Length; i++)
+        {
+            byte[] key = root.PublicKeys[i];
+            if (key is null || key.Length != KeyId.PublicKeySize)
+                throw new ProtocolLimitException($"keys[{i}].public", $"an Ed25519 public key is {KeyId.PublicKeySize} bytes");
+            keyIds[i] = KeyId.Of(key);
+            if (Array.IndexOf(keyIds, keyIds[i], 0, i) >= 0)
+                throw new ProtocolLimitException($"keys[{i}].id", $"key {keyIds[i]} is listed twice");
+        }
+
+        ValidateRole("roles.root", root.Root, keyIds);
+        ValidateRole("roles.release", root.Release, keyIds);
+
+        ArgumentNullException.ThrowIfNull(root.TlsAnchors, nameof(root.TlsAnchors));
+        PayloadRules.RequireCount("tlsAnchors", root.TlsAnchors.Count, 1, ProtocolLimits.MaxTlsAnchors);
+        for (int i = 0; i < root.TlsAnchors.Count; i++)
+        {
+            ValidateAnchor($"tlsAnchors[{i}]", root.TlsAnchors[i]);
+        }
+        return keyIds;
+    }
+
+    private static void ValidateRole(string member, RoleDefinition role, string[] listedKeyIds)
+    {
+        if (role is null) throw new ProtocolLimitException(member, "the role is required");
+        if (role.KeyIds is null) throw new ProtocolLimitException(member + ".keyIds", "the key ids are required");
+        PayloadRules.RequireCount(member + ".keyIds", role.KeyIds.Count, 1, ProtocolLimits.MaxRootKeys);
+        for (int i = 0; i < role.KeyIds.Count; i++)
+        {
+            string keyId = role.KeyIds[i];
+            string at = $"{member}.keyIds[{i}]";
+            PayloadRules.RequireHexString(at, keyId, KeyId.PublicKeySize);
+            if (Array.IndexOf(listedKeyIds, keyId) < 0)
+                throw new ProtocolLimitException(at, $"key {keyId} is not listed in keys");
+            for (int j = 0; j < i; j++)
+            {
+                if (role.KeyIds[j] == keyId) throw new ProtocolLimitException(at, $"key {keyId} is listed twice in the role");
+            }
+        }
+        if (role.Threshold < 1 || role.Threshold > role.KeyIds.Count)
+            throw new ProtocolLimitException(member + ".threshold", $"{role.Threshold} is outside 1..{role.KeyIds.Count} (the number of key ids)");
+    }
+
+    /// <summary>
+    /// One PEM certificate within the size cap, of a root CA (self-issued, basic constraints CA): the
+    /// design pins root CAs only, so a leaf or intermediate here is a mistake that would break devices'
+    /// TLS at the next certificate renewal.
+    /// </summary>
+    private static void ValidateAnchor(string member, string anchor)
+    {
+        if (string.IsNullOrEmpty(anchor)) throw new ProtocolLimitException(member, "an anchor must be a PEM certificate");
+        int size = Encoding.UTF8.GetByteCount(anchor);
+        if (size > ProtocolLimits.MaxTlsAnchorSize)
+            throw new ProtocolLimitException(member, $"{size} bytes; a TLS anchor is at most {ProtocolLimits.MaxTlsAnchorSize}");
+        string trimmed = anchor.Trim();
+        bool single = trimmed.StartsWith(PemCertificateStart, StringComparison.Ordinal)
+            && trimmed.EndsWith(PemCertificateEnd, StringComparison.Ordinal)
+            && trimmed.IndexOf(PemCertificateStart, 1, StringComparison.Ordinal) < 0;
+        if (!single) throw new ProtocolLimitException(member, "an anchor must be exactly one PEM CERTIFICATE block");
+
+        X509Certificate2 certificate;
+        try
+        {
+            certificate = X509Certificate2.CreateFromPem(anchor);
+        }
+        catch (CryptographicException e)
+        {
+            throw new ProtocolLimitException(member, "the PEM certificate does not parse: " + e.Message);
+        }
+        using (certificate)
+        {
+            bool isCa = certificate.Extensions.OfType<X509BasicConstraintsExtension>().Any(c => c.CertificateAuthority);
+            bool selfIssued = certificate.SubjectName.RawData.AsSpan().SequenceEqual(certificate.IssuerName.RawData);
+            if (!isCa || !selfIssued)
+                throw new ProtocolLimitException(member, $"\"{certificate.Subject}\" is not a root CA (pin root CAs, never a leaf or intermediate)");
+        }
+    }
+}
