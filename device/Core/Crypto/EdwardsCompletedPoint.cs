@@ -1,0 +1,90 @@
+namespace SecureOta.Device.Core.Crypto
+{
+    /// <summary>
+    /// The "completed" result of an addition or doubling: x = X/Z and y = Y/T. Additions and doublings
+    /// produce this form with no multiplications spent on normalising, and the caller then pays only
+    /// for the form it needs next: projective (3 multiplications) or extended (4).
+    /// Formulas: Hisil, Wong, Carter, Dawson, "Twisted Edwards curves revisited" (2008), for a = -1;
+    /// they are complete on edwards25519, so no input (identity, equal or opposite points) is special.
+    /// </summary>
+    internal sealed class EdwardsCompletedPoint
+    {
+        public readonly int[] X = Field25519.Create();
+        public readonly int[] Y = Field25519.Create();
+        public readonly int[] Z = Field25519.Create();
+        public readonly int[] T = Field25519.Create();
+        private readonly int[] scratch = Field25519.Create();
+
+        /// <summary>this = 2p, reading only p's X, Y and Z (so a projective p is fine).</summary>
+        public void SetDouble(EdwardsPoint p)
+        {
+            // With A = X^2, B = Y^2, C = 2Z^2, E = (X+Y)^2 - A - B, G = B - A, F = G - C and
+            // H = -(A + B): 2p = (E : H) and (G : F) as x = E/G, y = H/F. We store the same point with
+            // H and F negated in the y fraction: (E/G, (A+B)/(C-G)).
+            Field25519Products.Square(X, p.X);                 // A
+            Field25519Products.Square(Z, p.Y);                 // B
+            Field25519Products.Square(T, p.Z);
+            Field25519.Add(T, T, T);                           // C
+            Field25519.Add(Y, p.X, p.Y);
+            Field25519Products.Square(scratch, Y);             // (X+Y)^2
+            Field25519.Add(Y, Z, X);                           // A + B
+            Field25519.Subtract(Z, Z, X);                      // G = B - A
+            Field25519.Subtract(X, scratch, Y);                // E
+            Field25519.Subtract(T, T, Z);                      // C - G
+        }
+
+        /// <summary>this = p + q.</summary>
+        public void SetSum(EdwardsPoint p, EdwardsCachedPoint q)
+        {
+            Combine(p, q.YPlusX, q.YMinusX, q, false);
+        }
+
+        /// <summary>this = p - q (adds -q, whose cached form swaps Y+X with Y-X and negates 2dT).</summary>
+        public void SetDifference(EdwardsPoint p, EdwardsCachedPoint q)
+        {
+            Combine(p, q.YMinusX, q.YPlusX, q, true);
+        }
+
+        /// <summary>Writes this as a projective point (T not computed).</summary>
+        public void ToProjective(EdwardsPoint r)
+        {
+            Field25519Products.Multiply(r.X, X, T);
+            Field25519Products.Multiply(r.Y, Y, Z);
+            Field25519Products.Multiply(r.Z, Z, T);
+        }
+
+        /// <summary>Writes this as an extended point, ready to be added to.</summary>
+        public void ToExtended(EdwardsPoint r)
+        {
+            Field25519Products.Multiply(r.X, X, T);
+            Field25519Products.Multiply(r.Y, Y, Z);
+            Field25519Products.Multiply(r.Z, Z, T);
+            Field25519Products.Multiply(r.T, X, Y);
+        }
+
+        private void Combine(EdwardsPoint p, int[] qYPlusX, int[] qYMinusX, EdwardsCachedPoint q, bool negateT)
+        {
+            // With A = (Y1-X1)(Y2-X2), B = (Y1+X1)(Y2+X2), C = T1 2d T2, D = 2 Z1 Z2:
+            // p + q = (E/G, H/F) for E = B - A, H = B + A, G = D + C, F = D - C.
+            Field25519.Add(X, p.Y, p.X);
+            Field25519.Subtract(Y, p.Y, p.X);
+            Field25519Products.Multiply(Z, X, qYPlusX);        // B
+            Field25519Products.Multiply(Y, Y, qYMinusX);       // A
+            Field25519Products.Multiply(T, q.T2d, p.T);        // C (or -C for a difference)
+            Field25519Products.Multiply(X, p.Z, q.Z);
+            Field25519.Add(scratch, X, X);                     // D
+            Field25519.Subtract(X, Z, Y);                      // E
+            Field25519.Add(Y, Z, Y);                           // H
+            if (negateT)
+            {
+                Field25519.Subtract(Z, scratch, T);            // G = D + (-C)
+                Field25519.Add(T, scratch, T);                 // F = D - (-C)
+            }
+            else
+            {
+                Field25519.Add(Z, scratch, T);                 // G
+                Field25519.Subtract(T, scratch, T);            // F
+            }
+        }
+    }
+}

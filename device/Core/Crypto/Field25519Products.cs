@@ -1,0 +1,124 @@
+namespace SecureOta.Device.Core.Crypto
+{
+    /// <summary>
+    /// Multiplication and squaring in GF(2^255 - 19) on <see cref="Field25519"/> elements.
+    /// Schoolbook products in longs: limb i weighs 2^ceil(25.5 i), so f_i g_j lands on limb i + j,
+    /// doubled when i and j are both odd (two half bits lost to rounding), and terms past limb 9 wrap
+    /// to limb i + j - 10 times 19 because 2^255 = 19 mod p. With input limbs below 2^27 in magnitude
+    /// (a product, or a sum or difference of two or three) every ten-term sum stays below 2^63
+    /// (at worst about 2^62.1: 2^54 times 1 + 19 * 14), so nothing overflows.
+    /// Written out term by term: loops cost far more than the arithmetic on an interpreted CLR.
+    /// Constant time; the output may alias an input.
+    /// </summary>
+    internal static class Field25519Products
+    {
+        /// <summary>h = f * g.</summary>
+        public static void Multiply(int[] h, int[] f, int[] g)
+        {
+            long f0 = f[0], f1 = f[1], f2 = f[2], f3 = f[3], f4 = f[4];
+            long f5 = f[5], f6 = f[6], f7 = f[7], f8 = f[8], f9 = f[9];
+            long g0 = g[0], g1 = g[1], g2 = g[2], g3 = g[3], g4 = g[4];
+            long g5 = g[5], g6 = g[6], g7 = g[7], g8 = g[8], g9 = g[9];
+            long f1x2 = 2 * f1, f3x2 = 2 * f3, f5x2 = 2 * f5, f7x2 = 2 * f7, f9x2 = 2 * f9;
+            long g1x19 = 19 * g1, g2x19 = 19 * g2, g3x19 = 19 * g3, g4x19 = 19 * g4, g5x19 = 19 * g5;
+            long g6x19 = 19 * g6, g7x19 = 19 * g7, g8x19 = 19 * g8, g9x19 = 19 * g9;
+
+            long h0 = f0 * g0 + f1x2 * g9x19 + f2 * g8x19 + f3x2 * g7x19 + f4 * g6x19
+                + f5x2 * g5x19 + f6 * g4x19 + f7x2 * g3x19 + f8 * g2x19 + f9x2 * g1x19;
+            long h1 = f0 * g1 + f1 * g0 + f2 * g9x19 + f3 * g8x19 + f4 * g7x19
+                + f5 * g6x19 + f6 * g5x19 + f7 * g4x19 + f8 * g3x19 + f9 * g2x19;
+            long h2 = f0 * g2 + f1x2 * g1 + f2 * g0 + f3x2 * g9x19 + f4 * g8x19
+                + f5x2 * g7x19 + f6 * g6x19 + f7x2 * g5x19 + f8 * g4x19 + f9x2 * g3x19;
+            long h3 = f0 * g3 + f1 * g2 + f2 * g1 + f3 * g0 + f4 * g9x19
+                + f5 * g8x19 + f6 * g7x19 + f7 * g6x19 + f8 * g5x19 + f9 * g4x19;
+            long h4 = f0 * g4 + f1x2 * g3 + f2 * g2 + f3x2 * g1 + f4 * g0
+                + f5x2 * g9x19 + f6 * g8x19 + f7x2 * g7x19 + f8 * g6x19 + f9x2 * g5x19;
+            long h5 = f0 * g5 + f1 * g4 + f2 * g3 + f3 * g2 + f4 * g1
+                + f5 * g0 + f6 * g9x19 + f7 * g8x19 + f8 * g7x19 + f9 * g6x19;
+            long h6 = f0 * g6 + f1x2 * g5 + f2 * g4 + f3x2 * g3 + f4 * g2
+                + f5x2 * g1 + f6 * g0 + f7x2 * g9x19 + f8 * g8x19 + f9x2 * g7x19;
+            long h7 = f0 * g7 + f1 * g6 + f2 * g5 + f3 * g4 + f4 * g3
+                + f5 * g2 + f6 * g1 + f7 * g0 + f8 * g9x19 + f9 * g8x19;
+            long h8 = f0 * g8 + f1x2 * g7 + f2 * g6 + f3x2 * g5 + f4 * g4
+                + f5x2 * g3 + f6 * g2 + f7x2 * g1 + f8 * g0 + f9x2 * g9x19;
+            long h9 = f0 * g9 + f1 * g8 + f2 * g7 + f3 * g6 + f4 * g5
+                + f5 * g4 + f6 * g3 + f7 * g2 + f8 * g1 + f9 * g0;
+
+            Carry(h, h0, h1, h2, h3, h4, h5, h6, h7, h8, h9);
+        }
+
+        /// <summary>h = f * f, using the symmetry f_i f_j = f_j f_i to halve the products.</summary>
+        public static void Square(int[] h, int[] f)
+        {
+            long f0 = f[0], f1 = f[1], f2 = f[2], f3 = f[3], f4 = f[4];
+            long f5 = f[5], f6 = f[6], f7 = f[7], f8 = f[8], f9 = f[9];
+            long f1x2 = 2 * f1, f2x2 = 2 * f2, f3x2 = 2 * f3, f4x2 = 2 * f4, f5x2 = 2 * f5;
+            long f6x2 = 2 * f6, f7x2 = 2 * f7, f8x2 = 2 * f8, f9x2 = 2 * f9;
+            long f6x19 = 19 * f6, f8x19 = 19 * f8;
+            long f5x38 = 38 * f5, f6x38 = 38 * f6, f7x38 = 38 * f7, f8x38 = 38 * f8, f9x38 = 38 * f9;
+
+            long h0 = f0 * f0 + f1x2 * f9x38 + f2 * f8x38 + f3x2 * f7x38 + f4 * f6x38 + f5 * f5x38;
+            long h1 = f0 * f1x2 + f2 * f9x38 + f3 * f8x38 + f4 * f7x38 + f5 * f6x38;
+            long h2 = f0 * f2x2 + f1 * f1x2 + f3x2 * f9x38 + f4 * f8x38 + f5x2 * f7x38 + f6 * f6x19;
+            long h3 = f0 * f3x2 + f1 * f2x2 + f4 * f9x38 + f5 * f8x38 + f6 * f7x38;
+            long h4 = f0 * f4x2 + f1x2 * f3x2 + f2 * f2 + f5x2 * f9x38 + f6 * f8x38 + f7 * f7x38;
+            long h5 = f0 * f5x2 + f1 * f4x2 + f2 * f3x2 + f6 * f9x38 + f7 * f8x38;
+            long h6 = f0 * f6x2 + f1x2 * f5x2 + f2 * f4x2 + f3 * f3x2 + f7x2 * f9x38 + f8 * f8x19;
+            long h7 = f0 * f7x2 + f1 * f6x2 + f2 * f5x2 + f3 * f4x2 + f8 * f9x38;
+            long h8 = f0 * f8x2 + f1x2 * f7x2 + f2 * f6x2 + f3x2 * f5x2 + f4 * f4 + f9 * f9x38;
+            long h9 = f0 * f9x2 + f1 * f8x2 + f2 * f7x2 + f3 * f6x2 + f4 * f5x2;
+
+            Carry(h, h0, h1, h2, h3, h4, h5, h6, h7, h8, h9);
+        }
+
+        /// <summary>h = f^(2^count): count successive squarings (count &gt;= 1).</summary>
+        public static void SquareRepeatedly(int[] h, int[] f, int count)
+        {
+            Square(h, f);
+            for (int i = 1; i < count; i++)
+            {
+                Square(h, h);
+            }
+        }
+
+        /// <summary>h = f * n for a small non-negative constant n (below 2^20), such as X25519's a24.</summary>
+        public static void MultiplySmall(int[] h, int[] f, int n)
+        {
+            Carry(h, (long)f[0] * n, (long)f[1] * n, (long)f[2] * n, (long)f[3] * n, (long)f[4] * n,
+                (long)f[5] * n, (long)f[6] * n, (long)f[7] * n, (long)f[8] * n, (long)f[9] * n);
+        }
+
+        /// <summary>
+        /// Reduces ten wide limbs into h. Each carry rounds to nearest (adds half before the arithmetic
+        /// shift), so limbs end centred on zero: |even limb| &lt;= 2^25, |odd limb| &lt;= 2^24 (limb 1 a
+        /// little more, from the last carry). The carry out of limb 9 re-enters limb 0 times 19.
+        /// </summary>
+        private static void Carry(int[] h, long h0, long h1, long h2, long h3, long h4,
+            long h5, long h6, long h7, long h8, long h9)
+        {
+            long c;
+            c = (h0 + (1L << 25)) >> 26; h1 += c; h0 -= c << 26;
+            c = (h1 + (1L << 24)) >> 25; h2 += c; h1 -= c << 25;
+            c = (h2 + (1L << 25)) >> 26; h3 += c; h2 -= c << 26;
+            c = (h3 + (1L << 24)) >> 25; h4 += c; h3 -= c << 25;
+            c = (h4 + (1L << 25)) >> 26; h5 += c; h4 -= c << 26;
+            c = (h5 + (1L << 24)) >> 25; h6 += c; h5 -= c << 25;
+            c = (h6 + (1L << 25)) >> 26; h7 += c; h6 -= c << 26;
+            c = (h7 + (1L << 24)) >> 25; h8 += c; h7 -= c << 25;
+            c = (h8 + (1L << 25)) >> 26; h9 += c; h8 -= c << 26;
+            c = (h9 + (1L << 24)) >> 25; h0 += c * 19; h9 -= c << 25;
+            c = (h0 + (1L << 25)) >> 26; h1 += c; h0 -= c << 26;
+
+            h[0] = (int)h0;
+            h[1] = (int)h1;
+            h[2] = (int)h2;
+            h[3] = (int)h3;
+            h[4] = (int)h4;
+            h[5] = (int)h5;
+            h[6] = (int)h6;
+            h[7] = (int)h7;
+            h[8] = (int)h8;
+            h[9] = (int)h9;
+        }
+    }
+}
