@@ -37,7 +37,8 @@ public sealed class TestArtifact
         return Encrypt(plain, key, iv);
     }
 
-    public static TestArtifact Encrypt(byte[] plain, byte[] key, byte[] iv)
+    /// <param name="lastLink">The link of the last record; the protocol says 32 zero bytes, tests may forge another.</param>
+    public static TestArtifact Encrypt(byte[] plain, byte[] key, byte[] iv, byte[]? lastLink = null)
     {
         int count = (plain.Length + 4095) / 4096;
         int padded = (plain.Length + 15) / 16 * 16;
@@ -49,7 +50,7 @@ public sealed class TestArtifact
         byte[] cipher = aes.EncryptCbc(paddedPlain, iv, PaddingMode.None);
 
         var records = new byte[count][];
-        byte[] next = new byte[32];
+        byte[] next = lastLink ?? new byte[32];
         for (int i = count - 1; i >= 0; i--)
         {
             int start = i * 4096;
