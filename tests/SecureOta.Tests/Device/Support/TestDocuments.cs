@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
 
 namespace SecureOta.Tests.Device.Support;
@@ -9,7 +10,18 @@ namespace SecureOta.Tests.Device.Support;
 /// </summary>
 public static class TestDocuments
 {
+    /// <summary>PEM framing only: the device checks the form, its TLS stack parses the contents.</summary>
     public const string Certificate = "-----BEGIN CERTIFICATE-----\nMIIBtest\n-----END CERTIFICATE-----\n";
+
+    /// <summary>A real self-signed root CA certificate, for writers that parse anchors.</summary>
+    public static string RootCaPem()
+    {
+        using ECDsa key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest("CN=SecureOta Device Test CA", key, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        using X509Certificate2 certificate = request.CreateSelfSigned(DateTimeOffset.UnixEpoch.AddYears(50), DateTimeOffset.UnixEpoch.AddYears(70));
+        return certificate.ExportCertificatePem() + "\n";
+    }
 
     /// <summary>A root payload listing every key of both roles once.</summary>
     public static JsonObject Root(long version, long expires, TestSigner[] rootKeys, int rootThreshold, TestSigner[] releaseKeys, int releaseThreshold)
