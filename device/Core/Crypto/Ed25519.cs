@@ -76,13 +76,13 @@ namespace SecureOta.Device.Core.Crypto
         }
 
         /// <summary>
-        /// True when the low 255 bits of s, read mod p, are the y of one of the 8 points of order
-        /// dividing 8: y = 0 (order 4), 1 (order 1), -1 (order 2), and the two y of order 8, which are
-        /// the roots of d y^4 + 2 y^2 - 1 (from the doubling formula: 2P has y = 0 exactly when
-        /// x^2 = -y^2 on the curve). Each y has at most two x, of opposite sign, so the sign bit is
-        /// ignored. This is the set libsodium 1.0.18 blocklists by encoding (its y = p and p + 1
-        /// entries are non-canonical 0 and 1; no other y below 2^255 reduces onto the set). The other
-        /// root y^2 = -1/(d y8^2) of that quartic is not a square (-1/d is not), so no other y matches.
+        /// True when the low 255 bits, read mod p, are the y of one of the 8 points whose order divides 8:
+        /// y = 0 (order 4), 1 (order 1), -1 (order 2), or one of the two order-8 y, which are the roots of
+        /// d y^4 + 2 y^2 - 1 (doubling gives y = 0, of order 4, exactly when x^2 = -y^2 on the curve; the
+        /// quartic's other root y^2 = -1/(d y8^2) is not a square because -1/d is not, so nothing else
+        /// matches). The sign bit is ignored because it only picks between x and -x. This is exactly
+        /// the set libsodium 1.0.18 blocklists by encoding: its entries p and p + 1 are the non-canonical
+        /// 0 and 1, the only other y below 2^255 that reduce onto the set.
         /// </summary>
         private static bool HasSmallOrder(byte[] encoding, int offset)
         {

@@ -156,14 +156,6 @@ namespace SecureOta.Device.Core.Crypto
             return ConstantTime.IsZero(s, 0, 32);
         }
 
-        /// <summary>True when f and g are the same residue.</summary>
-        public static bool AreEqual(int[] f, int[] g)
-        {
-            int[] difference = new int[LimbCount];
-            Subtract(difference, f, g);
-            return IsZero(difference);
-        }
-
         /// <summary>RFC 8032's sign of x: the low bit of the canonical encoding ("negative" = odd).</summary>
         public static int IsNegative(int[] f)
         {

@@ -1,0 +1,29 @@
+namespace SecureOta.Build.Releases;
+
+/// <summary>One channel's settings from <c>releases/channels.json</c>.</summary>
+public sealed class ChannelConfig
+{
+    public ChannelConfig(string name, int manifestLifetimeDays, int deltaBaseCount)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentOutOfRangeException.ThrowIfLessThan(manifestLifetimeDays, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(deltaBaseCount);
+        Name = name;
+        ManifestLifetimeDays = manifestLifetimeDays;
+        DeltaBaseCount = deltaBaseCount;
+    }
+
+    /// <summary>The channel's name ([a-z0-9-]{1,32}).</summary>
+    public string Name { get; }
+
+    /// <summary>How long a signed channel manifest stays valid after it is issued (1 to 365 days).</summary>
+    public int ManifestLifetimeDays { get; }
+
+    public TimeSpan ManifestLifetime => TimeSpan.FromDays(ManifestLifetimeDays);
+
+    /// <summary>
+    /// How many earlier releases of the channel get a delta patch to the channel's newest release
+    /// (0 to 16; 0 means full images only). See <see cref="ReleaseSet.DeltaBases"/>.
+    /// </summary>
+    public int DeltaBaseCount { get; }
+}

@@ -1,0 +1,36 @@
+using SecureOta.Build.Context;
+using SecureOta.Build.Frosting;
+using SecureOta.Build.Releases;
+
+namespace SecureOta.Build.Tasks;
+
+[TaskName("LoadReleases")]
+[TaskDescription("Reads and validates releases/ (every release.json, image and channels.json) into the context.")]
+public sealed class LoadReleasesTask : FrostingTask<BuildContext>
+{
+    public override void Run(BuildContext context)
+    {
+        var releases = ReleaseLoader.Load(context.Paths.ReleasesDir, context.Paths.RootDir);
+        context.Releases = releases;
+        if (releases.Releases.IsEmpty)
+        {
+            context.Log.Warning("No releases under {0}: the site will list none.", context.Paths.Display(releases.ReleasesDir));
+        }
+
+        context.Log.Information(
+            "Loaded {0} release(s) in {1} channel(s) from {2}.",
+            releases.Releases.Length,
+            releases.Channels.Count,
+            context.Paths.Display(releases.ReleasesDir));
+        foreach (var release in releases.Releases)
+        {
+            context.Log.Verbose(
+                "  {0}: security version {1}, channels {2}, image {3} ({4} bytes)",
+                release.Version,
+                release.SecurityVersion,
+                string.Join(", ", release.Channels),
+                release.ImageFileName,
+                release.ImageLength);
+        }
+    }
+}

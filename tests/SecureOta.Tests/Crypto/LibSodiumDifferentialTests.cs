@@ -1,0 +1,218 @@
+using System.Numerics;
+using SecureOta.Build.Crypto;
+using SecureOta.Device.Core.Crypto;
+using static SecureOta.Tests.Crypto.ReferenceEd25519;
+
+namespace SecureOta.Tests.Crypto;
+
+/// <summary>
+/// The managed Ed25519 and X25519 against libsodium (what the build signs and wraps keys with) on
+/// thousands of seeded random inputs: the device must accept exactly what the build's libsodium accepts.
+/// Seeds are fixed so a failure reproduces; the counts keep the class to a few seconds.
+/// </summary>
+public class LibSodiumDifferentialTests
+{
+    private const int SignatureCount = 1500;
+    private const int X25519Count = 2000;
+
+    [Fact]
+    public void Managed_verify_accepts_every_libsodium_signature_of_random_seeds_and_messages()
+    {
+        var random = new Random(25519);
+        var rejected = new List<int>();
+
+        for (int i = 0; i < SignatureCount; i++)
+        {
+            var (key, signature, message) = SignRandom(random);
+            if (!Ed25519.Verify(key, signature, message, 0, message.Length)) rejected.Add(i);
+        }
+
+        Assert.Empty(rejected);
+    }
+
+    [Fact]
+    public void Single_bit_flips_in_message_signature_and_key_get_the_same_verdict_from_both()
+    {
+        var random = new Random(8032);
+        var disagreements = new List<string>();
+
+        for (int i = 0; i < SignatureCount; i++)
+        {
+            var (key, signature, message) = SignRandom(random);
+            if (message.Length > 0)
+            {
+                Compare(key, signature, FlipRandomBit(message, random), $"message flip {i}", disagreements);
+            }
+            Compare(key, FlipRandomBit(signature, random), message, $"signature flip {i}", disagreements);
+            Compare(FlipRandomBit(key, random), signature, message, $"key flip {i}", disagreements);
+        }
+
+        Assert.Empty(disagreements);
+    }
+
+    [Fact]
+    public void Every_single_bit_flip_of_one_signature_and_its_key_gets_the_same_verdict_from_both()
+    {
+        var (key, signature, message) = SignRandom(new Random(7));
+        var disagreements = new List<string>();
+
+        for (int bit = 0; bit < 512; bit++)
+        {
+            Compare(key, FlipBit(signature, bit), message, $"signature bit {bit}", disagreements);
+        }
+        for (int bit = 0; bit < 256; bit++)
+        {
+            Compare(FlipBit(key, bit), signature, message, $"key bit {bit}", disagreements);
+        }
+
+        Assert.Empty(disagreements);
+    }
+
+    [Fact]
+    public void Agrees_with_libsodium_on_small_order_mixed_order_and_non_canonical_edge_cases()
+    {
+        var random = new Random(1018);
+        var disagreements = new List<string>();
+        Point[] smallOrder = SmallOrderPoints();
+        byte[] message = [0x4f, 0x54, 0x41];
+        var (honestKey, honestSignature, honestMessage) = SignRandom(random);
+
+        // Every encoding of a small-order point, both sign bits, canonical or not, as key and as R.
+        var smallOrderEncodings = smallOrder.Select(q => q.Y).Distinct().Concat([P, P + 1])
+            .SelectMany(y => new[] { ToBytes32(y), WithSignBit(ToBytes32(y)) }).ToList();
+        foreach (byte[] encoding in smallOrderEncodings)
+        {
+            Compare(encoding, honestSignature, honestMessage, $"small-order key {Convert.ToHexString(encoding)}", disagreements);
+            byte[] withSmallR = [.. encoding, .. honestSignature.AsSpan(32)];
+            Compare(honestKey, withSmallR, honestMessage, $"small-order R {Convert.ToHexString(encoding)}", disagreements);
+        }
+
+        // Non-canonical key encodings: y in [p, 2^255), both signs.
+        for (int excess = 0; excess < 19; excess++)
+        {
+            byte[] key = ToBytes32(P + excess);
+            Compare(key, honestSignature, honestMessage, $"non-canonical key p+{excess}", disagreements);
+            Compare(WithSignBit(key), honestSignature, honestMessage, $"non-canonical key -(p+{excess})", disagreements);
+        }
+
+        // S at and beyond the group order.
+        var s = new BigInteger(honestSignature.AsSpan(32), isUnsigned: true);
+        foreach (BigInteger badS in new[] { L, L + 1, s + L, (BigInteger.One << 256) - 1, L - 1 })
+        {
+            byte[] signature = [.. honestSignature.AsSpan(0, 32), .. ToBytes32(badS)];
+            Compare(honestKey, signature, honestMessage, $"S = {badS}", disagreements);
+        }
+
+        // Mixed-order key A = [a]B + T: honest signatures verify cofactorlessly only when h = 0 mod 8.
+        for (int i = 0; i < 16; i++)
+        {
+            BigInteger a = RandomScalar(random);
+            byte[] key = Encode(Add(Multiply(a, BasePoint), smallOrder[1 + i % 7]));
+            byte[] signature = Sign(a, RandomScalar(random), key, message);
+            Compare(key, signature, message, $"mixed-order key {i}", disagreements);
+        }
+
+        Assert.Empty(disagreements);
+    }
+
+    [Fact]
+    public void Managed_x25519_equals_libsodium_on_random_scalars_and_points()
+    {
+        var random = new Random(7748);
+        var mismatches = new List<int>();
+        byte[] scalar = new byte[32], u = new byte[32], managed = new byte[32], native = new byte[32];
+
+        for (int i = 0; i < X25519Count; i++)
+        {
+            random.NextBytes(scalar);
+            random.NextBytes(u); // top bit and u >= p included: both must mask and reduce alike
+            X25519.ScalarMult(managed, scalar, u);
+            bool nativeNonZero = LibSodium.crypto_scalarmult_curve25519(native, scalar, u);
+            if (!nativeNonZero || !managed.AsSpan().SequenceEqual(native)) mismatches.Add(i);
+        }
+
+        Assert.Empty(mismatches);
+    }
+
+    [Fact]
+    public void Managed_x25519_base_equals_libsodium_on_random_scalars()
+    {
+        var random = new Random(9);
+        var mismatches = new List<int>();
+        byte[] scalar = new byte[32], managed = new byte[32], native = new byte[32];
+
+        for (int i = 0; i < X25519Count / 4; i++)
+        {
+            random.NextBytes(scalar);
+            X25519.ScalarMultBase(managed, scalar);
+            LibSodium.crypto_scalarmult_curve25519_base(native, scalar);
+            if (!managed.AsSpan().SequenceEqual(native)) mismatches.Add(i);
+        }
+
+        Assert.Empty(mismatches);
+    }
+
+    [Fact]
+    public void Managed_x25519_gives_all_zero_exactly_where_libsodium_refuses_a_low_order_point()
+    {
+        // Low-order u: 0, 1, p - 1, the two order-8 u, and the non-canonical forms u + p that fit in
+        // 255 bits (bit 255 is masked, so larger ones would name a different u).
+        var random = new Random(6);
+        BigInteger[] lowOrderU =
+        [
+            0, 1, P - 1,
+            BigInteger.Parse("325606250916557431795983626356110631294008115727848805560023387167927233504"),
+            BigInteger.Parse("39382357235489614581723060781553021112529911719440698176882885853963445705823"),
+        ];
+        byte[] scalar = new byte[32], managed = new byte[32], native = new byte[32];
+
+        foreach (BigInteger u in lowOrderU.Concat(lowOrderU.Select(u => u + P)).Where(u => u < BigInteger.One << 255))
+        {
+            random.NextBytes(scalar);
+            byte[] point = ToBytes32(u);
+            X25519.ScalarMult(managed, scalar, point);
+            bool nativeNonZero = LibSodium.crypto_scalarmult_curve25519(native, scalar, point);
+
+            Assert.False(nativeNonZero, $"libsodium accepted u = {u}");
+            Assert.True(ConstantTime.IsZero(managed, 0, 32), $"u = {u}");
+        }
+    }
+
+    private static (byte[] Key, byte[] Signature, byte[] Message) SignRandom(Random random)
+    {
+        byte[] seed = new byte[LibSodium.crypto_sign_SEEDBYTES];
+        random.NextBytes(seed);
+        byte[] message = new byte[random.Next(0, 200)];
+        random.NextBytes(message);
+        byte[] key = new byte[LibSodium.crypto_sign_PUBLICKEYBYTES];
+        byte[] secretKey = new byte[LibSodium.crypto_sign_SECRETKEYBYTES];
+        byte[] signature = new byte[LibSodium.crypto_sign_BYTES];
+        LibSodium.crypto_sign_seed_keypair(key, secretKey, seed);
+        LibSodium.crypto_sign_detached(signature, message, secretKey);
+        LibSodium.sodium_memzero(secretKey);
+        return (key, signature, message);
+    }
+
+    private static void Compare(byte[] key, byte[] signature, byte[] message, string what, List<string> disagreements)
+    {
+        bool native = LibSodium.crypto_sign_verify_detached(signature, message, key);
+        bool managed = Ed25519.Verify(key, signature, message, 0, message.Length);
+        if (native != managed) disagreements.Add($"{what}: libsodium {native}, managed {managed}");
+    }
+
+    private static byte[] FlipRandomBit(byte[] value, Random random) => FlipBit(value, random.Next(value.Length * 8));
+
+    private static byte[] FlipBit(byte[] value, int bit)
+    {
+        byte[] copy = (byte[])value.Clone();
+        copy[bit / 8] ^= (byte)(1 << (bit % 8));
+        return copy;
+    }
+
+    private static byte[] WithSignBit(byte[] encoding)
+    {
+        byte[] copy = (byte[])encoding.Clone();
+        copy[31] |= 0x80;
+        return copy;
+    }
+}
