@@ -33,6 +33,21 @@ namespace SecureOta.Device.Core.Artifacts
         }
 
         /// <summary>
+        /// Continues a fold saved earlier (to resume a download): h = digest[offset, +32) after
+        /// <paramref name="length"/> bytes, which must be whole 4096-byte chunks.
+        /// </summary>
+        public void Restore(byte[] digest, int offset, long length)
+        {
+            if (digest == null) throw new ArgumentNullException("digest");
+            if (offset < 0 || offset + DigestKeys.DigestSize > digest.Length) throw new ArgumentOutOfRangeException("offset");
+            if (length < 0 || length % ArtifactLayout.ChunkSize != 0 || length > ArtifactLayout.MaxPlainSize)
+                throw new ArgumentOutOfRangeException("length", "a saved fold covers whole 4096-byte chunks");
+            Array.Copy(digest, offset, _buffer, 0, DigestKeys.DigestSize);
+            _sawShortChunk = false;
+            _length = length;
+        }
+
+        /// <summary>
         /// Folds the next chunk. Every chunk must be 4096 bytes except the last, which may be shorter;
         /// a chunk after a short one is a caller error.
         /// </summary>

@@ -1,0 +1,164 @@
+using SecureOta.Device.Core.Artifacts;
+using SecureOta.Device.Core.Json;
+
+namespace SecureOta.Device.Core.Trust
+{
+    /// <summary>
+    /// Step C5: reads a channel manifest payload and checks every member against docs/PROTOCOL.md
+    /// sections 6 and 11, including the cross-checks (issued before expires, keys folder named after the
+    /// version, artifact path named after its digest, artifact size consistent with its plain size,
+    /// full artifact's plain size equal to the image size). Unknown artifact kinds are skipped.
+    /// </summary>
+    internal static class ChannelManifestReader
+    {
+        public const string PayloadTypeName = "secureota/channel";
+        public const int MaxChannelLength = 32;
+        public const int MaxArtifacts = 8;
+        public const long MaxSecurityVersion = 4294967295L;
+
+        public static bool TryRead(byte[] payload, out ChannelManifest manifest, out VerificationFailure failure)
+        {
+            manifest = null;
+            object document;
+            string reason;
+            if (!JsonReader.TryParse(payload, out document, out reason)) return Fail(out failure, "manifest payload is not valid JSON: " + reason);
+            JsonObject top = document as JsonObject;
+            if (top == null) return Fail(out failure, "manifest payload must be a JSON object");
+
+            JsonObjectReader reader = new JsonObjectReader(top, "");
+            reader.RequireExactString("type", PayloadTypeName);
+            reader.RequireInteger("spec", 1, 1);
+            string channel = reader.RequireString("channel");
+            long sequence = reader.RequireInteger("sequence", 0, JsonReader.MaxInteger);
+            long issued = reader.RequireInteger("issued", 0, JsonReader.MaxInteger);
+            long expires = reader.RequireInteger("expires", 0, JsonReader.MaxInteger);
+            JsonObject releaseObject = reader.RequireObject("release");
+            JsonObject rolloutObject = reader.RequireObject("rollout");
+            if (channel != null && !IsChannelName(channel)) reader.Fail("channel must match [a-z0-9-]{1,32}");
+            if (!reader.Failed && issued >= expires) reader.Fail("issued (" + issued + ") must be before expires (" + expires + ")");
+            if (reader.Failed) return Fail(out failure, reader.Reason);
+
+            ReleaseTarget release = ReadRelease(new JsonObjectReader(releaseObject, "release"), reader);
+            RolloutPolicy rollout = ReadRollout(new JsonObjectReader(rolloutObject, "rollout"), reader);
+            if (reader.Failed) return Fail(out failure, reader.Reason);
+
+            manifest = new ChannelManifest(channel, sequence, issued, expires, release, rollout);
+            failure = null;
+            return true;
+        }
+
+        private static ReleaseTarget ReadRelease(JsonObjectReader reader, JsonObjectReader failures)
+        {
+            string version = reader.RequireString("version");
+            long securityVersion = reader.RequireInteger("securityVersion", 0, MaxSecurityVersion);
+            long imageSize = reader.RequireInteger("imageSize", 1, ArtifactLayout.MaxPlainSize);
+            byte[] imageDigest = reader.RequireHex("imageDigest", 32);
+            byte[] imageSha256 = reader.RequireHex("imageSha256", 32);
+            byte[] keyCheck = reader.RequireHex("keyCheck", 16);
+            string keys = reader.RequireString("keys");
+            JsonArray artifacts = reader.RequireArray("artifacts", 1, MaxArtifacts);
+            if (version != null && !SemanticVersion.IsValid(version))
+                reader.Fail("release.version must be a SemVer 2.0 version of at most " + SemanticVersion.MaxLength + " characters");
+            if (!reader.Failed && keys != "keys/" + version + "/")
+                reader.Fail("release.keys must be \"keys/" + version + "/\"");
+            if (reader.Failed)
+            {
+                failures.Fail(reader.Reason);
+                return null;
+            }
+
+            ManifestArtifact full = null;
+            for (int i = 0; i < artifacts.Count; i++)
+            {
+                ManifestArtifact artifact = ReadArtifact(artifacts, i, (int)imageSize, reader);
+                if (reader.Failed) break;
+                if (artifact == null) continue;
+                if (full != null)
+                {
+                    reader.Fail("release.artifacts has more than one artifact of kind \"full\"");
+                    break;
+                }
+                full = artifact;
+            }
+            if (!reader.Failed && full == null) reader.Fail("release.artifacts has no artifact of kind \"full\"");
+            if (reader.Failed)
+            {
+                failures.Fail(reader.Reason);
+                return null;
+            }
+            return new ReleaseTarget(version, securityVersion, (int)imageSize, imageDigest, imageSha256, keyCheck, keys, full);
+        }
+
+        /// <summary>The artifact at index, or null (and no failure) when its kind is unknown and it is skipped.</summary>
+        private static ManifestArtifact ReadArtifact(JsonArray artifacts, int index, int imageSize, JsonObjectReader failures)
+        {
+            string path = "release.artifacts[" + index + "]";
+            JsonObject item;
+            if (!artifacts.TryGetObject(index, out item))
+            {
+                failures.Fail(path + " must be an object");
+                return null;
+            }
+            JsonObjectReader reader = new JsonObjectReader(item, path);
+            string kind = reader.RequireString("kind");
+            if (reader.Failed)
+            {
+                failures.Fail(reader.Reason);
+                return null;
+            }
+            if (kind != ManifestArtifact.FullKind) return null;
+
+            string blobPath = reader.RequireString("path");
+            long size = reader.RequireInteger("size", 1, JsonReader.MaxInteger);
+            string sha256Text = reader.RequireString("sha256");
+            byte[] sha256 = reader.RequireHex("sha256", 32);
+            byte[] head = reader.RequireHex("head", 32);
+            byte[] iv = reader.RequireHex("iv", 16);
+            long plainSize = reader.RequireInteger("plainSize", 1, ArtifactLayout.MaxPlainSize);
+            if (!reader.Failed && blobPath != "blobs/" + sha256Text)
+                reader.Fail(path + ".path must be \"blobs/\" followed by its sha256");
+            if (!reader.Failed && size != ArtifactLayout.ArtifactSize((int)plainSize))
+                reader.Fail(path + ".size " + size + " does not match plainSize " + plainSize +
+                    " (the record layout gives " + ArtifactLayout.ArtifactSize((int)plainSize) + ")");
+            if (!reader.Failed && plainSize != imageSize)
+                reader.Fail(path + ".plainSize " + plainSize + " differs from release.imageSize " + imageSize);
+            if (reader.Failed)
+            {
+                failures.Fail(reader.Reason);
+                return null;
+            }
+            return new ManifestArtifact(kind, blobPath, (int)size, sha256, head, iv, (int)plainSize);
+        }
+
+        private static RolloutPolicy ReadRollout(JsonObjectReader reader, JsonObjectReader failures)
+        {
+            long percent = reader.RequireInteger("percent", 0, 100);
+            byte[] salt = reader.RequireHex("salt", 16);
+            if (reader.Failed)
+            {
+                failures.Fail(reader.Reason);
+                return null;
+            }
+            return new RolloutPolicy((int)percent, salt);
+        }
+
+        /// <summary>[a-z0-9-]{1,32}: also a file name on the site, so nothing else is allowed.</summary>
+        public static bool IsChannelName(string channel)
+        {
+            if (channel.Length == 0 || channel.Length > MaxChannelLength) return false;
+            for (int i = 0; i < channel.Length; i++)
+            {
+                char c = channel[i];
+                if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+            }
+            return true;
+        }
+
+        private static bool Fail(out VerificationFailure failure, string reason)
+        {
+            failure = new VerificationFailure(VerificationError.Malformed, "C5",
+                reason + ". The manifest does not follow PROTOCOL.md section 6: rebuild and re-sign it.");
+            return false;
+        }
+    }
+}

@@ -1,0 +1,177 @@
+using System;
+using System.Collections;
+using SecureOta.Device.Core.Crypto;
+using SecureOta.Device.Core.Envelopes;
+using SecureOta.Device.Core.Json;
+
+namespace SecureOta.Device.Core.Trust
+{
+    /// <summary>
+    /// Step R5: reads a root payload and checks every member against docs/PROTOCOL.md section 5.
+    /// The result is only a candidate: <see cref="RootVerifier"/> hands it out after R6 and R7.
+    /// </summary>
+    internal static class RootPayloadReader
+    {
+        public const string PayloadTypeName = "secureota/root";
+        public const int MaxKeys = 16;
+        public const int MaxRoleKeys = 16;
+        public const int MaxTlsAnchors = 8;
+        public const int MaxTlsAnchorSize = 4096;
+        private const string PemBegin = "-----BEGIN CERTIFICATE-----";
+        private const string PemEnd = "-----END CERTIFICATE-----";
+
+        public static bool TryRead(byte[] payload, byte[] envelope, out TrustedRoot candidate, out VerificationFailure failure)
+        {
+            candidate = null;
+            failure = null;
+            object document;
+            string reason;
+            if (!JsonReader.TryParse(payload, out document, out reason)) return Fail(out failure, "root payload is not valid JSON: " + reason);
+            JsonObject top = document as JsonObject;
+            if (top == null) return Fail(out failure, "root payload must be a JSON object");
+
+            JsonObjectReader reader = new JsonObjectReader(top, "");
+            reader.RequireExactString("type", PayloadTypeName);
+            reader.RequireInteger("spec", 1, 1);
+            long version = reader.RequireInteger("version", 1, JsonReader.MaxInteger);
+            long expires = reader.RequireInteger("expires", 0, JsonReader.MaxInteger);
+            JsonArray keyArray = reader.RequireArray("keys", 1, MaxKeys);
+            JsonObject roles = reader.RequireObject("roles");
+            JsonArray anchorArray = reader.RequireArray("tlsAnchors", 1, MaxTlsAnchors);
+            if (reader.Failed) return Fail(out failure, reader.Reason);
+
+            Hashtable keys = new Hashtable();
+            if (!TryReadKeys(keyArray, keys, out failure)) return false;
+
+            JsonObjectReader roleReader = new JsonObjectReader(roles, "roles");
+            SigningRole rootRole = ReadRole(roleReader, "root", keys);
+            SigningRole releaseRole = ReadRole(roleReader, "release", keys);
+            string[] anchors = ReadAnchors(anchorArray, roleReader);
+            if (roleReader.Failed) return Fail(out failure, roleReader.Reason);
+
+            candidate = new TrustedRoot(version, expires, rootRole, releaseRole, anchors, envelope);
+            return true;
+        }
+
+        /// <summary>Fills keys (id to public key), checking scheme, hex, unique ids and id = hex(SHA256(public)).</summary>
+        private static bool TryReadKeys(JsonArray keyArray, Hashtable keys, out VerificationFailure failure)
+        {
+            failure = null;
+            for (int i = 0; i < keyArray.Count; i++)
+            {
+                string path = "keys[" + i + "]";
+                JsonObject item;
+                if (!keyArray.TryGetObject(i, out item)) return Fail(out failure, path + " must be an object");
+                JsonObjectReader reader = new JsonObjectReader(item, path);
+                string id = reader.RequireString("id");
+                reader.RequireExactString("scheme", "ed25519");
+                byte[] publicKey = reader.RequireHex("public", 32);
+                if (id != null && !Hex.IsValid(id, 32)) reader.Fail(path + ".id must be 64 lowercase hex digits");
+                if (reader.Failed) return Fail(out failure, reader.Reason);
+                if (keys.Contains(id)) return Fail(out failure, path + ".id " + id + " is listed twice");
+
+                string actualId = Hex.Encode(Sha256.Hash(publicKey, 0, publicKey.Length));
+                if (actualId != id)
+                {
+                    failure = new VerificationFailure(VerificationError.KeyIdMismatch, "R5",
+                        path + " is listed under id " + id + " but its public key has id " + actualId +
+                        "; the root metadata was built wrongly or altered: re-sign it with the keys' real ids.");
+                    return false;
+                }
+                keys.Add(id, publicKey);
+            }
+            return true;
+        }
+
+        private static SigningRole ReadRole(JsonObjectReader roles, string name, Hashtable keys)
+        {
+            JsonObject roleObject = roles.RequireObject(name);
+            if (roles.Failed) return null;
+            string path = roles.PathOf(name);
+            JsonObjectReader reader = new JsonObjectReader(roleObject, path);
+            long threshold = reader.RequireInteger("threshold", 1, MaxRoleKeys);
+            JsonArray keyIds = reader.RequireArray("keyIds", 1, MaxRoleKeys);
+            if (reader.Failed)
+            {
+                roles.Fail(reader.Reason);
+                return null;
+            }
+            if (threshold > keyIds.Count)
+            {
+                roles.Fail(path + ".threshold " + threshold + " is more than its " + keyIds.Count + " keyIds: the role could never be satisfied");
+                return null;
+            }
+
+            string[] ids = new string[keyIds.Count];
+            byte[][] publicKeys = new byte[keyIds.Count][];
+            for (int i = 0; i < ids.Length; i++)
+            {
+                string id;
+                if (!keyIds.TryGetString(i, out id))
+                {
+                    roles.Fail(path + ".keyIds[" + i + "] must be a string");
+                    return null;
+                }
+                if (!keys.Contains(id))
+                {
+                    roles.Fail(path + ".keyIds[" + i + "] " + id + " is not listed in keys");
+                    return null;
+                }
+                for (int j = 0; j < i; j++)
+                {
+                    if (ids[j] == id)
+                    {
+                        roles.Fail(path + ".keyIds lists " + id + " twice");
+                        return null;
+                    }
+                }
+                ids[i] = id;
+                publicKeys[i] = (byte[])keys[id];
+            }
+            return new SigningRole(name, (int)threshold, ids, publicKeys);
+        }
+
+        private static string[] ReadAnchors(JsonArray anchorArray, JsonObjectReader failures)
+        {
+            string[] anchors = new string[anchorArray.Count];
+            for (int i = 0; i < anchors.Length; i++)
+            {
+                string path = "tlsAnchors[" + i + "]";
+                string pem;
+                if (!anchorArray.TryGetString(i, out pem))
+                {
+                    failures.Fail(path + " must be a string");
+                    return null;
+                }
+                if (!IsPemCertificate(pem))
+                {
+                    failures.Fail(path + " must be one ASCII PEM certificate (BEGIN/END CERTIFICATE) of at most " + MaxTlsAnchorSize + " bytes");
+                    return null;
+                }
+                anchors[i] = pem;
+            }
+            return anchors;
+        }
+
+        /// <summary>ASCII (so characters are bytes), within the size limit, framed as one PEM certificate.</summary>
+        private static bool IsPemCertificate(string pem)
+        {
+            if (pem.Length > MaxTlsAnchorSize) return false;
+            for (int i = 0; i < pem.Length; i++)
+            {
+                if (pem[i] > 0x7E) return false;
+            }
+            if (pem.Length < PemBegin.Length || pem.Substring(0, PemBegin.Length) != PemBegin) return false;
+            int end = pem.IndexOf(PemEnd);
+            if (end < PemBegin.Length) return false;
+            return pem.IndexOf(PemBegin, PemBegin.Length) < 0;
+        }
+
+        private static bool Fail(out VerificationFailure failure, string reason)
+        {
+            failure = new VerificationFailure(VerificationError.Malformed, "R5",
+                reason + ". The root metadata does not follow PROTOCOL.md section 5: rebuild and re-sign it.");
+            return false;
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json.Nodes;
+
+namespace SecureOta.Tests.Device.Support;
+
+/// <summary>
+/// Payloads of docs/PROTOCOL.md sections 5 and 6 as mutable JSON trees: a test builds a valid one,
+/// changes the member under attack, then signs it with <see cref="TestEnvelope"/>.
+/// </summary>
+public static class TestDocuments
+{
+    /// <summary>PEM framing only: the device checks the form, its TLS stack parses the contents.</summary>
+    public const string Certificate = "-----BEGIN CERTIFICATE-----\nMIIBtest\n-----END CERTIFICATE-----\n";
+
+    /// <summary>A real self-signed root CA certificate, for writers that parse anchors.</summary>
+    public static string RootCaPem()
+    {
+        using ECDsa key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest("CN=SecureOta Device Test CA", key, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        using X509Certificate2 certificate = request.CreateSelfSigned(DateTimeOffset.UnixEpoch.AddYears(50), DateTimeOffset.UnixEpoch.AddYears(70));
+        return certificate.ExportCertificatePem() + "\n";
+    }
+
+    /// <summary>A root payload listing every key of both roles once.</summary>
+    public static JsonObject Root(long version, long expires, TestSigner[] rootKeys, int rootThreshold, TestSigner[] releaseKeys, int releaseThreshold)
+    {
+        var keys = new JsonArray();
+        foreach (TestSigner key in rootKeys.Concat(releaseKeys).DistinctBy(k => k.KeyId))
+            keys.Add(new JsonObject { ["id"] = key.KeyId, ["scheme"] = "ed25519", ["public"] = Convert.ToHexStringLower(key.PublicKey) });
+        return new JsonObject
+        {
+            ["type"] = "secureota/root",
+            ["spec"] = 1,
+            ["version"] = version,
+            ["expires"] = expires,
+            ["keys"] = keys,
+            ["roles"] = new JsonObject
+            {
+                ["root"] = Role(rootThreshold, rootKeys),
+                ["release"] = Role(releaseThreshold, releaseKeys),
+            },
+            ["tlsAnchors"] = new JsonArray(Certificate),
+        };
+    }
+
+    public static JsonObject Role(int threshold, TestSigner[] keys) => new()
+    {
+        ["threshold"] = threshold,
+        ["keyIds"] = new JsonArray(keys.Select(k => (JsonNode)JsonValue.Create(k.KeyId)).ToArray()),
+    };
+
+    /// <summary>A channel manifest for the artifact, valid for channel "stable" from issued to expires.</summary>
+    public static JsonObject Channel(TestArtifact artifact, long sequence, long issued, long expires, long securityVersion = 2, string version = "1.2.0")
+    {
+        string sha256 = Convert.ToHexStringLower(artifact.Sha256);
+        return new JsonObject
+        {
+            ["type"] = "secureota/channel",
+            ["spec"] = 1,
+            ["channel"] = "stable",
+            ["sequence"] = sequence,
+            ["issued"] = issued,
+            ["expires"] = expires,
+            ["release"] = new JsonObject
+            {
+                ["version"] = version,
+                ["securityVersion"] = securityVersion,
+                ["imageSize"] = artifact.Plain.Length,
+                ["imageDigest"] = Convert.ToHexStringLower(artifact.ImageDigest),
+                ["imageSha256"] = Convert.ToHexStringLower(SHA256.HashData(artifact.Plain)),
+                ["keyCheck"] = Convert.ToHexStringLower(artifact.KeyCheck),
+                ["keys"] = "keys/" + version + "/",
+                ["artifacts"] = new JsonArray(new JsonObject
+                {
+                    ["kind"] = "full",
+                    ["path"] = "blobs/" + sha256,
+                    ["size"] = artifact.Bytes.Length,
+                    ["sha256"] = sha256,
+                    ["head"] = Convert.ToHexStringLower(artifact.Head),
+                    ["iv"] = Convert.ToHexStringLower(artifact.Iv),
+                    ["plainSize"] = artifact.Plain.Length,
+                }),
+            },
+            ["rollout"] = new JsonObject { ["percent"] = 100, ["salt"] = "00112233445566778899aabbccddeeff" },
+        };
+    }
+}
