@@ -6,7 +6,7 @@ namespace SecureOta.Tests.Build.Samples;
 /// <summary>The committed demo releases are exactly what the generator makes (run GenerateSamples after changing it).</summary>
 public sealed class CommittedSamplesTests
 {
-    private static readonly string ReleasesDir = Path.Combine(RepositoryRoot.Path, "releases");
+    private static readonly string ReleasesDir = Path.Combine(RepositoryRoot.FullPath, "releases");
 
     public static TheoryData<int> Versions => [0, 1, 2];
 
