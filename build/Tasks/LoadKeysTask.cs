@@ -1,0 +1,86 @@
+using SecureOta.Build.Context;
+using SecureOta.Build.Frosting;
+using SecureOta.Build.Keys;
+
+namespace SecureOta.Build.Tasks;
+
+[TaskName("LoadKeys")]
+[TaskDescription("Resolves the release signing keys (SECUREOTA_RELEASE_KEY or --release-key; DEMO keys otherwise), the root history and the recipients.")]
+public sealed class LoadKeysTask : FrostingTask<BuildContext>
+{
+    public override void Run(BuildContext context)
+    {
+        var files = context.GetArguments(ReleaseKeySource.FileArgument);
+        var environmentValue = context.Environment.GetEnvironmentVariable(ReleaseKeySource.EnvironmentVariable);
+        var recipients = RecipientRegistry.Load(context.Paths.KeysDir, context.Paths.Display(Path.Combine(context.Paths.KeysDir, RecipientRegistry.FileName)));
+
+        if (ReleaseKeySource.IsGiven(files, environmentValue))
+        {
+            context.Keys = LoadReal(context, files, environmentValue, recipients);
+        }
+        else if (context.RequiresReleaseKey)
+        {
+            ReleaseKeySource.ReadSeeds(files, environmentValue); // throws the "no release key" error
+        }
+        else
+        {
+            context.Keys = LoadDemo(context, recipients);
+        }
+
+        var keys = context.Keys;
+        context.Log.Information("Release keys: {0} ({1}); root version {2}; {3} recipient(s).",
+            string.Join(", ", keys.ReleaseSigners.Select(s => Publishing.KeyId.Of(s.PublicKey)[..16])),
+            keys.IsDemo ? "DEMO keys from " + context.Paths.Display(context.Paths.DemoKeysDir) : "from " + (files.Count > 0 ? "--release-key" : ReleaseKeySource.EnvironmentVariable),
+            keys.Roots.Count, keys.Recipients.Count);
+    }
+
+    private static KeyMaterial LoadReal(BuildContext context, IReadOnlyList<string> files, string? environmentValue, IReadOnlyList<Recipient> recipients)
+    {
+        var roots = RootHistory.Load(Path.Combine(context.Paths.KeysDir, "root"), context.Paths.Display);
+        CheckRootNotExpired(context, roots);
+        if (recipients.Count == 0)
+        {
+            throw new BuildException(BuildErrorCode.InvalidRecipients, "No recipients are registered in keys/recipients.json: nobody could decrypt a release.",
+                "Register at least one device, group or fleet key in keys/recipients.json.");
+        }
+
+        var seeds = ReleaseKeySource.ReadSeeds(files, environmentValue);
+        var signers = ReleaseKeySource.Authorize(seeds, roots.Newest);
+        return new KeyMaterial(false, signers, seeds[0], roots, recipients, demoDevice: null);
+    }
+
+    private static KeyMaterial LoadDemo(BuildContext context, IReadOnlyList<Recipient> recipients)
+    {
+        var store = new DemoKeyStore(context.Paths.DemoKeysDir);
+        var anchors = TlsAnchorSet.Load(Path.Combine(context.Paths.KeysDir, TlsAnchorSet.FolderName), context.Paths.Display);
+        if (store.EnsureCreated(context.Now, anchors))
+        {
+            context.Log.Warning("Generated DEMO keys in {0}: for demonstration only, never for real devices.", context.Paths.Display(context.Paths.DemoKeysDir));
+        }
+        else
+        {
+            context.Log.Information("Using DEMO keys from {0} (no release key given).", context.Paths.Display(context.Paths.DemoKeysDir));
+        }
+
+        var roots = RootHistory.FromEnvelopes([store.ReadRootEnvelope()], _ => context.Paths.Display(Path.Combine(context.Paths.DemoKeysDir, DemoKeyStore.RootMetadataFile)));
+        var seed = store.ReadReleaseSeed();
+        var signers = ReleaseKeySource.Authorize([seed], roots.Newest);
+        var device = store.ReadDevice();
+        var demoRecipient = new Recipient(DemoKeyStore.DeviceName, RecipientKind.Device, device.PublicKey);
+        return new KeyMaterial(true, signers, seed, roots, [.. recipients, demoRecipient], device);
+    }
+
+    private static void CheckRootNotExpired(BuildContext context, RootHistory roots)
+    {
+        var expires = DateTimeOffset.FromUnixTimeSeconds(roots.Newest.Expires);
+        if (expires <= context.Now)
+        {
+            throw new BuildException(BuildErrorCode.InvalidRoot, $"Root version {roots.Newest.Version} expired at {expires:u}; devices would refuse every update.",
+                "Sign a new root version offline with ./build.sh --target=SignRoot and commit it under keys/root/.");
+        }
+        if (expires <= context.Now.AddDays(30))
+        {
+            context.Log.Warning("Root version {0} expires at {1:u}: sign the next root version with SignRoot soon.", roots.Newest.Version, expires);
+        }
+    }
+}
