@@ -27,4 +27,22 @@ public enum BuildErrorCode
 
     /// <summary>A file or directory the build owns could not be read, written or deleted.</summary>
     FileSystem,
+
+    /// <summary>A key the build needs (release signing key, root key, recipient key) is missing.</summary>
+    MissingKey,
+
+    /// <summary>A key file or key value is malformed, has the wrong size, or is not the kind expected.</summary>
+    InvalidKey,
+
+    /// <summary>The root metadata under <c>keys/root/</c> is missing, broken, expired or does not chain.</summary>
+    InvalidRoot,
+
+    /// <summary>The keys given cannot meet a role's signature threshold (or are not in the role at all).</summary>
+    ThresholdNotMet,
+
+    /// <summary><c>keys/recipients.json</c> is malformed or lists an unusable recipient.</summary>
+    InvalidRecipients,
+
+    /// <summary>The written site failed verification as a device would run it.</summary>
+    VerificationFailed,
 }

@@ -40,7 +40,9 @@ internal sealed class TaskRunner<TContext>
     {
         if (_log.IsEnabled(LogLevel.Information))
         {
-            _output.Write(new Rule(Markup.Escape(definition.Name)).LeftJustified());
+            // A fixed-width header rather than a full-width rule: CI logs have no meaningful width.
+            var tail = new string('─', Math.Max(3, 60 - definition.Name.Length));
+            _output.Write(new Text($"── {definition.Name} {tail}\n", new Style(decoration: Decoration.Bold)));
         }
 
         IFrostingTask<TContext> task;

@@ -32,9 +32,10 @@ internal static class ReleaseFileReader
         var securityVersion = root.RequiredUInt32("securityVersion");
         var channels = ReadChannels(root, report);
         var notes = root.OptionalString("notes", whenAbsent: string.Empty);
-        if (notes is not null && notes.EnumerateRunes().Count() > ReleaseLimits.MaxNotesCharacters)
+        var notesLength = notes?.EnumerateRunes().Count() ?? 0;
+        if (notesLength > ReleaseLimits.MaxNotesCharacters)
         {
-            report($"$.notes: is {notes.EnumerateRunes().Count()} characters, over the limit of {ReleaseLimits.MaxNotesCharacters}");
+            report($"$.notes: is {notesLength} characters, over the limit of {ReleaseLimits.MaxNotesCharacters}");
             notes = null;
         }
 

@@ -54,6 +54,7 @@ public static class ReleaseLoader
             BuildErrorCode.InvalidReleases,
             $"The release inputs have {count} problem{(count == 1 ? string.Empty : "s")}.",
             "Fix each problem listed (every line names its file) and run the build again; releases/README.md describes the format.",
-            problems.Problems);
+            // Grouped by file (stable, so each file's problems keep the order they were found in).
+            [.. problems.Problems.OrderBy(p => p.File, StringComparer.Ordinal)]);
     }
 }
