@@ -115,12 +115,23 @@ namespace SecureOta.Device.Core.Artifacts
             failure = null;
             _plainLength = 0;
 
+            if (IsComplete && count == 0) throw new InvalidOperationException("the artifact is complete; call TryFinish");
+            if (!CheckReceivedLength(count, out failure)) return false;
+            int length = ArtifactLayout.RecordLength(_plainSize, _index);
+            if (!CheckRecordDigest(length, out failure)) return false;
+            int cipherLength = length - DigestKeys.DigestSize;
+            if (!CheckChainEnd(cipherLength, out failure)) return false;
+            Decrypt(cipherLength);
+            return true;
+        }
+
+        /// <summary>A1: exactly the record's length arrived; nothing may follow the last record.</summary>
+        private bool CheckReceivedLength(int count, out VerificationFailure failure)
+        {
+            failure = null;
             if (IsComplete)
-            {
-                if (count == 0) throw new InvalidOperationException("the artifact is complete; call TryFinish");
                 return Fail(VerificationError.TooLarge, "A1", "artifact continues after its last record; it is longer than its signed size " +
                     ArtifactLayout.ArtifactSize(_plainSize) + ". Download it again.", out failure);
-            }
             int length = ArtifactLayout.RecordLength(_plainSize, _index);
             if (count < length)
                 return Fail(VerificationError.Truncated, "A1", "record " + _index + " of " + _recordCount + " has " + count + " of its " + length +
@@ -128,11 +139,6 @@ namespace SecureOta.Device.Core.Artifacts
             if (count > length)
                 return Fail(VerificationError.TooLarge, "A1", "last record has " + count + " bytes where " + length +
                     " are expected; the artifact is longer than its signed size. Download it again.", out failure);
-
-            if (!CheckRecordDigest(length, out failure)) return false;
-            int cipherLength = length - DigestKeys.DigestSize;
-            if (!CheckChainEnd(cipherLength, out failure)) return false;
-            Decrypt(cipherLength);
             return true;
         }
 
