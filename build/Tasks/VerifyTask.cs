@@ -14,14 +14,9 @@ namespace SecureOta.Build.Tasks;
 /// the DEMO device key in a DEMO build and with every <c>--device-key=&lt;file&gt;</c> given (X25519
 /// private key files); a release none of them can unwrap is decrypted with the build's own content key.
 /// </summary>
-/// <remarks>
-/// Depends on LoadKeys and LoadReleases until the WriteSite task lands on this branch; it then depends on
-/// WriteSite (which runs both).
-/// </remarks>
 [TaskName("Verify")]
 [TaskDescription("Verifies the written site as a device would, with the device core: root chain, channel manifests, wrapped keys, every record of every artifact, and no unlisted file (--device-key=<file> adds a recipient key to unwrap with).")]
-[IsDependentOn(typeof(LoadKeysTask))]
-[IsDependentOn(typeof(LoadReleasesTask))]
+[IsDependentOn(typeof(WriteSiteTask))]
 public sealed class VerifyTask : FrostingTask<BuildContext>
 {
     /// <summary>Repeatable: an X25519 private key file (KeyFile format) of a recipient to unwrap with.</summary>

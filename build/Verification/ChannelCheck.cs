@@ -17,13 +17,13 @@ internal static class ChannelCheck
     {
         var verified = new List<Verified>();
         var present = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var name in files.FileNamesIn(SiteLayout.ChannelsFolder))
+        foreach (var name in files.FileNamesIn(OtaPaths.ChannelsFolder))
         {
             // Other files in channels/ are left to the inventory, which reports them as unlisted.
-            if (!name.EndsWith(SiteLayout.JsonExtension, StringComparison.Ordinal)) continue;
-            var channel = name[..^SiteLayout.JsonExtension.Length];
+            if (!name.EndsWith(OtaPaths.JsonExtension, StringComparison.Ordinal)) continue;
+            var channel = name[..^OtaPaths.JsonExtension.Length];
             present.Add(channel);
-            var path = SiteLayout.ChannelsFolder + name;
+            var path = OtaPaths.ChannelsFolder + name;
             var envelope = files.Read(path, "it is a channel manifest");
             if (envelope is null) continue;
 
@@ -44,7 +44,7 @@ internal static class ChannelCheck
 
         foreach (var channel in expectedChannels.Where(c => !present.Contains(c)).Order(StringComparer.Ordinal))
         {
-            problems.Add(SiteLayout.ChannelFile(channel), SiteSteps.MissingFile,
+            problems.Add(OtaPaths.ChannelFile(channel), SiteSteps.MissingFile,
                 $"missing: channel {channel} has releases, so devices following it poll this manifest.");
         }
         return verified;

@@ -16,10 +16,10 @@ internal sealed class ProblemLog
 
     public int Count => _problems.Count;
 
-    /// <summary>A problem with <paramref name="otaPath"/>, a path relative to <see cref="SiteLayout.OtaBase"/>.</summary>
+    /// <summary>A problem with <paramref name="otaPath"/>, a path relative to <see cref="OtaPaths.OtaBase"/>.</summary>
     public void Add(string otaPath, string step, string reason)
     {
-        var problem = new SiteProblem(SiteLayout.OtaBase + otaPath, step, reason);
+        var problem = new SiteProblem(OtaPaths.OtaBase + otaPath, step, reason);
         if (_seen.Add(problem)) _problems.Add(problem);
     }
 

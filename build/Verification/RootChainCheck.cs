@@ -26,9 +26,9 @@ internal static class RootChainCheck
         var walk = new RootChainWalk(provisioned);
         bool broken = false;
         long version = 2;
-        for (; files.Exists(SiteLayout.RootVersionFile(version)); version++)
+        for (; files.Exists(OtaPaths.RootVersionFile(version)); version++)
         {
-            var path = SiteLayout.RootVersionFile(version);
+            var path = OtaPaths.RootVersionFile(version);
             var envelope = files.Read(path, "the root chain runs through every version");
             if (broken || envelope is null) continue;
 
@@ -48,7 +48,7 @@ internal static class RootChainCheck
         long published = version - 1;
         if (!broken && !walk.TryFinish(now, out _, out failure))
         {
-            problems.Add(SiteLayout.RootVersionFile(walk.Newest.Version), failure);
+            problems.Add(OtaPaths.RootVersionFile(walk.Newest.Version), failure);
         }
         CheckCurrentRoot(files, problems, published, provisionedEnvelope);
         return new Outcome(walk.Newest, published);
@@ -56,7 +56,7 @@ internal static class RootChainCheck
 
     private static void CheckProvisionedCopy(SiteFiles files, ProblemLog problems, byte[] provisionedEnvelope)
     {
-        var path = SiteLayout.RootVersionFile(1);
+        var path = OtaPaths.RootVersionFile(1);
         var published = files.Read(path, "devices provisioned later, and tools, start the chain from it");
         if (published is not null && !published.AsSpan().SequenceEqual(provisionedEnvelope))
         {
@@ -70,7 +70,7 @@ internal static class RootChainCheck
     {
         if (!walk.TryFinish(now, out TrustedRoot newest, out VerificationFailure failure))
         {
-            problems.Add(SiteLayout.RootVersionFile(walk.Newest.Version), failure);
+            problems.Add(OtaPaths.RootVersionFile(walk.Newest.Version), failure);
             return false;
         }
         walk = new RootChainWalk(newest);
@@ -79,14 +79,14 @@ internal static class RootChainCheck
 
     private static void CheckCurrentRoot(SiteFiles files, ProblemLog problems, long published, byte[] provisionedEnvelope)
     {
-        var current = files.Read(SiteLayout.RootFile, "it is the newest root metadata");
+        var current = files.Read(OtaPaths.RootFile, "it is the newest root metadata");
         if (current is null) return;
-        var newestPath = SiteLayout.RootVersionFile(published);
+        var newestPath = OtaPaths.RootVersionFile(published);
         var newest = published == 1 ? provisionedEnvelope : files.Read(newestPath, "the root chain runs through every version");
         if (newest is not null && !current.AsSpan().SequenceEqual(newest))
         {
-            problems.Add(SiteLayout.RootFile, SiteSteps.CurrentRoot,
-                $"differs from {SiteLayout.OtaBase}{newestPath}, the newest root version; root.json must be a copy of it.");
+            problems.Add(OtaPaths.RootFile, SiteSteps.CurrentRoot,
+                $"differs from {OtaPaths.OtaBase}{newestPath}, the newest root version; root.json must be a copy of it.");
         }
     }
 }

@@ -13,7 +13,7 @@ internal sealed class SiteFiles
 
     public SiteFiles(string siteDir, ProblemLog problems)
     {
-        _otaDir = Path.GetFullPath(Path.Combine(siteDir, SiteLayout.OtaBase));
+        _otaDir = Path.GetFullPath(Path.Combine(siteDir, OtaPaths.OtaBase));
         _problems = problems;
     }
 

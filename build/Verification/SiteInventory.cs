@@ -5,7 +5,8 @@ namespace SecureOta.Build.Verification;
 
 /// <summary>
 /// Step 4 of <see cref="SiteVerifier"/>: every file under <c>ota/v1/</c> that no earlier check
-/// accounted for must be an older release's blob or wrapped key, and is checked for form; anything
+/// accounted for must be an older release's blob or wrapped key, and is checked as far as it can be
+/// without a manifest (<see cref="WrappedKeyCheck.CheckOlder"/>); anything
 /// else is reported as unlisted (S5). The rule is written out on <see cref="SiteVerifier"/>.
 /// </summary>
 internal static class SiteInventory
@@ -13,7 +14,7 @@ internal static class SiteInventory
     /// <summary>How many older releases' files were allowed after their form check.</summary>
     public sealed record Outcome(int FilesChecked, int OlderBlobs, int OlderKeyFiles);
 
-    public static Outcome Run(SiteFiles files, ProblemLog problems, WrappedKeyTally tally)
+    public static Outcome Run(SiteFiles files, ProblemLog problems, WrappedKeyCheck keys)
     {
         var links = new List<string>();
         var all = files.AllFiles(links);
@@ -33,7 +34,7 @@ internal static class SiteInventory
             }
             else if (IsOlderKeyFile(parts))
             {
-                if (files.Read(path, "it is a wrapped key file") is { } bytes) WrappedKeyCheck.CheckForm(path, bytes, problems, tally);
+                if (files.Read(path, "it is a wrapped key file") is { } bytes) keys.CheckOlder(path, parts[1], parts[2], bytes);
                 olderKeys++;
             }
             else
@@ -46,11 +47,11 @@ internal static class SiteInventory
 
     // blobs/<64 hex>
     private static bool IsOlderBlob(string[] parts) =>
-        parts.Length == 2 && parts[0] + "/" == SiteLayout.BlobsFolder && SiteLayout.IsDigestName(parts[1]);
+        parts.Length == 2 && parts[0] + "/" == OtaPaths.BlobsFolder && OtaPaths.IsDigestName(parts[1]);
 
     // keys/<release version>/<64 hex>
     private static bool IsOlderKeyFile(string[] parts) =>
-        parts.Length == 3 && parts[0] + "/" == SiteLayout.KeysFolder && ProtocolNames.IsReleaseVersion(parts[1]) && SiteLayout.IsDigestName(parts[2]);
+        parts.Length == 3 && parts[0] + "/" == OtaPaths.KeysFolder && ProtocolNames.IsReleaseVersion(parts[1]) && OtaPaths.IsDigestName(parts[2]);
 
     private static void CheckBlobName(SiteFiles files, ProblemLog problems, string path, string name)
     {

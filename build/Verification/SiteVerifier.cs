@@ -33,7 +33,8 @@ namespace SecureOta.Build.Verification;
 /// files are allowed, checked for form: <c>blobs/&lt;64 hex&gt;</c> no manifest names (kept for devices
 /// still reading an older manifest during a deploy, and artifacts of kinds this core skips, such as delta
 /// patches) must have their SHA-256 as name (S4); <c>keys/&lt;SemVer&gt;/&lt;64 hex&gt;</c> of a version no
-/// manifest names must be 57 bytes with format 1 (K1). Anything else under ota/v1/ (other names, deeper
+/// manifest names go through K1-K4 against the keyCheck of the build's own content key when both it and the
+/// recipient's private key are given, and are checked for form (K1) otherwise. Anything else under ota/v1/ (other names, deeper
 /// folders, hidden files, symbolic links) is an unlisted file (S5). Files outside ota/v1/ (index.html,
 /// .nojekyll) are for people and Pages, and are not checked.</item>
 /// </list>
@@ -79,11 +80,11 @@ public static class SiteVerifier
                 }
                 checkedReleases[identity] = key;
             }
-            channels.Add(new VerifiedChannel(SiteLayout.OtaBase + manifest.File, manifest.Manifest, manifest.SignerKeyIds,
+            channels.Add(new VerifiedChannel(OtaPaths.OtaBase + manifest.File, manifest.Manifest, manifest.SignerKeyIds,
                 key.Origin, key.Recipient, verifiedArtifacts[identity]));
         }
 
-        var inventory = SiteInventory.Run(files, problems, tally);
+        var inventory = SiteInventory.Run(files, problems, keys);
         return new SiteVerificationReport(problems.Problems, roots.Newest.Version, roots.Newest.Expires, roots.PublishedVersions,
             channels, tally, inventory.FilesChecked, inventory.OlderBlobs, inventory.OlderKeyFiles);
     }

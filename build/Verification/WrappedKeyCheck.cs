@@ -90,7 +90,7 @@ internal sealed class WrappedKeyCheck
     private void CheckUnregistered(string path, string name)
     {
         _files.Account(path);
-        if (!SiteLayout.IsDigestName(name))
+        if (!OtaPaths.IsDigestName(name))
         {
             _problems.Add(path, SiteSteps.UnlistedFile, "not a wrapped key file: its name is not a recipient id (64 lowercase hex).");
         }
@@ -106,16 +106,37 @@ internal sealed class WrappedKeyCheck
         }
     }
 
-    /// <summary>K1 for a file whose recipient's private key is not at hand: exactly 57 bytes, format 1.</summary>
-    internal static void CheckForm(string path, byte[] bytes, ProblemLog problems, WrappedKeyTally tally)
+    /// <summary>
+    /// A wrapped key of a release no manifest names (<c>keys/&lt;version&gt;/&lt;id&gt;</c>). With no manifest
+    /// there is no keyCheck to hold it to, except the one of the build's own content key for that
+    /// version: when both that and the recipient's private key are at hand it goes through K1-K4 against
+    /// it; otherwise it is checked for form (K1).
+    /// </summary>
+    public void CheckOlder(string path, string version, string recipientId, byte[] bytes)
     {
-        tally.AddFormChecked();
-        if (bytes.Length == KeyUnwrapper.FileSize && bytes[0] == KeyUnwrapper.Format) return;
-        problems.Add(path, "K1", $"Malformed: a wrapped key file is exactly {KeyUnwrapper.FileSize} bytes starting with format 0x{KeyUnwrapper.Format:x2}; " +
-            $"this one is {bytes.Length} bytes" + (bytes.Length > 0 ? $" starting with 0x{bytes[0]:x2}" : "") + ".");
+        var recipient = _inputs.RecipientKeys.FirstOrDefault(r => r.Key.Id == recipientId);
+        if (recipient is null || !_inputs.BuildContentKeys.TryGetValue(version, out var buildKey))
+        {
+            CheckForm(path, bytes);
+            return;
+        }
+        if (!_unwrapper.TryUnwrap(bytes, recipient.Key, WrappedKeyWriter.KeyCheck(buildKey), out byte[] key, out VerificationFailure failure))
+        {
+            _problems.Add(path, failure);
+            return;
+        }
+        CryptographicOperations.ZeroMemory(key);
+        _tally.AddUnwrapped(recipient.Name);
     }
 
-    private void CheckForm(string path, byte[] bytes) => CheckForm(path, bytes, _problems, _tally);
+    /// <summary>K1 for a file whose content key cannot be checked: exactly 57 bytes, format 1.</summary>
+    private void CheckForm(string path, byte[] bytes)
+    {
+        _tally.AddFormChecked();
+        if (bytes.Length == KeyUnwrapper.FileSize && bytes[0] == KeyUnwrapper.Format) return;
+        _problems.Add(path, "K1", $"Malformed: a wrapped key file is exactly {KeyUnwrapper.FileSize} bytes starting with format 0x{KeyUnwrapper.Format:x2}; " +
+            $"this one is {bytes.Length} bytes" + (bytes.Length > 0 ? $" starting with 0x{bytes[0]:x2}" : "") + ".");
+    }
 
     private Result UseBuildKey(ReleaseTarget release, string manifestFile, string folder, bool unwrapFailed)
     {

@@ -11,7 +11,10 @@ public sealed class WrappedKeyTally
     /// <summary>Key files unwrapped through K1-K4.</summary>
     public int Unwrapped => _unwrappedBy.Values.Sum();
 
-    /// <summary>Key files checked for form only (K1: 57 bytes, format 1): no private key for their recipient is at hand.</summary>
+    /// <summary>
+    /// Key files checked for form only (K1: 57 bytes, format 1): no private key for their recipient is
+    /// at hand, or (an older release's) no keyCheck to hold the unwrapped key to.
+    /// </summary>
     public int FormChecked { get; private set; }
 
     /// <summary>Every key file checked.</summary>

@@ -3,11 +3,14 @@ using System.Text.RegularExpressions;
 
 namespace SecureOta.Build.Verification;
 
-/// <summary>The file layout of docs/PROTOCOL.md section 1, under the site's OTA base <c>ota/v1/</c>.</summary>
-public static partial class SiteLayout
+/// <summary>
+/// The paths of docs/PROTOCOL.md section 1 as devices name them, relative to the OTA base
+/// (<see cref="OtaBase"/>, the site writer's own constant).
+/// </summary>
+public static partial class OtaPaths
 {
     /// <summary>The OTA base inside the site folder; every protocol path is relative to it.</summary>
-    public const string OtaBase = "ota/v1/";
+    public const string OtaBase = Site.SiteLayout.OtaBase;
 
     public const string RootFile = "root.json";
     public const string RootsFolder = "roots/";
