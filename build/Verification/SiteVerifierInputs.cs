@@ -1,7 +1,7 @@
 namespace SecureOta.Build.Verification;
 
 /// <summary>What <see cref="SiteVerifier"/> verifies a site with: everything a device would hold, and what the build knows.</summary>
-public sealed class SiteVerifierInputs
+public sealed record SiteVerifierInputs
 {
     /// <summary>The site folder (it holds <c>ota/v1/</c>, <c>index.html</c>, ...).</summary>
     public required string SiteDir { get; init; }
