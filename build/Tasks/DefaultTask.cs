@@ -10,7 +10,7 @@ namespace SecureOta.Build.Tasks;
 /// </summary>
 [TaskName("Default")]
 [TaskDescription("Builds the site from releases/ (DEMO keys when no release key is given).")]
-[IsDependentOn(typeof(WriteSiteTask))]
+[IsDependentOn(typeof(VerifyTask))]
 public sealed class DefaultTask : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context) => SiteSummary.Print(context);

@@ -35,10 +35,24 @@ public sealed class EncryptTask : FrostingTask<BuildContext>
         }
     }
 
+    private static byte[] ReadImage(BuildContext context, Releases.Release release)
+    {
+        try
+        {
+            return release.ReadImage();
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new BuildException(BuildErrorCode.FileSystem,
+                $"Could not read release {release.Version}'s image {context.Paths.Display(release.ImagePath)}: {exception.Message}",
+                "Do not move or edit releases/ while a build runs; check the file's permissions and run the build again.", exception);
+        }
+    }
+
     private static EncryptedRelease Encrypt(BuildContext context, ChainedArtifactWriter writer, byte[] secret, Releases.Release release)
     {
         var version = release.Version.ToString();
-        var image = release.ReadImage();
+        var image = ReadImage(context, release);
         var contentKey = ContentKeyDerivation.ContentKey(secret, version);
         try
         {

@@ -36,17 +36,21 @@ public sealed class LoadKeysTask : FrostingTask<BuildContext>
 
     private static KeyMaterial LoadReal(BuildContext context, IReadOnlyList<string> files, string? environmentValue, IReadOnlyList<Recipient> recipients)
     {
+        // The key itself first: a missing or malformed key is the most likely mistake.
+        var seeds = ReleaseKeySource.ReadSeeds(files, environmentValue);
         var roots = RootHistory.Load(Path.Combine(context.Paths.KeysDir, "root"), context.Paths.Display);
         CheckRootNotExpired(context, roots);
+        var signers = ReleaseKeySource.Authorize(seeds, roots.Newest);
         if (recipients.Count == 0)
         {
+            foreach (var signer in signers) signer.Dispose();
             throw new BuildException(BuildErrorCode.InvalidRecipients, "No recipients are registered in keys/recipients.json: nobody could decrypt a release.",
                 "Register at least one device, group or fleet key in keys/recipients.json.");
         }
 
-        var seeds = ReleaseKeySource.ReadSeeds(files, environmentValue);
-        var signers = ReleaseKeySource.Authorize(seeds, roots.Newest);
-        return new KeyMaterial(false, signers, seeds[0], roots, recipients, demoDevice: null);
+        var keys = new KeyMaterial(false, signers, seeds[0], roots, recipients, demoDevice: null);
+        foreach (var seed in seeds) System.Security.Cryptography.CryptographicOperations.ZeroMemory(seed);
+        return keys;
     }
 
     private static KeyMaterial LoadDemo(BuildContext context, IReadOnlyList<Recipient> recipients)
@@ -67,7 +71,9 @@ public sealed class LoadKeysTask : FrostingTask<BuildContext>
         var signers = ReleaseKeySource.Authorize([seed], roots.Newest);
         var device = store.ReadDevice();
         var demoRecipient = new Recipient(DemoKeyStore.DeviceName, RecipientKind.Device, device.PublicKey);
-        return new KeyMaterial(true, signers, seed, roots, [.. recipients, demoRecipient], device);
+        var keys = new KeyMaterial(true, signers, seed, roots, [.. recipients, demoRecipient], device);
+        System.Security.Cryptography.CryptographicOperations.ZeroMemory(seed);
+        return keys;
     }
 
     private static void CheckRootNotExpired(BuildContext context, RootHistory roots)

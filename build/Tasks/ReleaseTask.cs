@@ -11,7 +11,7 @@ namespace SecureOta.Build.Tasks;
 /// </summary>
 [TaskName("Release")]
 [TaskDescription("Builds the site with the real release keys (SECUREOTA_RELEASE_KEY or --release-key); refuses DEMO keys.")]
-[IsDependentOn(typeof(WriteSiteTask))]
+[IsDependentOn(typeof(VerifyTask))]
 public sealed class ReleaseTask : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context) => SiteSummary.Print(context);

@@ -79,6 +79,27 @@ public sealed class DefaultPipelineTests(PipelineFixture fixture)
         Assert.Equal(Convert.ToHexStringLower(ContentKeyDerivation.RolloutSalt(seed, channel, "1.2.0")), manifest.GetProperty("rollout").GetProperty("salt").GetString());
     }
 
+    [Theory]
+    [InlineData("Default")]
+    [InlineData("Release")]
+    public void Default_and_Release_run_the_whole_pipeline_and_verify_the_site_last(string target)
+    {
+        var run = PipelineRun.Execute([$"--target={target}", "--dryrun"]).AssertSucceeded();
+
+        var tasks = run.Consoles.OutputText.Split('\n').Where(l => l.StartsWith("  ", StringComparison.Ordinal)).Select(l => l.Trim()).ToList();
+        Assert.Equal(["LoadReleases", "LoadKeys", "Encrypt", "WrapKeys", "Sign", "WriteSite", "Verify", target], tasks);
+    }
+
+    [Fact]
+    public void Default_build_verified_the_site_it_wrote()
+    {
+        var context = fixture.FirstRun.Context!;
+
+        Assert.True(context.SiteWritten);
+        Assert.True(context.HasSiteVerification);
+        Assert.Contains("The site verified as a device runs it.", fixture.FirstRun.Consoles.OutputText, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Each_task_prints_a_one_line_result()
     {

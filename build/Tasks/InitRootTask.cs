@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using SecureOta.Build.Context;
+using SecureOta.Build.Crypto;
+using SecureOta.Build.Frosting;
+using SecureOta.Build.Keys;
+using SecureOta.Build.Publishing;
+
+namespace SecureOta.Build.Tasks;
+
+[TaskName("InitRoot")]
+[TaskDescription("Offline, once: creates root and release keys (--out=<dir outside the repo>, --root-keys, --root-threshold, --release-keys, --release-threshold, --expires-days) and signs root version 1 into keys/root/1.json.")]
+public sealed class InitRootTask : FrostingTask<BuildContext>
+{
+    public override void Run(BuildContext context)
+    {
+        var rootDir = Path.Combine(context.Paths.KeysDir, "root");
+        var target = Path.Combine(rootDir, "1.json");
+        if (Directory.Exists(rootDir) && Directory.EnumerateFiles(rootDir, "*.json").Any())
+        {
+            throw new BuildException(BuildErrorCode.InvalidRoot, $"{context.Paths.Display(rootDir)} already holds root metadata.",
+                "A root is created once; rotate keys with ./build.sh --target=SignRoot instead.");
+        }
+
+        var outDir = CeremonyArguments.PrivateOutput(context, "out");
+        int rootCount = CeremonyArguments.Integer(context, "root-keys", 3, 1, 16);
+        int rootThreshold = CeremonyArguments.Integer(context, "root-threshold", Math.Min(2, rootCount), 1, rootCount);
+        int releaseCount = CeremonyArguments.Integer(context, "release-keys", 1, 1, 16);
+        int releaseThreshold = CeremonyArguments.Integer(context, "release-threshold", 1, 1, releaseCount);
+        int days = CeremonyArguments.Integer(context, "expires-days", 365, 1, 3650);
+        var anchors = TlsAnchorSet.Load(context.GetArgument("tls-anchors") is { } dir
+            ? Path.GetFullPath(dir, context.Environment.WorkingDirectory)
+            : Path.Combine(context.Paths.KeysDir, TlsAnchorSet.FolderName), context.Paths.Display);
+
+        var rootSeeds = NewSeeds(rootCount);
+        var releaseSeeds = NewSeeds(releaseCount);
+        var rootKeys = rootSeeds.Select(Ed25519KeyPair.FromSeed).ToList();
+        var releaseKeys = releaseSeeds.Select(Ed25519KeyPair.FromSeed).ToList();
+        try
+        {
+            var draft = new RootDraft(rootKeys.Select(k => k.PublicKey), rootThreshold, releaseKeys.Select(k => k.PublicKey), releaseThreshold, anchors);
+            var payload = RootMetadataWriter.Write(draft.ToMetadata(1, context.Now.AddDays(days).ToUnixTimeSeconds()));
+            var envelope = EnvelopeSigner.Sign(PayloadTypes.Root, payload, rootKeys);
+            RootHistory.FromEnvelopes([envelope], _ => "the new root version 1"); // as a device will load it
+
+            var written = new List<string>();
+            for (int i = 0; i < rootSeeds.Count; i++) written.Add(WriteKey(outDir, "root", rootKeys[i], rootSeeds[i], $"root key {i + 1} of {rootCount} (threshold {rootThreshold})"));
+            for (int i = 0; i < releaseSeeds.Count; i++) written.Add(WriteKey(outDir, "release", releaseKeys[i], releaseSeeds[i], $"release key {i + 1} of {releaseCount} (threshold {releaseThreshold})"));
+            Directory.CreateDirectory(rootDir);
+            using (var stream = new FileStream(target, FileMode.CreateNew)) stream.Write(envelope);
+
+            context.Log.Information("Signed root version 1 into {0}: root keys {1} of {2}, release keys {3} of {4}, expires {5:u}, {6} pinned CA(s).",
+                context.Paths.Display(target), rootThreshold, rootCount, releaseThreshold, releaseCount, context.Now.AddDays(days), anchors.Count);
+            foreach (var file in written) context.Log.Information("  private key: {0}", file);
+            context.Log.Information("Next: commit keys/root/1.json; store the release key as the SECUREOTA_RELEASE_KEY secret of the " +
+                "'release-signing' environment (the key file's base64 line); move the root keys to offline storage.");
+        }
+        finally
+        {
+            foreach (var seed in rootSeeds.Concat(releaseSeeds)) CryptographicOperations.ZeroMemory(seed);
+            foreach (var key in rootKeys.Concat(releaseKeys)) key.Dispose();
+        }
+    }
+
+    private static List<byte[]> NewSeeds(int count) => Enumerable.Range(0, count).Select(_ =>
+    {
+        var seed = new byte[KeyFile.KeySize];
+        LibSodium.randombytes_buf(seed);
+        return seed;
+    }).ToList();
+
+    private static string WriteKey(string outDir, string role, Ed25519KeyPair key, byte[] seed, string description)
+    {
+        var id = KeyId.Of(key.PublicKey);
+        var path = Path.Combine(outDir, $"{role}-{id[..16]}.key");
+        KeyFile.Write(path, seed, [$"SecureOta Ed25519 {description}: base64 seed. Keep secret.", $"key id {id}",
+            $"public key {Convert.ToHexStringLower(key.PublicKey)}", $"created {DateTime.UtcNow.ToString("u", CultureInfo.InvariantCulture)}"]);
+        return path;
+    }
+}
