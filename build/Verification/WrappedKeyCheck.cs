@@ -129,7 +129,11 @@ internal sealed class WrappedKeyCheck
         _tally.AddUnwrapped(recipient.Name);
     }
 
-    /// <summary>K1 for a file whose content key cannot be checked: exactly 57 bytes, format 1.</summary>
+    /// <summary>
+    /// K1 for a file whose content key cannot be checked: exactly 57 bytes, format 1. The rule is
+    /// restated here with the core's constants because <see cref="KeyUnwrapper"/> runs K1 only together
+    /// with K2-K4, which need the recipient's private key.
+    /// </summary>
     private void CheckForm(string path, byte[] bytes)
     {
         _tally.AddFormChecked();
