@@ -73,7 +73,7 @@ public sealed class PinnedHttpsTransport : IHttpTransport, IDisposable
         _anchors = anchors;
     }
 
-    public IHttpResponse Get(string path, long rangeStart, string ifNoneMatch)
+    public IHttpResponse Get(string path, long rangeStart, string? ifNoneMatch)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         var url = SitePath.Resolve(BaseUrl, path);
