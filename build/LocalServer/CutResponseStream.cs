@@ -4,7 +4,8 @@ namespace SecureOta.Build.LocalServer;
 
 /// <summary>
 /// A response body that lets through a fixed number of bytes and then either drops the connection or
-/// stalls it (holds it open, sending nothing, until the client gives up or the server stops). Used by
+/// stalls it (holds it open, sending nothing, until the client gives up or the server stops) before
+/// closing it. Used by
 /// <see cref="LocalSiteFaults.DropConnectionAfter"/> and <see cref="LocalSiteFaults.StallAfter"/>.
 /// </summary>
 internal sealed class CutResponseStream : Stream
@@ -42,8 +43,10 @@ internal sealed class CutResponseStream : Stream
         _remaining = 0;
         await _inner.FlushAsync(cancellationToken).ConfigureAwait(false);
         if (_stall) await HoldUntilGivenUpAsync().ConfigureAwait(false);
-        _context.Abort();
-        throw new OperationCanceledException("LocalSiteFaults cut the response body.");
+        // Not an abort: Kestrel would discard bytes still queued for the socket. The exception ends the
+        // app's response short of its Content-Length, which makes Kestrel send what was written and
+        // then close the connection.
+        throw new ResponseCutException();
     }
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>

@@ -46,6 +46,10 @@ internal sealed class LocalSiteFaultMiddleware
         {
             await next(context).ConfigureAwait(false);
         }
+        catch (ResponseCutException)
+        {
+            // The body was cut on purpose; returning normally lets Kestrel flush and close the connection.
+        }
         finally
         {
             context.Features.Set(original);

@@ -56,7 +56,7 @@ public static class PinnedCertificateValidator
             var stale = chain.ChainElements.Select(e => e.Certificate)
                 .FirstOrDefault(c => at < c.NotBefore || at > c.NotAfter) ?? leaf;
             return PinCheckResult.Refused(PinCheckFailure.NotTimeValid,
-                $"certificate '{stale.Subject}' is outside its validity period ({stale.NotBefore:u} to {stale.NotAfter:u}); " +
+                $"certificate '{stale.Subject}' is outside its validity period ({stale.NotBefore.ToUniversalTime():u} to {stale.NotAfter.ToUniversalTime():u}); " +
                 "a device needs a set clock before its first HTTPS request");
         }
         return PinCheckResult.Refused(PinCheckFailure.InvalidChain,

@@ -132,12 +132,12 @@ public sealed class PinnedHttpsTransport : IHttpTransport, IDisposable
         }
         var network = new NetworkStream(socket, ownsSocket: true);
         if (BaseUrl.Scheme != Uri.UriSchemeHttps) return network;
-        return await AuthenticateAsync(network, context.DnsEndPoint.Host, cancellationToken).ConfigureAwait(false);
+        return await AuthenticateAsync(network, context.DnsEndPoint.Host, context.DnsEndPoint.Port, cancellationToken).ConfigureAwait(false);
     }
 
     // Returning an SslStream from the connect callback makes the handler use it as the TLS layer, so the
     // validation below is the only certificate decision on the connection.
-    private async Task<Stream> AuthenticateAsync(NetworkStream network, string host, CancellationToken cancellationToken)
+    private async Task<Stream> AuthenticateAsync(NetworkStream network, string host, int port, CancellationToken cancellationToken)
     {
         var anchors = _anchors;
         PinCheckResult? verdict = null;
@@ -163,7 +163,7 @@ public sealed class PinnedHttpsTransport : IHttpTransport, IDisposable
         catch (AuthenticationException e) when (verdict is { IsTrusted: false })
         {
             await tls.DisposeAsync().ConfigureAwait(false);
-            throw new TransportException($"TLS to {host} refused: {verdict.Message}.", e);
+            throw new TransportException($"TLS to {host}:{port} refused: {verdict.Message}.", e);
         }
         catch
         {
