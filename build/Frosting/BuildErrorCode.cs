@@ -51,4 +51,13 @@ public enum BuildErrorCode
 
     /// <summary>docs/PROTOCOL.md is missing, unreadable, or lacks the section a task rewrites.</summary>
     InvalidProtocolDocument,
+
+    /// <summary>A channel's rollout in <c>releases/channels.json</c> cannot be applied or changed as asked.</summary>
+    InvalidRollout,
+
+    /// <summary>A site's TLS certificate chain does not end at a CA pinned in the current root metadata.</summary>
+    PinCheckFailed,
+
+    /// <summary>The live site serves what devices would refuse: an expired or unverifiable manifest or root.</summary>
+    LiveSiteCheckFailed,
 }
