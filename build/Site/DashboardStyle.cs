@@ -25,5 +25,14 @@ internal static class DashboardStyle
         a { color: var(--accent); }
         ul { margin: .25rem 0; padding-left: 1.25rem; }
         footer { margin-top: 2rem; font-size: .9rem; }
+        nav { margin-top: .5rem; }
+        th.number { text-align: right; }
+        meter { width: 6rem; vertical-align: middle; }
+        .state.paused, .soon { color: var(--warn); }
+        .state.halted, .expired { color: #c62828; font-weight: 600; }
+        ul.keys { list-style: none; padding-left: 0; }
+        ul.keys li { margin-bottom: .25rem; }
+        pre { font: 12px/1.45 ui-monospace, "SFMono-Regular", Consolas, monospace; border: 1px solid var(--line); border-radius: 4px; padding: .5rem .75rem; overflow-x: auto; white-space: pre; }
+        ol li { margin-bottom: .75rem; }
         """;
 }
