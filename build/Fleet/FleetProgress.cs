@@ -5,8 +5,8 @@ namespace SecureOta.Build.Fleet;
 
 /// <summary>
 /// A Spectre.Console progress bar for a step that waits on the network, so a slow site shows what it
-/// is waiting for. Shown at normal verbosity and above only (quiet and minimal runs print nothing but
-/// warnings and errors); on a console that is not interactive (CI logs) Spectre prints plain lines.
+/// is waiting for. Shown on an interactive terminal at normal verbosity and above; elsewhere (CI logs,
+/// redirected output) each step is a verbose log line instead, since a bar cannot redraw there.
 /// </summary>
 public static class FleetProgress
 {
@@ -15,9 +15,10 @@ public static class FleetProgress
     {
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(work);
-        if (!log.IsEnabled(LogLevel.Information))
+        var capabilities = log.Output.Profile.Capabilities;
+        if (!log.IsEnabled(LogLevel.Information) || !capabilities.Interactive || !capabilities.Ansi)
         {
-            return work(_ => { });
+            return work(description => log.Verbose("  {0}: {1}", title, description));
         }
 
         return log.Output.Progress()
