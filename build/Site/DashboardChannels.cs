@@ -78,7 +78,7 @@ internal static class DashboardChannels
     private static void AppendArtifacts(StringBuilder html, ReleaseEntry release)
     {
         var full = release.Artifacts.FirstOrDefault(a => a.Kind == ArtifactEntry.FullKind);
-        html.Append("<table class=\"artifacts\">\n<thead><tr><th>Artifact</th><th class=\"number\">Size (bytes)</th><th class=\"number\">Saved vs full image</th><th>SHA-256</th></tr></thead>\n<tbody>\n");
+        html.Append("<div class=\"scroll\"><table class=\"artifacts\">\n<thead><tr><th>Artifact</th><th class=\"number\">Size (bytes)</th><th class=\"number\">Saved vs full image</th><th>SHA-256</th></tr></thead>\n<tbody>\n");
         foreach (var artifact in release.Artifacts)
         {
             var path = SiteLayout.OtaBase + "blobs/" + Convert.ToHexStringLower(artifact.Sha256);
@@ -87,7 +87,7 @@ internal static class DashboardChannels
                 .Append("</td><td>").Append(Link(path, Convert.ToHexStringLower(artifact.Sha256), code: true)).Append("</td></tr>\n");
         }
 
-        html.Append("</tbody>\n</table>\n");
+        html.Append("</tbody>\n</table>\n</div>\n");
     }
 
     /// <summary>For a patch: the bytes a device does not download compared with the full image.</summary>

@@ -48,7 +48,7 @@ public static class DashboardPage
         }
 
         var targets = inputs.Channels.ToLookup(c => c.Release.Version.ToString(), c => c.Channel, StringComparer.Ordinal);
-        html.Append("<table>\n<thead><tr><th>Version</th><th class=\"number\">Security version</th><th>Channels</th><th>Current in</th><th class=\"number\">Image (bytes)</th>")
+        html.Append("<div class=\"scroll\"><table>\n<thead><tr><th>Version</th><th class=\"number\">Security version</th><th>Channels</th><th>Current in</th><th class=\"number\">Image (bytes)</th>")
             .Append("<th>Encrypted artifact</th><th>Notes</th></tr></thead>\n<tbody>\n");
         foreach (var release in inputs.Releases.Reverse())
         {
@@ -59,6 +59,6 @@ public static class DashboardPage
                 .Append("</td><td>").Append(Encode(release.Release.Notes)).Append("</td></tr>\n");
         }
 
-        html.Append("</tbody>\n</table>\n</section>\n");
+        html.Append("</tbody>\n</table>\n</div>\n</section>\n");
     }
 }

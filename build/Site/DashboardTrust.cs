@@ -24,13 +24,13 @@ internal static class DashboardTrust
         Term(html, "Release keys", Role(root.ReleaseRole, withPublicKeys: true));
         html.Append("</dl>\n<h3>Pinned certificate authorities</h3>\n")
             .Append("<p class=\"muted\">Devices trust only these root CAs for the site's TLS certificate; the signatures, not TLS, are the security boundary.</p>\n")
-            .Append("<table class=\"pins\">\n<thead><tr><th>Subject</th><th>Valid until</th><th>SHA-256 fingerprint</th></tr></thead>\n<tbody>\n");
+            .Append("<div class=\"scroll\"><table class=\"pins\">\n<thead><tr><th>Subject</th><th>Valid until</th><th>SHA-256 fingerprint</th></tr></thead>\n<tbody>\n");
         for (int i = 0; i < root.TlsAnchorCount; i++)
         {
             AppendAnchor(html, root.GetTlsAnchor(i));
         }
 
-        html.Append("</tbody>\n</table>\n</section>\n");
+        html.Append("</tbody>\n</table>\n</div>\n</section>\n");
     }
 
     private static string Role(SigningRole role, bool withPublicKeys)
