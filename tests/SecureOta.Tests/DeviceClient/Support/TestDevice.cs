@@ -84,11 +84,12 @@ public sealed class TestDevice : IDisposable
         return state;
     }
 
-    /// <summary>The stored encoding of the newest state copy, to prove nothing at all was written.</summary>
+    /// <summary>Every boot-state file's bytes (copies and factory), to prove that nothing at all was written.</summary>
     public byte[] StateBytes()
     {
-        var state = State();
-        return Flash.Read(state.WriteSequence % 2 == 0 ? BootStateStore.Copy0Name : BootStateStore.Copy1Name);
+        string[] names = [BootStateStore.Copy0Name, BootStateStore.Copy1Name, BootStateStore.FactoryName];
+        return names.SelectMany(name => Flash.Exists(name) ? [.. System.Text.Encoding.ASCII.GetBytes(name), .. Flash.Read(name)] : Array.Empty<byte>())
+            .ToArray();
     }
 
     public byte[] SlotBytes(SlotId slot)

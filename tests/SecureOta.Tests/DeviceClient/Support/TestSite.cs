@@ -91,10 +91,10 @@ public sealed class TestSite : IDisposable
 
     /// <summary>
     /// Publishes a release on the channel: its blob, a wrapped key per recipient (the device unless
-    /// given), and the signed manifest with sequence = issued.
+    /// given), and the signed manifest (sequence = issued unless given).
     /// </summary>
     public PublishedRelease Publish(byte[] image, string version, long securityVersion, long issued = Now - 60, long? expires = null,
-        int rolloutPercent = 100, Ed25519KeyPair[]? signers = null, byte[][]? recipients = null)
+        int rolloutPercent = 100, Ed25519KeyPair[]? signers = null, byte[][]? recipients = null, long? sequence = null)
     {
         byte[] contentKey = ContentKeyDerivation.ContentKey(_seed, version);
         var writer = new ChainedArtifactWriter();
@@ -107,14 +107,14 @@ public sealed class TestSite : IDisposable
                 ContentKeyDerivation.EphemeralPrivateKey(_seed, version, recipient));
             Files[wrapped.SitePath(version)] = wrapped.Bytes;
         }
-        var manifest = new BuildManifest(Channel, issued, issued, expires ?? issued + 7 * 86400,
+        var manifest = new BuildManifest(Channel, sequence ?? issued, issued, expires ?? issued + 7 * 86400,
             new ReleaseEntry(version, securityVersion, image.Length, digests.ImageDigest, digests.ImageSha256,
                 WrappedKeyWriter.KeyCheck(contentKey), [ArtifactEntry.From(artifact)]),
             new BuildRollout(rolloutPercent, ContentKeyDerivation.RolloutSalt(_seed, Channel, version)));
         byte[] envelope = EnvelopeSigner.Sign(PayloadTypes.Channel, ChannelManifestWriter.Write(manifest),
             signers ?? ReleaseKeys.Take(ReleaseThreshold).ToArray());
         Files[ChannelPath] = envelope;
-        return new PublishedRelease(version, image, artifact, envelope, issued);
+        return new PublishedRelease(version, image, artifact, envelope, sequence ?? issued);
     }
 
     /// <summary>Random image bytes (deterministic per seed).</summary>
