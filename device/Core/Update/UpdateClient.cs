@@ -31,6 +31,7 @@ namespace SecureOta.Device.Core.Update
         private readonly string _channelPath;
         private TrustedRoot _root;
         private string _etag;
+        private long _etagExpires;
         private string _version;
         private long _sequence;
 
@@ -51,7 +52,10 @@ namespace SecureOta.Device.Core.Update
             _channelPath = "channels/" + options.Channel + ".json";
         }
 
-        /// <summary>The ETag of the last manifest fully handled, sent as If-None-Match; null until then (and after a root change).</summary>
+        /// <summary>
+        /// The ETag of the last manifest whose outcome is settled, sent as If-None-Match until that manifest
+        /// expires; null until then and after a root change.
+        /// </summary>
         public string ETag { get { return _etag; } }
 
         /// <summary>The trusted root as of the last poll, or null before the first.</summary>
@@ -88,7 +92,8 @@ namespace SecureOta.Device.Core.Update
 
             long now = DeviceClock.EffectiveNow(_platform.Clock.UtcNowSeconds, committed.LastIssued);
             bool pending = committed.IsDownloadPending;
-            string ifNoneMatch = pending ? null : _etag;
+            // A 304 only vouches for the cached manifest while it is unexpired; after that, fetch it to notice a frozen channel.
+            string ifNoneMatch = pending || now >= _etagExpires ? null : _etag;
             byte[] envelope;
             string etag;
             bool notModified;
@@ -114,7 +119,11 @@ namespace SecureOta.Device.Core.Update
                 if (pending) return Fail(UpdateFailure.FromVerification(new VerificationFailure(VerificationError.RolledBack, "C7",
                     "manifest sequence " + manifest.Sequence + " is lower than " + committed.HighestSequence +
                     ", the highest this device accepted; an old manifest is being replayed. Keep the current image.")));
-                _etag = etag;
+                if (manifest.Expires <= now)
+                    return Fail(UpdateFailure.FromVerification(new VerificationFailure(VerificationError.Expired, "C8",
+                        "the channel still serves the manifest already accepted, and it expired at " + manifest.Expires + " (now " + now +
+                        "); the site is frozen or its scheduled refresh stopped. The device keeps its image.")));
+                Remember(etag, manifest);
                 return Done(UpdateResult.UpToDate);
             }
             return Install(manifest, etag);
@@ -195,8 +204,15 @@ namespace SecureOta.Device.Core.Update
             Accept(working, manifest);
             working.ClearResume();
             _session.Commit();
-            _etag = etag;
+            Remember(etag, manifest);
             return failure == null ? Done(result) : Fail(failure);
+        }
+
+        /// <summary>Keeps the ETag of a manifest whose outcome is settled, so the next polls cost one 304 until it expires.</summary>
+        private void Remember(string etag, ChannelManifest manifest)
+        {
+            _etag = etag;
+            _etagExpires = manifest.Expires;
         }
 
         private static void Accept(BootState working, ChannelManifest manifest)
@@ -255,7 +271,11 @@ namespace SecureOta.Device.Core.Update
         {
             _root = root;
             // A manifest judged under the old root may read differently under the new one.
-            if (rotated) _etag = null;
+            if (rotated)
+            {
+                _etag = null;
+                _etagExpires = 0;
+            }
             if (_options.RootChanged != null) _options.RootChanged(root);
         }
 

@@ -154,6 +154,24 @@ public sealed class UpdateFlowTests : IDisposable
     }
 
     [Fact]
+    public void Frozen_channel_is_reported_once_its_manifest_expires_instead_of_trusting_304()
+    {
+        PublishedRelease release = _site.Publish(TestSite.Image(5000, 10), "1.1.0", 1, rolloutPercent: 0, expires: TestSite.Now + 3600);
+        UpdateClient client = _device.NewClient();
+        Assert.Equal(UpdateResult.NotInRollout, client.Poll().Result);
+        Assert.Equal(UpdateResult.UpToDate, client.Poll().Result);
+        _device.Clock.UtcNowSeconds = TestSite.Now + 3600;
+
+        UpdateReport report = client.Poll();
+
+        Assert.Equal(UpdateResult.Rejected, report.Result);
+        Assert.Equal(("C8", SecureOta.Device.Core.Trust.VerificationError.Expired), (report.Failure!.Step, report.Failure.Verification!.Error));
+        SiteRequest channel = _device.Transport.Requests.Last(r => r.Path == TestSite.ChannelPath);
+        Assert.Equal((null, 200), (channel.IfNoneMatch, channel.Status));
+        Assert.Equal(release.Sequence, _device.State().HighestSequence);
+    }
+
+    [Fact]
     public void Device_outside_the_rollout_stores_the_sequence_and_downloads_nothing()
     {
         PublishedRelease release = _site.Publish(TestSite.Image(5000, 8), "1.1.0", 1, rolloutPercent: 0);
