@@ -34,7 +34,7 @@ namespace SecureOta.Device.Core.Update
             }
             Channel = channel;
             _recipientKeys = new RecipientKey[recipientKeys.Length];
-            Array.Copy(recipientKeys, _recipientKeys, recipientKeys.Length);
+            Array.Copy(recipientKeys, 0, _recipientKeys, 0, recipientKeys.Length);
             SaveEveryRecords = DefaultSaveEveryRecords;
             MaxResumes = DefaultMaxResumes;
         }
