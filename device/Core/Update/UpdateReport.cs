@@ -1,5 +1,3 @@
-using SecureOta.Device.Core.Boot;
-
 namespace SecureOta.Device.Core.Update
 {
     /// <summary>What one poll did: its result, the failure if any, and what it cost.</summary>
@@ -58,12 +56,6 @@ namespace SecureOta.Device.Core.Update
                 case UpdateResult.NotProvisioned: return "NotProvisioned";
                 default: return "Result" + ((int)result).ToString();
             }
-        }
-
-        /// <summary>Phase names for progress logs (re-exported so callers need only this namespace).</summary>
-        public static string PhaseName(UpdatePhase phase)
-        {
-            return PhaseTransitions.Name(phase);
         }
     }
 }

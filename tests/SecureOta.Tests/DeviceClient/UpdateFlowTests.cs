@@ -184,6 +184,24 @@ public sealed class UpdateFlowTests : IDisposable
         Assert.Equal(0, _device.Slots.Length(SlotId.B));
     }
 
+    [Theory]
+    [InlineData(1, 19)]
+    [InlineData(4, 4)]
+    [InlineData(16, 1)]
+    public void Resume_point_is_written_at_most_every_N_records_to_bound_flash_wear(int everyRecords, int expectedSaves)
+    {
+        _site.Publish(TestSite.Image(20 * 4096, 11), "1.1.0", 1);
+        var counting = new CountingFileStore(_device.Flash);
+        _device.Files = counting;
+        _device.SaveEveryRecords = everyRecords;
+
+        Assert.Equal(UpdateResult.TrialScheduled, _device.Poll().Result);
+
+        // One write accepts the manifest, one stages the slot; the rest are resume points (none after the last record).
+        Assert.Equal(2 + expectedSaves, counting.WritesOf(BootStateStore.Copy0Name, BootStateStore.Copy1Name));
+        Assert.Equal(1, counting.WritesOf(FileSlotStore.SlotBName));
+    }
+
     [Fact]
     public void Progress_reports_every_phase_and_record()
     {
