@@ -45,4 +45,10 @@ public enum BuildErrorCode
 
     /// <summary>The written site failed verification as a device would run it.</summary>
     VerificationFailed,
+
+    /// <summary>A document the build would publish (a channel manifest, an envelope) breaks a rule or limit of docs/PROTOCOL.md.</summary>
+    ProtocolLimitExceeded,
+
+    /// <summary>docs/PROTOCOL.md is missing, unreadable, or lacks the section a task rewrites.</summary>
+    InvalidProtocolDocument,
 }

@@ -1,0 +1,18 @@
+using SecureOta.Build.Context;
+using SecureOta.Build.Frosting;
+using SecureOta.Build.Site;
+
+namespace SecureOta.Build.Tasks;
+
+/// <summary>
+/// The CI target: the same pipeline as Default, but LoadKeys refuses DEMO keys for it
+/// (<see cref="BuildContext.RequiresReleaseKey"/>), so a missing secret fails the deploy instead of
+/// publishing a site no device trusts.
+/// </summary>
+[TaskName("Release")]
+[TaskDescription("Builds the site with the real release keys (SECUREOTA_RELEASE_KEY or --release-key); refuses DEMO keys.")]
+[IsDependentOn(typeof(VerifyTask))]
+public sealed class ReleaseTask : FrostingTask<BuildContext>
+{
+    public override void Run(BuildContext context) => SiteSummary.Print(context);
+}

@@ -1,0 +1,132 @@
+using System.Globalization;
+using System.Text;
+using Spectre.Console;
+
+namespace SecureOta.Build.Verification;
+
+/// <summary>
+/// The short summary the Verify task prints: the verified channel manifests, their artifacts, then
+/// the root and the wrapped keys. Rendered with Spectre.Console to plain text, so it goes through the
+/// build log and follows its verbosity.
+/// </summary>
+public static class SiteSummaryPrinter
+{
+    private const int HexPrefix = 16;
+    private const int Width = 120;
+
+    public static string Render(SiteVerificationReport report, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var channels = report.Channels.OrderBy(c => c.Channel, StringComparer.Ordinal).ToList();
+        var text = new StringBuilder();
+        if (channels.Count == 0)
+        {
+            text.Append("No channel manifest verified.\n");
+        }
+        else
+        {
+            text.Append(RenderToText(ManifestTable(channels, now)));
+            text.Append(RenderToText(ArtifactTable(channels)));
+        }
+
+        var published = report.PublishedRootVersions == 1 ? "roots/1.json" : $"roots/1.json to roots/{report.PublishedRootVersions}.json";
+        text.Append(CultureInfo.InvariantCulture,
+            $"Root version {report.RootVersion} ({published} published), expires {Time(report.RootExpires)} ({Left(report.RootExpires, now)}).\n");
+        text.Append(KeysLine(report.Keys)).Append('\n');
+        text.Append(CultureInfo.InvariantCulture,
+            $"{report.FilesChecked} file(s) under {OtaPaths.OtaBase}; older releases kept: {report.OlderBlobs} blob(s), {report.OlderKeyFiles} wrapped key(s).\n");
+        text.Append(report.Succeeded ? "The site verified as a device runs it." : $"{report.Problems.Count} problem(s) found.");
+        return text.ToString();
+    }
+
+    private static Table ManifestTable(IEnumerable<VerifiedChannel> channels, DateTimeOffset now)
+    {
+        var table = new Table().Border(TableBorder.Simple)
+            .AddColumn("Channel").AddColumn("Version").AddColumn(new TableColumn("Security").RightAligned())
+            .AddColumn(new TableColumn("Sequence").RightAligned()).AddColumn("Issued").AddColumn("Expires").AddColumn("Signed by");
+        foreach (var channel in channels)
+        {
+            var manifest = channel.Manifest;
+            table.AddRow(
+                Cell(channel.Channel),
+                Cell(manifest.Release.Version),
+                Cell(manifest.Release.SecurityVersion.ToString(CultureInfo.InvariantCulture)),
+                Cell(manifest.Sequence.ToString(CultureInfo.InvariantCulture)),
+                Cell(Time(manifest.Issued)),
+                Cell($"{Time(manifest.Expires)} ({Left(manifest.Expires, now)})"),
+                Cell(string.Join(", ", channel.SignerKeyIds.Select(id => id[..HexPrefix]))));
+        }
+        return table;
+    }
+
+    private static Table ArtifactTable(IEnumerable<VerifiedChannel> channels)
+    {
+        var table = new Table().Border(TableBorder.Simple)
+            .AddColumn("Channel").AddColumn(new TableColumn("Size").RightAligned()).AddColumn(new TableColumn("Image").RightAligned())
+            .AddColumn("Image digest").AddColumn("Blob SHA-256").AddColumn("Content key");
+        foreach (var channel in channels)
+        {
+            var release = channel.Manifest.Release;
+            table.AddRow(
+                Cell(channel.Channel),
+                Cell(Bytes(release.FullArtifact.Size)),
+                Cell(Bytes(release.ImageSize)),
+                Cell(Hex(release.ImageDigest)),
+                Cell(Hex(release.FullArtifact.Sha256)),
+                Cell(KeyText(channel) + (channel.ArtifactVerified ? "" : "; NOT verified")));
+        }
+        return table;
+    }
+
+    private static string KeysLine(WrappedKeyTally keys)
+    {
+        var how = new List<string>();
+        foreach (var (recipient, count) in keys.UnwrappedBy) how.Add($"{count} unwrapped with the {recipient} (K1-K4)");
+        if (keys.FormChecked > 0) how.Add($"{keys.FormChecked} checked for form only (K1)");
+        var line = $"Wrapped keys: {keys.Total} checked" + (how.Count > 0 ? ": " + string.Join(", ", how) : "") + ".";
+        if (keys.ReleasesWithBuildKey > 0)
+            line += $" {keys.ReleasesWithBuildKey} release(s) decrypted with the build's content key (no recipient key unwrapped it).";
+        return line;
+    }
+
+    private static string KeyText(VerifiedChannel channel) => channel.KeyOrigin switch
+    {
+        ContentKeyOrigin.Unwrapped => $"unwrapped: {channel.KeyRecipient}",
+        ContentKeyOrigin.BuildKey => "build content key",
+        _ => "none",
+    };
+
+    private static Text Cell(string text) => new(text);
+
+    private static string Hex(byte[] bytes) => Convert.ToHexStringLower(bytes)[..HexPrefix];
+
+    private static string Bytes(int count) => count.ToString("N0", CultureInfo.InvariantCulture) + " B";
+
+    private static string Time(long unixSeconds) =>
+        DateTimeOffset.FromUnixTimeSeconds(unixSeconds).ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>"13d 4h left", "5h 12m left", or "EXPIRED".</summary>
+    private static string Left(long expires, DateTimeOffset now)
+    {
+        var left = DateTimeOffset.FromUnixTimeSeconds(expires) - now;
+        if (left <= TimeSpan.Zero) return "EXPIRED";
+        return left.TotalDays >= 1
+            ? $"{(int)left.TotalDays}d {left.Hours}h left"
+            : $"{left.Hours}h {left.Minutes}m left";
+    }
+
+    private static string RenderToText(Table table)
+    {
+        var writer = new StringWriter(CultureInfo.InvariantCulture);
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(writer),
+        });
+        console.Profile.Width = Width;
+        console.Write(table);
+        return writer.ToString();
+    }
+}
