@@ -145,18 +145,33 @@ public sealed class LocalSiteServer : IAsyncDisposable, IDisposable
         }
     }
 
+    // Recorded when the response starts, before the client can see it, so a test that has read a
+    // response always finds its request in the log; requests that never start a response (a dropped
+    // connection) are recorded when the pipeline ends.
     private async Task RecordAsync(HttpContext context, RequestDelegate next)
     {
         var request = context.Request;
         string? range = request.Headers.Range.Count > 0 ? request.Headers.Range.ToString() : null;
         string? ifNoneMatch = request.Headers.IfNoneMatch.Count > 0 ? request.Headers.IfNoneMatch.ToString() : null;
+        int recorded = 0;
+        void Record()
+        {
+            if (Interlocked.Exchange(ref recorded, 1) == 0)
+                _requests.Enqueue(new LocalSiteRequest(request.Path.Value ?? "/", range, ifNoneMatch, context.Response.StatusCode));
+        }
+
+        context.Response.OnStarting(() =>
+        {
+            Record();
+            return Task.CompletedTask;
+        });
         try
         {
             await next(context).ConfigureAwait(false);
         }
         finally
         {
-            _requests.Enqueue(new LocalSiteRequest(request.Path.Value ?? "/", range, ifNoneMatch, context.Response.StatusCode));
+            Record();
         }
     }
 }
