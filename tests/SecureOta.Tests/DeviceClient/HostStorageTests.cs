@@ -36,7 +36,7 @@ public sealed class HostStorageTests : IDisposable
         store.Delete("state.0");
         store.Delete("state.0");
         Assert.False(store.Exists("state.0"));
-        Assert.True(File.Exists(Path.Combine(_folder.Path, "state.0")) == false);
+        Assert.False(File.Exists(Path.Combine(_folder.Path, "state.0")));
     }
 
     [Theory]
