@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
@@ -31,7 +32,7 @@ public sealed class LocalSiteServer : IAsyncDisposable, IDisposable
     private readonly ConcurrentQueue<LocalSiteRequest> _requests = new();
     private int _stopped;
 
-    private LocalSiteServer(string siteFolder, X509Certificate2? certificate)
+    private LocalSiteServer(string siteFolder, X509Certificate2? certificate, X509Certificate2Collection? chain)
     {
         SiteFolder = siteFolder;
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = siteFolder });
@@ -42,7 +43,10 @@ public sealed class LocalSiteServer : IAsyncDisposable, IDisposable
             kestrel.Listen(IPAddress.Loopback, 0, listen =>
             {
                 listen.Protocols = HttpProtocols.Http1;
-                if (certificate is not null) listen.UseHttps(certificate);
+                if (certificate is not null)
+                {
+                    listen.UseHttps(new HttpsConnectionAdapterOptions { ServerCertificate = certificate, ServerCertificateChain = chain });
+                }
             });
         });
         _app = builder.Build();
@@ -75,17 +79,22 @@ public sealed class LocalSiteServer : IAsyncDisposable, IDisposable
     /// <summary>The requests answered so far, oldest first (a snapshot).</summary>
     public IReadOnlyList<LocalSiteRequest> Requests => _requests.ToArray();
 
-    /// <summary>Starts serving <paramref name="siteFolder"/> over HTTPS with <paramref name="serverCertificate"/> (which needs its private key).</summary>
-    public static Task<LocalSiteServer> StartHttpsAsync(string siteFolder, X509Certificate2 serverCertificate, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Starts serving <paramref name="siteFolder"/> over HTTPS with <paramref name="serverCertificate"/>
+    /// (which needs its private key), sending <paramref name="intermediates"/> after it in the handshake
+    /// as a public site sends its CA's intermediates.
+    /// </summary>
+    public static Task<LocalSiteServer> StartHttpsAsync(string siteFolder, X509Certificate2 serverCertificate,
+        X509Certificate2Collection? intermediates = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(serverCertificate);
         if (!serverCertificate.HasPrivateKey) throw new ArgumentException("Kestrel needs the server certificate's private key.", nameof(serverCertificate));
-        return StartAsync(siteFolder, serverCertificate, cancellationToken);
+        return StartAsync(siteFolder, serverCertificate, intermediates, cancellationToken);
     }
 
     /// <summary>Starts serving over plain http: only for tests of a transport's explicit plain-http mode.</summary>
     public static Task<LocalSiteServer> StartPlainHttpAsync(string siteFolder, CancellationToken cancellationToken = default) =>
-        StartAsync(siteFolder, null, cancellationToken);
+        StartAsync(siteFolder, null, null, cancellationToken);
 
     /// <summary>The absolute URL of <paramref name="relativePath"/> on this server ("ota/v1/" gives the OTA base URL).</summary>
     public Uri UrlFor(string relativePath)
@@ -114,13 +123,14 @@ public sealed class LocalSiteServer : IAsyncDisposable, IDisposable
 
     public void Dispose() => StopAsync().GetAwaiter().GetResult();
 
-    private static async Task<LocalSiteServer> StartAsync(string siteFolder, X509Certificate2? certificate, CancellationToken cancellationToken)
+    private static async Task<LocalSiteServer> StartAsync(string siteFolder, X509Certificate2? certificate, X509Certificate2Collection? chain,
+        CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(siteFolder);
         var folder = Path.GetFullPath(siteFolder);
         if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"The site folder '{folder}' does not exist.");
 
-        var server = new LocalSiteServer(folder, certificate);
+        var server = new LocalSiteServer(folder, certificate, chain);
         try
         {
             await server._app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -135,18 +145,33 @@ public sealed class LocalSiteServer : IAsyncDisposable, IDisposable
         }
     }
 
+    // Recorded when the response starts, before the client can see it, so a test that has read a
+    // response always finds its request in the log; requests that never start a response (a dropped
+    // connection) are recorded when the pipeline ends.
     private async Task RecordAsync(HttpContext context, RequestDelegate next)
     {
         var request = context.Request;
         string? range = request.Headers.Range.Count > 0 ? request.Headers.Range.ToString() : null;
         string? ifNoneMatch = request.Headers.IfNoneMatch.Count > 0 ? request.Headers.IfNoneMatch.ToString() : null;
+        int recorded = 0;
+        void Record()
+        {
+            if (Interlocked.Exchange(ref recorded, 1) == 0)
+                _requests.Enqueue(new LocalSiteRequest(request.Path.Value ?? "/", range, ifNoneMatch, context.Response.StatusCode));
+        }
+
+        context.Response.OnStarting(() =>
+        {
+            Record();
+            return Task.CompletedTask;
+        });
         try
         {
             await next(context).ConfigureAwait(false);
         }
         finally
         {
-            _requests.Enqueue(new LocalSiteRequest(request.Path.Value ?? "/", range, ifNoneMatch, context.Response.StatusCode));
+            Record();
         }
     }
 }

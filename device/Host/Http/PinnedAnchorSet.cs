@@ -11,6 +11,8 @@ namespace SecureOta.Device.Host.Http;
 /// </summary>
 public sealed class PinnedAnchorSet
 {
+    private const string ServerAuthenticationOid = "1.3.6.1.5.5.7.3.1";
+
     private readonly X509Certificate2[] _roots;
 
     private PinnedAnchorSet(X509Certificate2[] roots)
@@ -86,8 +88,6 @@ public sealed class PinnedAnchorSet
         policy.ApplicationPolicy.Add(new Oid(ServerAuthenticationOid));
         return policy;
     }
-
-    private const string ServerAuthenticationOid = "1.3.6.1.5.5.7.3.1";
 
     private static void RequireRootCa(X509Certificate2 certificate, int index)
     {

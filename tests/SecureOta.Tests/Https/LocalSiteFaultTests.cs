@@ -71,7 +71,7 @@ public sealed class LocalSiteFaultTests : IDisposable
         const int cut = 8192;
         await using var server = await _site.StartAsync();
         server.Faults.StallAfter(cut);
-        using var transport = _site.TransportFor(server, options: new PinnedHttpsTransportOptions { ReadTimeout = TimeSpan.FromMilliseconds(300) });
+        using var transport = _site.TransportFor(server, options: new PinnedHttpsTransportOptions { ReadTimeout = TimeSpan.FromSeconds(1) });
 
         using var response = transport.Get(TestSite.BlobPath, -1, null);
         var (received, error) = TestSite.ReadUntilFailure(response);

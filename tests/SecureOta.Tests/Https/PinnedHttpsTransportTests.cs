@@ -29,6 +29,17 @@ public sealed class PinnedHttpsTransportTests : IDisposable
     }
 
     [Fact]
+    public async Task Reaches_local_server_by_the_localhost_name()
+    {
+        await using var server = await _site.StartAsync();
+        using var transport = new PinnedHttpsTransport(new Uri($"https://localhost:{server.Port}/ota/v1/"), [_site.Authority.RootCertificatePem]);
+
+        using var response = transport.Get(TestSite.ManifestPath, -1, null);
+
+        Assert.Equal(_site.Manifest, TestSite.ReadAll(response));
+    }
+
+    [Fact]
     public async Task Range_request_gets_206_from_the_requested_byte()
     {
         await using var server = await _site.StartAsync();

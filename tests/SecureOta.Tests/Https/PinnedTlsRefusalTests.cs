@@ -57,6 +57,31 @@ public sealed class PinnedTlsRefusalTests : IDisposable
     }
 
     [Fact]
+    public async Task Accepts_server_that_sends_the_intermediate_between_its_leaf_and_the_pinned_root()
+    {
+        using var chain = new TestChain("Intermediate");
+        await using var server = await LocalSiteServer.StartHttpsAsync(_site.Folder, chain.Leaf, [chain.Intermediate]);
+        using var transport = _site.TransportFor(server, [chain.RootPem]);
+
+        using var response = transport.Get(TestSite.ManifestPath, -1, null);
+
+        Assert.Equal(_site.Manifest, TestSite.ReadAll(response));
+    }
+
+    [Fact]
+    public async Task Refuses_server_that_sends_its_own_root_when_that_root_is_not_pinned()
+    {
+        using var chain = new TestChain("Self-promoting");
+        await using var server = await LocalSiteServer.StartHttpsAsync(_site.Folder, chain.Leaf, [chain.Intermediate, chain.Root]);
+        using var transport = _site.TransportFor(server);
+
+        var error = Assert.Throws<TransportException>(() => transport.Get(TestSite.ManifestPath, -1, null));
+
+        Assert.Contains("outside the pinned set", error.Message, StringComparison.Ordinal);
+        Assert.Empty(server.Requests);
+    }
+
+    [Fact]
     public async Task Refuses_pinned_ca_certificate_issued_for_another_host_name()
     {
         using var wrongName = _site.Authority.IssueServerCertificate(["updates.example.test"]);
