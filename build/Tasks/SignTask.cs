@@ -48,13 +48,17 @@ public sealed class SignTask : FrostingTask<BuildContext>
 
             context.SignedChannels = signed;
             context.Log.Information("Signed {0} channel manifest(s) with {1} release key(s): {2}.", signed.Count, context.Keys.ReleaseSigners.Count,
-                signed.Count == 0 ? "none" : string.Join(", ", signed.Select(s => $"{s.Channel} -> {s.Release.Version} ({s.Target.Describe()})")));
+                signed.Count == 0 ? "none" : string.Join(", ", signed.Select(Summary)));
         }
         finally
         {
             CryptographicOperations.ZeroMemory(secret);
         }
     }
+
+    /// <summary>"stable -> 1.2.0", with the rollout when the channel has one: "stable -> 1.2.0 (staged: 10 % of devices)".</summary>
+    private static string Summary(SignedChannel signed) =>
+        $"{signed.Channel} -> {signed.Release.Version}" + (signed.Target.Rollout is null ? "" : $" ({signed.Target.Describe()})");
 
     private static SignedChannel Sign(BuildContext context, byte[] secret, ChannelConfig channel, ChannelTarget target)
     {
