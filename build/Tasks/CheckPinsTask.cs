@@ -2,6 +2,7 @@ using SecureOta.Build.Context;
 using SecureOta.Build.Fleet;
 using SecureOta.Build.Frosting;
 using SecureOta.Build.Keys;
+using SecureOta.Build.Releases;
 
 namespace SecureOta.Build.Tasks;
 
@@ -24,6 +25,12 @@ public sealed class CheckPinsTask : FrostingTask<BuildContext>
         var channels = context.GetArguments("channel") is { Count: > 0 } given
             ? given
             : context.Releases.ByChannel.Where(c => !c.Value.IsEmpty).Select(c => c.Key).ToList();
+        foreach (var channel in channels.Where(c => !ReleaseLimits.IsValidChannelName(c)))
+        {
+            throw new BuildException(BuildErrorCode.InvalidArgument, $"--channel={channel} is not a channel name.",
+                "Give a channel declared in releases/channels.json (1 to 32 of a-z, 0-9 and '-'), or leave out --channel to check every channel with a release.");
+        }
+
         var pins = PinSource.Load(context);
         context.Log.Information("Checking {0} against the {1} CA(s) pinned by {2}; channels: {3}.", url, pins.Anchors.Count, pins.Description,
             channels.Count == 0 ? "none" : string.Join(", ", channels));
