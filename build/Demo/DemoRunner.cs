@@ -82,15 +82,16 @@ public sealed class DemoRunner
 
     private TestCertificateAuthority LoadTestAuthority()
     {
+        var folder = new DemoKeyStore(_context.Paths.DemoKeysDir).TestCertificateAuthorityDir;
         try
         {
             // LoadKeys made (or renewed) it and the DEMO root pins its root certificate.
-            return TestCertificateAuthority.Load(_context.Paths.DemoKeysDir);
+            return TestCertificateAuthority.Load(folder);
         }
         catch (InvalidDataException e)
         {
-            throw new BuildException(BuildErrorCode.DemoFailed, $"The TEST CA in {_context.Paths.Display(_context.Paths.DemoKeysDir)} cannot be loaded: {e.Message}",
-                "Delete its TEST-local-* files and run the Demo again: LoadKeys creates a new TEST CA and re-signs the DEMO root.", e);
+            throw new BuildException(BuildErrorCode.DemoFailed, $"The TEST CA in {_context.Paths.Display(folder)} cannot be loaded: {e.Message}",
+                "Delete that folder and run the Demo again: LoadKeys creates a new TEST CA and re-signs the DEMO root.", e);
         }
     }
 

@@ -21,6 +21,9 @@ public sealed class DemoKeyStore
     public const string RootMetadataFile = "DEMO-root-1.json";
     public const string DeviceName = "DEMO-device";
 
+    /// <summary>Subfolder holding the local TEST CA (TLS only, its files say TEST ONLY), apart from the DEMO signing keys.</summary>
+    public const string TestCertificateAuthorityFolder = "TEST-local-ca";
+
     // The DEMO root is re-signed when it would expire within this margin of the build's "now".
     private static readonly TimeSpan RootLifetime = TimeSpan.FromDays(365);
     private static readonly TimeSpan RenewMargin = TimeSpan.FromDays(30);
@@ -28,6 +31,9 @@ public sealed class DemoKeyStore
     private readonly string _dir;
 
     public DemoKeyStore(string dir) => _dir = dir;
+
+    /// <summary>Where the local TEST CA the DEMO root pins is kept.</summary>
+    public string TestCertificateAuthorityDir => Path.Combine(_dir, TestCertificateAuthorityFolder);
 
     /// <summary>
     /// Ensures the DEMO keys exist and the DEMO root pins exactly <paramref name="tlsAnchors"/> (in that
@@ -56,23 +62,23 @@ public sealed class DemoKeyStore
     }
 
     /// <summary>
-    /// Loads the local TEST CA kept next to the DEMO keys, creating it (or renewing it) when needed, and
+    /// Loads the local TEST CA kept in <see cref="TestCertificateAuthorityDir"/>, creating (or renewing) it when needed, and
     /// returns its root certificate's PEM, the anchor the DEMO root adds. <paramref name="created"/> is
     /// true when a new CA was made. Only DEMO builds call this: a real root never pins a TEST CA.
     /// </summary>
     public string EnsureTestCertificateAuthority(out bool created)
     {
-        var pemPath = Path.Combine(_dir, TestCertificateAuthority.RootCertificateFile);
+        var pemPath = Path.Combine(TestCertificateAuthorityDir, TestCertificateAuthority.RootCertificateFile);
         var before = File.Exists(pemPath) ? File.ReadAllText(pemPath) : null;
         try
         {
             // Real time, not the build's --now: TLS clients check the certificates against the real clock.
-            using var authority = TestCertificateAuthority.LoadOrCreate(_dir);
+            using var authority = TestCertificateAuthority.LoadOrCreate(TestCertificateAuthorityDir);
         }
         catch (InvalidDataException e)
         {
-            throw new BuildException(BuildErrorCode.InvalidKey, $"The TEST CA files in {_dir} are damaged: {e.Message}",
-                "Delete the TEST-local-* files there; the next DEMO build creates a new TEST CA and re-signs the DEMO root.", e);
+            throw new BuildException(BuildErrorCode.InvalidKey, $"The TEST CA files in {TestCertificateAuthorityDir} are damaged: {e.Message}",
+                "Delete that folder; the next DEMO build creates a new TEST CA and re-signs the DEMO root.", e);
         }
         var pem = File.ReadAllText(pemPath);
         created = !string.Equals(before, pem, StringComparison.Ordinal);

@@ -63,7 +63,7 @@ public sealed class LoadKeysTask : FrostingTask<BuildContext>
         if (newAuthority)
         {
             context.Log.Warning("Generated a TEST CA in {0} for the Demo's local HTTPS server; the DEMO root pins it. Never trust it elsewhere.",
-                context.Paths.Display(context.Paths.DemoKeysDir));
+                context.Paths.Display(store.TestCertificateAuthorityDir));
         }
         if (store.EnsureCreated(context.Now, anchors))
         {

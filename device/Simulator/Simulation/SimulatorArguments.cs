@@ -132,7 +132,7 @@ public static partial class SimulatorArguments
         {
             string why = e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
             throw new SimulatorException(SimulatorError.InvalidCaFile, $"--ca {given} cannot be pinned: {why}",
-                "Give the PEM file of a root CA that issues the site's certificate chain (for the local demo: .demo-keys/TEST-local-root-ca.pem).", e);
+                "Give the PEM file of a root CA that issues the site's certificate chain (for the local demo: .demo-keys/TEST-local-ca/TEST-local-root-ca.pem).", e);
         }
         return text;
     }
