@@ -36,8 +36,11 @@ internal static class DeviceProvisioning
         switch (outcome)
         {
             case ProvisionOutcome.Provisioned:
-            case ProvisionOutcome.AlreadyProvisioned:
                 break;
+            case ProvisionOutcome.AlreadyProvisioned:
+                // Another process provisioned the folder between the check above and now: use it as it is.
+                say("provision: " + problem);
+                return;
             case ProvisionOutcome.RootInvalid:
                 throw new SimulatorException(SimulatorError.InvalidRoot, $"--root is not a usable root version 1: {problem}",
                     "Give the signed root metadata version 1 the site's roots chain starts from (keys/root/1.json, or roots/1.json on the site).");

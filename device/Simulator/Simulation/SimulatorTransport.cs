@@ -38,7 +38,7 @@ public sealed class SimulatorTransport : IHttpTransport, IDisposable
     /// <summary>Where the current pins came from ("root v2"), for messages.</summary>
     public string PinSource { get; private set; }
 
-    /// <summary>GET requests sent so far.</summary>
+    /// <summary>GET requests attempted so far, including those refused in the TLS handshake.</summary>
     public long Requests => Interlocked.Read(ref _requests);
 
     /// <summary>Response body bytes received so far.</summary>
