@@ -1,11 +1,13 @@
 using SecureOta.Build.Context;
+using SecureOta.Build.Frosting;
 using SecureOta.Build.Keys;
 
 namespace SecureOta.Build.Fleet;
 
 /// <summary>
 /// The root whose pinned CA set a monitor checks: the newest version in keys/root/, or, in a repository
-/// without a root yet, the DEMO root of .demo-keys/ (made on demand, as the DEMO build does).
+/// without a root yet, the DEMO root of .demo-keys/ as the last DEMO build left it (read, never changed:
+/// the DEMO build decides what it pins).
 /// </summary>
 public sealed record PinSource(string Description, RootHistory Roots)
 {
@@ -19,9 +21,15 @@ public sealed record PinSource(string Description, RootHistory Roots)
             return new PinSource($"root version {history.Newest.Version} from {context.Paths.Display(rootDir)}", history);
         }
 
-        var store = new DemoKeyStore(context.Paths.DemoKeysDir);
-        store.EnsureCreated(context.Now, TlsAnchorSet.Load(Path.Combine(context.Paths.KeysDir, TlsAnchorSet.FolderName), context.Paths.Display));
-        var demo = RootHistory.FromEnvelopes([store.ReadRootEnvelope()], _ => context.Paths.Display(Path.Combine(context.Paths.DemoKeysDir, DemoKeyStore.RootMetadataFile)));
+        var demoRoot = Path.Combine(context.Paths.DemoKeysDir, DemoKeyStore.RootMetadataFile);
+        if (!File.Exists(demoRoot))
+        {
+            throw new BuildException(BuildErrorCode.MissingKey,
+                $"There is no root to take the pins from: {context.Paths.Display(rootDir)} is empty and there is no DEMO root in {context.Paths.Display(context.Paths.DemoKeysDir)}.",
+                "Create the root with ./build.sh --target=InitRoot --out=<folder outside the repository>, or run ./build.sh once for a DEMO root.");
+        }
+
+        var demo = RootHistory.FromEnvelopes([File.ReadAllBytes(demoRoot)], _ => context.Paths.Display(demoRoot));
         return new PinSource($"the DEMO root in {context.Paths.Display(context.Paths.DemoKeysDir)} (no keys/root/ yet)", demo);
     }
 

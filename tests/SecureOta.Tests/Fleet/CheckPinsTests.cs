@@ -96,6 +96,31 @@ public sealed class CheckPinsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Without_a_root_the_DEMO_root_gives_the_pins_and_the_demo_site_passes()
+    {
+        using var demo = new FleetWorkspace();
+        demo.Run($"--now={_now}").AssertSucceeded();
+        using var authority = TestCertificateAuthority.Load(Path.Combine(demo.DemoKeysDir, SecureOta.Build.Keys.DemoKeyStore.TestCertificateAuthorityFolder));
+        await using var server = await LocalSiteServer.StartHttpsAsync(demo.SiteDir, authority.ServerCertificate);
+
+        var run = await Task.Run(() => demo.Run("--target=CheckPins", $"--url={server.BaseAddress}", $"--now={_now}"));
+
+        run.AssertSucceeded();
+        Assert.Contains("pinned by the DEMO root in", run.Consoles.OutputText, StringComparison.Ordinal);
+        Assert.Contains("ends at the pinned CA 'O=SecureOta TEST ONLY, CN=" + TestCertificateAuthority.DefaultRootName + "'", run.Consoles.OutputText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_a_root_or_a_DEMO_root_the_check_says_how_to_make_one()
+    {
+        var run = await Task.Run(() => _workspace.Run("--target=CheckPins", "--url=https://127.0.0.1:1/", $"--demo-keys-dir={Path.Combine(_workspace.Root, "none")}"));
+
+        Assert.Equal((int)ExitCode.TaskFailed, run.ExitCode);
+        Assert.Contains("There is no root to take the pins from", run.Consoles.ErrorText, StringComparison.Ordinal);
+        Assert.Contains("--target=InitRoot", run.Consoles.ErrorText, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_plain_http_url_is_refused_as_a_command_line_error()
     {
         var run = await Task.Run(() => _workspace.Run("--target=CheckPins", "--url=http://127.0.0.1:1/", $"--keys-dir={_keysDir}"));
