@@ -10,9 +10,12 @@ namespace SecureOta.Build.Delta;
 public static class DeltaDiff
 {
     /// <summary>The patch that turns <paramref name="oldImage"/> into <paramref name="newImage"/>.</summary>
-    public static byte[] Create(byte[] oldImage, byte[] newImage) => Create(oldImage, newImage, DeltaParserOptions.Default);
+    public static byte[] Create(byte[] oldImage, byte[] newImage) => Diff(oldImage, newImage, DeltaParserOptions.Default).Patch;
 
-    internal static byte[] Create(byte[] oldImage, byte[] newImage, DeltaParserOptions options)
+    /// <summary>The patch with a breakdown of what it is made of.</summary>
+    public static DeltaDiffResult Diff(byte[] oldImage, byte[] newImage) => Diff(oldImage, newImage, DeltaParserOptions.Default);
+
+    internal static DeltaDiffResult Diff(byte[] oldImage, byte[] newImage, DeltaParserOptions options)
     {
         ArgumentNullException.ThrowIfNull(oldImage);
         ArgumentNullException.ThrowIfNull(newImage);

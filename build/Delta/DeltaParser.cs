@@ -42,7 +42,7 @@ internal sealed class DeltaParser
                 {
                     if (Matches(scored, lastOffset)) oldScore++;
                 }
-                if ((length == oldScore && length != 0) || length > oldScore + _options.SwitchMargin) break;
+                if ((length == oldScore && length != 0) || length > oldScore + SwitchMargin(position - scan)) break;
                 if (Matches(scan, lastOffset)) oldScore--;
             }
             if (length == oldScore && scan != n) continue;
@@ -61,8 +61,29 @@ internal sealed class DeltaParser
             lastScan = scan - backward;
             lastPosition = position - backward;
             lastOffset = position - scan;
+            Remember(lastOffset);
         }
         return blocks;
+    }
+
+    private readonly int[] _recent = new int[4];
+
+    /// <summary>A switch to a displacement near a recent one costs a few bits; one elsewhere costs a full seek.</summary>
+    private int SwitchMargin(int displacement)
+    {
+        foreach (var recent in _recent)
+        {
+            if (Math.Abs(displacement - recent) <= _options.NearDistance) return _options.SwitchMargin;
+        }
+        return _options.FarSwitchMargin;
+    }
+
+    private void Remember(int displacement)
+    {
+        int at = Array.IndexOf(_recent, displacement);
+        if (at < 0) at = _recent.Length - 1;
+        Array.Copy(_recent, 0, _recent, 1, at);
+        _recent[0] = displacement;
     }
 
     private bool Matches(int newIndex, int offset)

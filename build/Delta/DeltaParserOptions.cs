@@ -4,10 +4,16 @@ namespace SecureOta.Build.Delta;
 internal sealed record DeltaParserOptions
 {
     /// <summary>How many more bytes an exact match elsewhere must explain than the current displacement before the parser switches.</summary>
-    public int SwitchMargin { get; init; } = 8;
+    public int SwitchMargin { get; init; } = 4;
+
+    /// <summary>The margin for a displacement that is not within <see cref="NearDistance"/> of a recent one.</summary>
+    public int FarSwitchMargin { get; init; } = 6;
+
+    /// <summary>How close to a recent displacement a new one must be to count as near (its seek codes in a few bits).</summary>
+    public int NearDistance { get; init; } = 16;
 
     /// <summary>Score of a byte a copy gets right.</summary>
-    public int MatchWeight { get; init; } = 1;
+    public int MatchWeight { get; init; } = 3;
 
     /// <summary>Penalty of a byte a copy gets wrong (it costs an edit).</summary>
     public int MismatchWeight { get; init; } = 1;

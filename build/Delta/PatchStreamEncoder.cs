@@ -30,10 +30,11 @@ internal sealed class PatchStreamEncoder
         _symbols = new PatchSymbolEncoder(_encoder, _model);
     }
 
-    /// <summary>Edits coded by the last <see cref="Encode"/>.</summary>
-    public int EditCount { get; private set; }
+    private int _editCount;
+    private int _copiedBytes;
+    private int _literalBytes;
 
-    public static byte[] Encode(byte[] oldImage, byte[] newImage, IReadOnlyList<PatchBlock> blocks)
+    public static DeltaDiffResult Encode(byte[] oldImage, byte[] newImage, IReadOnlyList<PatchBlock> blocks)
     {
         ArgumentNullException.ThrowIfNull(oldImage);
         ArgumentNullException.ThrowIfNull(newImage);
@@ -44,7 +45,8 @@ internal sealed class PatchStreamEncoder
         writer.WriteHeader();
         writer.WriteBlocks(blocks);
         writer._encoder.Flush();
-        return [.. writer._output];
+        var bits = writer._encoder.Costs.Select(c => c / BitPrices.Scale).ToArray();
+        return new DeltaDiffResult([.. writer._output], blocks.Count, writer._editCount, writer._copiedBytes, writer._literalBytes, bits);
     }
 
     private void WriteHeader()
@@ -75,6 +77,7 @@ internal sealed class PatchStreamEncoder
             oldPosition = WriteSeek(block, oldPosition, newPosition);
             _symbols.EncodeCopyLength(block.CopyLength);
             WriteCopyRun(oldPosition, newPosition, block.CopyLength);
+            _copiedBytes += block.CopyLength;
             newPosition += block.CopyLength;
             oldPosition += block.CopyLength;
             if (newPosition == _new.Length)
@@ -87,6 +90,7 @@ internal sealed class PatchStreamEncoder
             {
                 _symbols.EncodeLiteral(newPosition + k > 0 ? _new[newPosition + k - 1] : 0, _new[newPosition + k]);
             }
+            _literalBytes += block.LiteralLength;
             newPosition += block.LiteralLength;
         }
         if (newPosition != _new.Length) throw new ArgumentException("the blocks do not cover the new image", nameof(blocks));
@@ -102,25 +106,44 @@ internal sealed class PatchStreamEncoder
             // Nothing is read: take whichever choice lands inside the old image and codes cheapest.
             target = keep >= 0 && keep <= _old.Length ? (int)keep : oldPosition;
         }
-        int choice;
-        if (target == keep) choice = PatchModel.SeekKeepDisplacement;
-        else if (target == oldPosition) choice = PatchModel.SeekKeepCursor;
-        else
+        int choice = -1;
+        long delta = 0;
+        int bestPrice = int.MaxValue;
+        for (int option = 0; option < 8; option++)
         {
-            choice = PatchModel.SeekExplicit;
-            for (int k = 1; k < PatchModel.RecentValues; k++)
+            long optionDelta;
+            if (!SeekDelta(option, target, oldPosition, newPosition, out optionDelta)) continue;
+            int price = _symbols.PriceSeek(option, optionDelta);
+            if (price < bestPrice)
             {
-                if ((long)newPosition + _model.Displacement(k) == target)
-                {
-                    choice = PatchModel.SeekRecent1 + k - 1;
-                    break;
-                }
+                bestPrice = price;
+                choice = option;
+                delta = optionDelta;
             }
         }
         _symbols.EncodeSeekChoice(choice);
-        if (choice == PatchModel.SeekExplicit) _symbols.EncodeSeekDelta((long)target - oldPosition);
+        if (choice >= PatchModel.SeekCursorDelta) _symbols.EncodeSeekDelta(choice, delta);
         if (choice != PatchModel.SeekKeepDisplacement) _model.UseDisplacement(target - newPosition);
         return target;
+    }
+
+    /// <summary>
+    /// Whether seek choice <paramref name="option"/> can land on <paramref name="target"/>, and with which
+    /// delta: an exact choice must land on it, a delta choice needs a non-zero delta within the format's range.
+    /// </summary>
+    private bool SeekDelta(int option, int target, int oldPosition, int newPosition, out long delta)
+    {
+        delta = 0;
+        long origin = option switch
+        {
+            PatchModel.SeekKeepDisplacement => (long)newPosition + _model.Displacement(0),
+            PatchModel.SeekKeepCursor or PatchModel.SeekCursorDelta => oldPosition,
+            <= PatchModel.SeekRecent3 => (long)newPosition + _model.Displacement(option - PatchModel.SeekRecent1 + 1),
+            _ => (long)newPosition + _model.Displacement(option - PatchModel.SeekRecent1Delta + 1),
+        };
+        if (option < PatchModel.SeekCursorDelta) return origin == target;
+        delta = target - origin;
+        return delta != 0 && Math.Abs(delta) - 1 <= PatchFormat.MaxNumber;
     }
 
     /// <summary>Codes the edits that turn old[oldStart, +length) into new[newStart, +length), as the decoder applies them.</summary>
@@ -150,7 +173,7 @@ internal sealed class PatchStreamEncoder
             _symbols.EncodeEditValue(alignment, value);
             _model.CompleteEdit(previous, following, value);
             ApplyEdit(run, mismatch, Math.Min(PatchFormat.EditWidth, length - mismatch), value);
-            EditCount++;
+            _editCount++;
             from = mismatch + 1;
         }
     }

@@ -20,20 +20,33 @@ internal sealed class PatchSymbolEncoder
         _p = model.Probabilities;
     }
 
-    public void EncodeLiteral(int previousByte, int value) =>
+    public void EncodeLiteral(int previousByte, int value)
+    {
+        _encoder.Category = (int)PatchCostCategory.Literals;
         EncodeTree(PatchModel.LiteralBase + PatchModel.LiteralContext(previousByte) * 256, 8, value);
+    }
 
-    public void EncodeCopyLength(int length) =>
+    public void EncodeCopyLength(int length)
+    {
+        _encoder.Category = (int)PatchCostCategory.Lengths;
         EncodeNumber(PatchModel.CopyClassBase, PatchModel.CopyLowBase, PatchModel.ControlLowBits, length);
+    }
 
-    public void EncodeLiteralLength(int length) =>
+    public void EncodeLiteralLength(int length)
+    {
+        _encoder.Category = (int)PatchCostCategory.Lengths;
         EncodeNumber(PatchModel.LiteralLengthClassBase, PatchModel.LiteralLengthLowBase, PatchModel.ControlLowBits, length);
+    }
 
-    public void EncodeEditFollows(bool follows) =>
+    public void EncodeEditFollows(bool follows)
+    {
+        _encoder.Category = (int)PatchCostCategory.EditPositions;
         _encoder.EncodeBit(_p, PatchModel.EditEndBase + _model.GapContext, follows ? 0 : 1);
+    }
 
     public void EncodeGap(int gap)
     {
+        _encoder.Category = (int)PatchCostCategory.EditPositions;
         EncodeNumber(PatchModel.GapClassBase + _model.GapContext * PatchModel.NumberClasses, PatchModel.GapLowBase, PatchModel.GapLowBits, gap);
         _model.CompleteGap(gap);
     }
@@ -41,6 +54,7 @@ internal sealed class PatchSymbolEncoder
     /// <summary>Codes an edit value; <see cref="PatchModel.PrepareEdit"/> has run for this edit.</summary>
     public void EncodeEditValue(int alignment, int value)
     {
+        _encoder.Category = (int)PatchCostCategory.EditValues;
         int context = _model.EditContext;
         bool hitA = value == _model.PredictionA;
         _encoder.EncodeBit(_p, PatchModel.HitABase + context, hitA ? 1 : 0);
@@ -84,12 +98,43 @@ internal sealed class PatchSymbolEncoder
         return price + (6 + n) * BitPrices.Scale;
     }
 
-    public void EncodeSeekChoice(int choice) => EncodeTree(PatchModel.SeekChoiceBase, 3, choice);
-
-    public void EncodeSeekDelta(long delta)
+    public void EncodeSeekChoice(int choice)
     {
-        _encoder.EncodeBit(_p, PatchModel.SeekSignBase, delta < 0 ? 1 : 0);
-        EncodeNumber(PatchModel.SeekClassBase, PatchModel.SeekLowBase, PatchModel.ControlLowBits, (int)(Math.Abs(delta) - 1));
+        _encoder.Category = (int)PatchCostCategory.Seeks;
+        EncodeTree(PatchModel.SeekChoiceBase, 3, choice);
+    }
+
+    public void EncodeSeekDelta(int choice, long delta)
+    {
+        int context = choice - PatchModel.SeekCursorDelta;
+        _encoder.EncodeBit(_p, PatchModel.SeekSignBase + context, delta < 0 ? 1 : 0);
+        EncodeNumber(PatchModel.SeekClassBase + context * PatchModel.NumberClasses, PatchModel.SeekLowBase, PatchModel.ControlLowBits,
+            (int)(Math.Abs(delta) - 1));
+    }
+
+    /// <summary>Approximate cost (1/16 bits) of a seek choice and, for choices 5 to 7, its delta.</summary>
+    public int PriceSeek(int choice, long delta)
+    {
+        int price = PriceTree(PatchModel.SeekChoiceBase, 3, choice);
+        if (choice < PatchModel.SeekCursorDelta) return price;
+        int context = choice - PatchModel.SeekCursorDelta;
+        price += BitPrices.Price(_p, PatchModel.SeekSignBase + context, delta < 0 ? 1 : 0);
+        int magnitude = (int)Math.Min(Math.Abs(delta) - 1, PatchFormat.MaxNumber);
+        int n = PatchModel.NumberClass(magnitude);
+        return price + PriceTree(PatchModel.SeekClassBase + context * PatchModel.NumberClasses, 5, n) + n * BitPrices.Scale;
+    }
+
+    private int PriceTree(int probabilityBase, int bits, int value)
+    {
+        int price = 0;
+        int node = 1;
+        for (int i = bits - 1; i >= 0; i--)
+        {
+            int bit = (value >> i) & 1;
+            price += BitPrices.Price(_p, probabilityBase + node, bit);
+            node = (node << 1) | bit;
+        }
+        return price;
     }
 
     private int RecentIndex(int value)

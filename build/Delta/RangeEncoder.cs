@@ -22,8 +22,15 @@ internal sealed class RangeEncoder
         _output = output;
     }
 
+    /// <summary>Where the cost of the next bits is booked (an index into <see cref="Costs"/>).</summary>
+    public int Category { get; set; }
+
+    /// <summary>Approximate cost of the bits coded so far per category, in 1/16 bits.</summary>
+    public long[] Costs { get; } = new long[(int)PatchCostCategory.Count];
+
     public void EncodeBit(ushort[] probabilities, int index, int bit)
     {
+        Costs[Category] += BitPrices.Price(probabilities, index, bit);
         uint p = probabilities[index];
         uint bound = (_range >> PatchModel.ProbabilityBits) * p;
         if (bit == 0)
@@ -43,6 +50,7 @@ internal sealed class RangeEncoder
     /// <summary>The low <paramref name="count"/> bits of <paramref name="value"/>, most significant first, each with probability 1/2.</summary>
     public void EncodeDirect(int value, int count)
     {
+        Costs[Category] += count * BitPrices.Scale;
         for (int i = count - 1; i >= 0; i--)
         {
             _range >>= 1;

@@ -147,8 +147,9 @@ namespace SecureOta.Device.Core.Delta
             long target;
             if (choice == PatchModel.SeekKeepDisplacement) target = (long)newPosition + _model.Displacement(0);
             else if (choice == PatchModel.SeekKeepCursor) target = oldPosition;
-            else if (choice < PatchModel.SeekExplicit) target = (long)newPosition + _model.Displacement(choice - PatchModel.SeekRecent1 + 1);
-            else target = oldPosition + _symbols.DecodeSeekDelta();
+            else if (choice <= PatchModel.SeekRecent3) target = (long)newPosition + _model.Displacement(choice - PatchModel.SeekRecent1 + 1);
+            else if (choice == PatchModel.SeekCursorDelta) target = oldPosition + _symbols.DecodeSeekDelta(choice);
+            else target = (long)newPosition + _model.Displacement(choice - PatchModel.SeekRecent1Delta + 1) + _symbols.DecodeSeekDelta(choice);
             if (target < 0 || target > _oldSize)
                 throw new PatchDataException(PatchError.OldRangeOutOfBounds, "a block seeks to old offset " + target + ", outside the " + _oldSize + "-byte base image.");
             int position = (int)target;

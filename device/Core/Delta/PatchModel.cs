@@ -28,6 +28,7 @@ namespace SecureOta.Device.Core.Delta
         public const int EditContexts = 32;
         public const int MagnitudeContexts = 4;
         public const int RecentValues = 4;
+        public const int SeekDeltaContexts = 3;
 
         public const int GapLowBits = 2;
         public const int MagnitudeLowBits = 3;
@@ -46,19 +47,26 @@ namespace SecureOta.Device.Core.Delta
         public const int MagnitudeLowBase = MagnitudeClassBase + MagnitudeContexts * NumberClasses;
         public const int SeekChoiceBase = MagnitudeLowBase + NumberClasses * (1 << MagnitudeLowBits);
         public const int SeekSignBase = SeekChoiceBase + 8;
-        public const int SeekClassBase = SeekSignBase + 2;
-        public const int SeekLowBase = SeekClassBase + NumberClasses;
+        public const int SeekClassBase = SeekSignBase + SeekDeltaContexts;
+        public const int SeekLowBase = SeekClassBase + SeekDeltaContexts * NumberClasses;
         public const int CopyClassBase = SeekLowBase + NumberClasses * (1 << ControlLowBits);
         public const int CopyLowBase = CopyClassBase + NumberClasses;
         public const int LiteralLengthClassBase = CopyLowBase + NumberClasses * (1 << ControlLowBits);
         public const int LiteralLengthLowBase = LiteralLengthClassBase + NumberClasses;
         public const int ProbabilityCount = LiteralLengthLowBase + NumberClasses * (1 << ControlLowBits);
 
-        /// <summary>Seek choices (3-bit tree): keep the displacement, keep the old cursor, one of three recent displacements, explicit.</summary>
+        /// <summary>
+        /// Seek choices (3-bit tree): keep the displacement; keep the old cursor; recent displacement 1, 2
+        /// or 3; the old cursor plus a delta; recent displacement 1 plus a delta; recent displacement 2 plus
+        /// a delta. The deltas let a copy return near where it left after a short excursion.
+        /// </summary>
         public const int SeekKeepDisplacement = 0;
         public const int SeekKeepCursor = 1;
         public const int SeekRecent1 = 2;
-        public const int SeekExplicit = 5;
+        public const int SeekRecent3 = 4;
+        public const int SeekCursorDelta = 5;
+        public const int SeekRecent1Delta = 6;
+        public const int SeekRecent2Delta = 7;
 
         /// <summary>Bytes of working memory the model holds: probabilities, both prediction tables, recent values.</summary>
         public const int WorkingMemoryBytes = ProbabilityCount * 2 + 2 * 256 * 4 + 2 * RecentValues * 4;

@@ -68,20 +68,19 @@ namespace SecureOta.Device.Core.Delta
             return negative == 1 ? -magnitude : magnitude;
         }
 
-        /// <summary>The seek choice, 0 .. 5 (3-bit tree; 6 and 7 are not defined).</summary>
+        /// <summary>The seek choice, 0 .. 7 (a 3-bit tree).</summary>
         public int DecodeSeekChoice()
         {
-            int choice = DecodeTree(PatchModel.SeekChoiceBase, 3);
-            if (choice > PatchModel.SeekExplicit)
-                throw new PatchDataException(PatchError.NumberOutOfRange, "a block starts with seek choice " + choice + ", which the format does not define.");
-            return choice;
+            return DecodeTree(PatchModel.SeekChoiceBase, 3);
         }
 
-        /// <summary>An explicit seek: a non-zero signed change of the old cursor.</summary>
-        public long DecodeSeekDelta()
+        /// <summary>The non-zero signed delta of seek choice 5, 6 or 7, in that choice's context.</summary>
+        public long DecodeSeekDelta(int choice)
         {
-            int negative = _decoder.DecodeBit(_p, PatchModel.SeekSignBase);
-            long magnitude = (long)DecodeNumber(PatchModel.SeekClassBase, PatchModel.SeekLowBase, PatchModel.ControlLowBits) + 1;
+            int context = choice - PatchModel.SeekCursorDelta;
+            int negative = _decoder.DecodeBit(_p, PatchModel.SeekSignBase + context);
+            long magnitude = (long)DecodeNumber(PatchModel.SeekClassBase + context * PatchModel.NumberClasses,
+                PatchModel.SeekLowBase, PatchModel.ControlLowBits) + 1;
             return negative == 1 ? -magnitude : magnitude;
         }
 
