@@ -63,7 +63,23 @@ internal sealed class DeltaParser
             lastOffset = position - scan;
             Remember(lastOffset);
         }
-        return blocks;
+        return MergeShortCopies(blocks);
+    }
+
+    /// <summary>Turns copies shorter than the option's minimum into literals of the block before them.</summary>
+    private List<PatchBlock> MergeShortCopies(List<PatchBlock> blocks)
+    {
+        var merged = new List<PatchBlock>(blocks.Count);
+        foreach (var block in blocks)
+        {
+            if (merged.Count > 0 && block.CopyLength < _options.MinimumCopy)
+            {
+                var previous = merged[^1];
+                merged[^1] = previous with { LiteralLength = previous.LiteralLength + block.CopyLength + block.LiteralLength };
+            }
+            else merged.Add(block);
+        }
+        return merged;
     }
 
     private readonly int[] _recent = new int[4];

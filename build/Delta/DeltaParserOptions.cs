@@ -12,6 +12,9 @@ internal sealed record DeltaParserOptions
     /// <summary>How close to a recent displacement a new one must be to count as near (its seek codes in a few bits).</summary>
     public int NearDistance { get; init; } = 16;
 
+    /// <summary>Copies shorter than this become literals: their block would cost more than their bytes.</summary>
+    public int MinimumCopy { get; init; } = 4;
+
     /// <summary>Score of a byte a copy gets right.</summary>
     public int MatchWeight { get; init; } = 3;
 
