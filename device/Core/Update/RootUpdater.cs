@@ -1,0 +1,75 @@
+using SecureOta.Device.Core.Boot;
+using SecureOta.Device.Core.Platform;
+using SecureOta.Device.Core.Trust;
+
+namespace SecureOta.Device.Core.Update
+{
+    /// <summary>
+    /// The root walk of a poll (docs/PROTOCOL.md section 5): fetches roots/&lt;N+1&gt;.json,
+    /// roots/&lt;N+2&gt;.json, ... until a 404 or the cap, each checked by <see cref="RootChainWalk"/>,
+    /// then R8 on the newest. Only a fully verified walk is stored: first the new root file, then the
+    /// boot state naming it, then the superseded file is deleted, so a power cut at any point leaves a
+    /// state whose root file exists.
+    /// </summary>
+    internal sealed class RootUpdater
+    {
+        private readonly TrustedRootStore _roots;
+
+        internal RootUpdater(TrustedRootStore roots)
+        {
+            _roots = roots;
+        }
+
+        /// <summary>Walks from <paramref name="current"/>; on success <paramref name="newest"/> is the root to verify manifests with.</summary>
+        internal bool TryUpdate(UpdateSession session, TrustedRoot current, long now, out TrustedRoot newest, out UpdateFailure failure)
+        {
+            newest = null;
+            failure = null;
+            IHttpTransport transport = session.Platform.Transport;
+            RootChainWalk walk = new RootChainWalk(current);
+            VerificationFailure verification;
+            while (walk.CanFetchMore)
+            {
+                string path = "roots/" + walk.NextVersion.ToString() + ".json";
+                byte[] envelope;
+                IHttpResponse response = transport.Get(path, -1, null);
+                session.Requests++;
+                try
+                {
+                    if (response.StatusCode == HttpFailures.NotFound) break;
+                    if (response.StatusCode != HttpFailures.Ok)
+                    {
+                        failure = HttpFailures.Unexpected(path, response.StatusCode);
+                        return false;
+                    }
+                    if (!DocumentReader.TryRead(response, RootVerifier.MaxEnvelopeSize, "R1", path, out envelope, out failure)) return false;
+                }
+                finally
+                {
+                    response.Dispose();
+                }
+                if (!walk.TryAccept(envelope, out verification))
+                {
+                    failure = UpdateFailure.FromVerification(verification);
+                    return false;
+                }
+            }
+            if (!walk.TryFinish(now, out newest, out verification))
+            {
+                failure = UpdateFailure.FromVerification(verification);
+                return false;
+            }
+            if (walk.AcceptedCount > 0) Store(session, newest);
+            return true;
+        }
+
+        private void Store(UpdateSession session, TrustedRoot newest)
+        {
+            long superseded = session.Working.TrustedRootVersion;
+            _roots.Save(newest);
+            session.Working.TrustedRootVersion = newest.Version;
+            session.Commit();
+            _roots.DeleteSuperseded(superseded);
+        }
+    }
+}

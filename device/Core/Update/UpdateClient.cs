@@ -1,0 +1,292 @@
+using System;
+using System.IO;
+using SecureOta.Device.Core.Boot;
+using SecureOta.Device.Core.Crypto;
+using SecureOta.Device.Core.Keys;
+using SecureOta.Device.Core.Platform;
+using SecureOta.Device.Core.Trust;
+
+namespace SecureOta.Device.Core.Update
+{
+    /// <summary>
+    /// The device's update client. One <see cref="Poll"/>: conditional GET of channels/&lt;channel&gt;.json
+    /// (a 304 ends it: one request); otherwise the root walk, C1-C9 on the manifest, the staged rollout,
+    /// the content key, and the artifact streamed record by record into the inactive slot; when the slot
+    /// reads back as the signed image it is scheduled for a trial boot and the device reboots.
+    /// Stored, in this order and only once verified: a new trusted root (then the state naming it); the
+    /// manifest's sequence and issued time; the resume point; the staged slot. The installed security
+    /// version is raised only when the new image confirms (<see cref="BootManager.Confirm"/>).
+    /// Nothing here throws on anything a server sends: every outcome is an <see cref="UpdateReport"/>.
+    /// </summary>
+    public sealed class UpdateClient
+    {
+        private readonly DevicePlatform _platform;
+        private readonly UpdateClientOptions _options;
+        private readonly UpdateSession _session;
+        private readonly TrustedRootStore _roots;
+        private readonly RootUpdater _rootUpdater;
+        private readonly ContentKeyFetcher _keys;
+        private readonly ArtifactDownloader _downloader;
+        private readonly byte[] _deviceId;
+        private readonly string _channelPath;
+        private TrustedRoot _root;
+        private string _etag;
+        private long _etagExpires;
+        private string _version;
+        private long _sequence;
+
+        public UpdateClient(DevicePlatform platform, UpdateClientOptions options)
+        {
+            if (platform == null) throw new ArgumentNullException("platform");
+            if (options == null) throw new ArgumentNullException("options");
+            if (options.SaveEveryRecords < 1) throw new ArgumentOutOfRangeException("options", "SaveEveryRecords is at least 1");
+            if (options.MaxResumes < 0) throw new ArgumentOutOfRangeException("options", "MaxResumes is at least 0");
+            _platform = platform;
+            _options = options;
+            _session = new UpdateSession(platform, options, new BootStateStore(platform.Files, platform.Hmac));
+            _roots = new TrustedRootStore(platform.Files);
+            _rootUpdater = new RootUpdater(_roots);
+            _keys = new ContentKeyFetcher(new KeyUnwrapper(platform.Hmac, platform.Aes));
+            _downloader = new ArtifactDownloader(platform.Hmac, platform.Aes);
+            _deviceId = options.GetRecipientKey(0).GetIdBytes();
+            _channelPath = "channels/" + options.Channel + ".json";
+        }
+
+        /// <summary>
+        /// The ETag of the last manifest whose outcome is settled, sent as If-None-Match until that manifest
+        /// expires; null until then and after a root change.
+        /// </summary>
+        public string ETag { get { return _etag; } }
+
+        /// <summary>The trusted root as of the last poll, or null before the first.</summary>
+        public TrustedRoot TrustedRoot { get { return _root; } }
+
+        /// <summary>Runs one poll. Never throws for anything the server or the flash does; see <see cref="UpdateReport"/>.</summary>
+        public UpdateReport Poll()
+        {
+            _version = null;
+            _sequence = 0;
+            try
+            {
+                return PollOnce();
+            }
+            catch (TransportException e)
+            {
+                return Fail(new UpdateFailure(UpdateResult.TransportFailed, "NET", e.Message + "; the next poll retries.", null));
+            }
+            catch (IOException e)
+            {
+                return Fail(new UpdateFailure(UpdateResult.StorageFailed, "IO", "the flash drive failed: " + e.Message +
+                    "; what was stored before stays valid and the next poll retries.", null));
+            }
+        }
+
+        private UpdateReport PollOnce()
+        {
+            if (!_session.Begin())
+                return Fail(new UpdateFailure(UpdateResult.NotProvisioned, "IO", "no boot state and no factory state; provision the device.", null));
+            BootState committed = _session.Committed;
+            if (committed.IsTrialInProgress) return Done(UpdateResult.AwaitingConfirmation);
+            UpdateFailure failure;
+            if (!EnsureRoot(out failure)) return Fail(failure);
+
+            long now = DeviceClock.EffectiveNow(_platform.Clock.UtcNowSeconds, committed.LastIssued);
+            bool pending = committed.IsDownloadPending;
+            // A 304 only vouches for the cached manifest while it is unexpired; after that, fetch it to notice a frozen channel.
+            string ifNoneMatch = pending || now >= _etagExpires ? null : _etag;
+            byte[] envelope;
+            string etag;
+            bool notModified;
+            if (!FetchManifest(ifNoneMatch, out envelope, out etag, out notModified, out failure)) return Fail(failure);
+            if (notModified) return Done(UpdateResult.UpToDate);
+
+            TrustedRoot newest;
+            if (!_rootUpdater.TryUpdate(_session, _root, now, out newest, out failure)) return Fail(failure);
+            if (newest != _root) UseRoot(newest, true);
+
+            // While a download is pending its manifest (sequence = highest) must verify again in full (C8, C9) to resume.
+            long floor = pending ? committed.HighestSequence - 1 : committed.HighestSequence;
+            VerifiedManifest verified;
+            VerificationFailure verification;
+            if (!ChannelManifestVerifier.TryVerify(envelope, _root, _options.Channel, floor, committed.InstalledSecurityVersion, now,
+                out verified, out verification))
+                return Fail(UpdateFailure.FromVerification(verification));
+            ChannelManifest manifest = verified.Manifest;
+            _version = manifest.Release.Version;
+            _sequence = manifest.Sequence;
+            if (verified.Outcome == ManifestOutcome.NothingNew)
+            {
+                if (pending) return Fail(UpdateFailure.FromVerification(new VerificationFailure(VerificationError.RolledBack, "C7",
+                    "manifest sequence " + manifest.Sequence + " is lower than " + committed.HighestSequence +
+                    ", the highest this device accepted; an old manifest is being replayed. Keep the current image.")));
+                if (manifest.Expires <= now)
+                    return Fail(UpdateFailure.FromVerification(new VerificationFailure(VerificationError.Expired, "C8",
+                        "the channel still serves the manifest already accepted, and it expired at " + manifest.Expires + " (now " + now +
+                        "); the site is frozen or its scheduled refresh stopped. The device keeps its image.")));
+                Remember(etag, manifest);
+                return Done(UpdateResult.UpToDate);
+            }
+            return Install(manifest, etag);
+        }
+
+        private UpdateReport Install(ChannelManifest manifest, string etag)
+        {
+            ReleaseTarget release = manifest.Release;
+            _session.MoveTo(UpdatePhase.ManifestFetched);
+            if (release.ImageSize > _platform.Slots.Capacity)
+                return Abandon(manifest, etag, UpdateResult.SlotTooSmall, new UpdateFailure(UpdateResult.SlotTooSmall, "SLOT",
+                    "release " + release.Version + " has a " + release.ImageSize + "-byte image and a slot holds " + _platform.Slots.Capacity +
+                    " bytes; it is skipped. Use a device with more flash or a smaller image.", null));
+            if (!manifest.Rollout.Includes(_platform.Hmac, _deviceId)) return Abandon(manifest, etag, UpdateResult.NotInRollout, null);
+
+            byte[] contentKey;
+            bool permanent;
+            UpdateFailure failure;
+            if (!_keys.TryFetch(_session, release, out contentKey, out failure, out permanent))
+                return permanent ? Abandon(manifest, etag, failure.Result, failure) : Fail(failure);
+            try
+            {
+                _session.MoveTo(UpdatePhase.Verified);
+                if (!IsSameDownload(manifest)) BeginDownload(manifest);
+                _session.MoveTo(UpdatePhase.Downloading);
+                if (!_downloader.TryDownload(_session, release, contentKey, out failure)) return Fail(failure);
+            }
+            finally
+            {
+                Array.Clear(contentKey, 0, contentKey.Length);
+            }
+            return Stage(release);
+        }
+
+        /// <summary>True when the stored resume point belongs to this very manifest's image in the inactive slot.</summary>
+        private bool IsSameDownload(ChannelManifest manifest)
+        {
+            BootState committed = _session.Committed;
+            return committed.IsDownloadPending && manifest.Sequence == committed.HighestSequence &&
+                committed.ResumeSlot == committed.InactiveSlot &&
+                ConstantTime.AreEqual(committed.ResumeTarget, 0, manifest.Release.ImageDigest, 0, committed.ResumeTarget.Length);
+        }
+
+        /// <summary>Accepts the manifest and points the resume state at record 0 of the inactive slot, whose old image record is dropped.</summary>
+        private void BeginDownload(ChannelManifest manifest)
+        {
+            BootState working = _session.Working;
+            ManifestArtifact artifact = manifest.Release.FullArtifact;
+            Accept(working, manifest);
+            SlotId target = working.InactiveSlot;
+            working.Image(target).Clear();
+            working.BeginDownload(target, manifest.Release.ImageDigest, artifact.Head, artifact.Iv);
+            _session.Commit();
+        }
+
+        /// <summary>The slot holds the signed image: schedule its trial and reboot into it.</summary>
+        private UpdateReport Stage(ReleaseTarget release)
+        {
+            BootState working = _session.Working;
+            SlotId target = working.ResumeSlot;
+            _session.MoveTo(UpdatePhase.Staged);
+            working.Image(target).Set(release.ImageSize, release.SecurityVersion, release.ImageDigest);
+            working.ClearResume();
+            working.TrialSlot = target;
+            working.BootAttempts = 0;
+            working.Confirmed = false;
+            _session.MoveTo(UpdatePhase.TrialPending);
+            _session.Commit();
+            _platform.Rebooter.Reboot();
+            return Done(UpdateResult.TrialScheduled);
+        }
+
+        /// <summary>Gives up on a verified release for good (not for this device): stores its sequence so it is not fetched again.</summary>
+        private UpdateReport Abandon(ChannelManifest manifest, string etag, UpdateResult result, UpdateFailure failure)
+        {
+            BootState working = _session.Working;
+            _session.MoveTo(UpdatePhase.Idle);
+            Accept(working, manifest);
+            working.ClearResume();
+            _session.Commit();
+            Remember(etag, manifest);
+            return failure == null ? Done(result) : Fail(failure);
+        }
+
+        /// <summary>Keeps the ETag of a manifest whose outcome is settled, so the next polls cost one 304 until it expires.</summary>
+        private void Remember(string etag, ChannelManifest manifest)
+        {
+            _etag = etag;
+            _etagExpires = manifest.Expires;
+        }
+
+        private static void Accept(BootState working, ChannelManifest manifest)
+        {
+            working.HighestSequence = manifest.Sequence;
+            if (manifest.Issued > working.LastIssued) working.LastIssued = manifest.Issued;
+        }
+
+        private bool FetchManifest(string ifNoneMatch, out byte[] envelope, out string etag, out bool notModified, out UpdateFailure failure)
+        {
+            envelope = null;
+            etag = null;
+            notModified = false;
+            failure = null;
+            IHttpResponse response = _platform.Transport.Get(_channelPath, -1, ifNoneMatch);
+            _session.Requests++;
+            try
+            {
+                int status = response.StatusCode;
+                if (status == HttpFailures.NotModified && ifNoneMatch != null)
+                {
+                    notModified = true;
+                    return true;
+                }
+                if (status != HttpFailures.Ok)
+                {
+                    failure = HttpFailures.Unexpected(_channelPath, status);
+                    return false;
+                }
+                etag = response.ETag;
+                return DocumentReader.TryRead(response, ChannelManifestVerifier.MaxEnvelopeSize, "C1", _channelPath, out envelope, out failure);
+            }
+            finally
+            {
+                response.Dispose();
+            }
+        }
+
+        private bool EnsureRoot(out UpdateFailure failure)
+        {
+            failure = null;
+            long version = _session.Committed.TrustedRootVersion;
+            if (_root != null && _root.Version == version) return true;
+            TrustedRoot root;
+            string problem;
+            if (!_roots.TryLoad(version, out root, out problem))
+            {
+                failure = new UpdateFailure(UpdateResult.StorageFailed, "IO", problem, null);
+                return false;
+            }
+            UseRoot(root, false);
+            return true;
+        }
+
+        private void UseRoot(TrustedRoot root, bool rotated)
+        {
+            _root = root;
+            // A manifest judged under the old root may read differently under the new one.
+            if (rotated)
+            {
+                _etag = null;
+                _etagExpires = 0;
+            }
+            if (_options.RootChanged != null) _options.RootChanged(root);
+        }
+
+        private UpdateReport Done(UpdateResult result)
+        {
+            return new UpdateReport(result, null, _version, _sequence, _session.Requests, _session.Records);
+        }
+
+        private UpdateReport Fail(UpdateFailure failure)
+        {
+            return new UpdateReport(failure.Result, failure, _version, _sequence, _session.Requests, _session.Records);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using System;
+using SecureOta.Device.Core.Keys;
+
+namespace SecureOta.Device.Core.Update
+{
+    /// <summary>
+    /// What the update client needs to know about the device: its channel, its recipient keys, and
+    /// two knobs that trade flash wear and bandwidth against robustness.
+    /// </summary>
+    public sealed class UpdateClientOptions
+    {
+        /// <summary>Resume point written every this many records unless chosen: 16 records = 64 KiB of image per state write.</summary>
+        public const int DefaultSaveEveryRecords = 16;
+
+        /// <summary>Range requests a poll makes after dropped connections before it gives up until the next poll.</summary>
+        public const int DefaultMaxResumes = 3;
+
+        private readonly RecipientKey[] _recipientKeys;
+
+        /// <param name="channel">The channel the device follows ("stable").</param>
+        /// <param name="recipientKeys">
+        /// The recipient keys the device holds, its own first: the first key's id also places the device in
+        /// staged rollouts. Wrapped keys are tried in this order.
+        /// </param>
+        public UpdateClientOptions(string channel, RecipientKey[] recipientKeys)
+        {
+            if (channel == null) throw new ArgumentNullException("channel");
+            if (recipientKeys == null) throw new ArgumentNullException("recipientKeys");
+            if (channel.Length < 1 || channel.Length > 32) throw new ArgumentException("a channel name has 1 to 32 characters", "channel");
+            if (recipientKeys.Length < 1) throw new ArgumentException("the device holds at least its own recipient key", "recipientKeys");
+            for (int i = 0; i < recipientKeys.Length; i++)
+            {
+                if (recipientKeys[i] == null) throw new ArgumentException("recipient key " + i + " is null", "recipientKeys");
+            }
+            Channel = channel;
+            _recipientKeys = new RecipientKey[recipientKeys.Length];
+            Array.Copy(recipientKeys, 0, _recipientKeys, 0, recipientKeys.Length);
+            SaveEveryRecords = DefaultSaveEveryRecords;
+            MaxResumes = DefaultMaxResumes;
+        }
+
+        public string Channel { get; private set; }
+
+        /// <summary>Number of recipient keys.</summary>
+        public int RecipientKeyCount { get { return _recipientKeys.Length; } }
+
+        /// <summary>Recipient key number <paramref name="index"/> (0 is the device's own).</summary>
+        public RecipientKey GetRecipientKey(int index)
+        {
+            return _recipientKeys[index];
+        }
+
+        /// <summary>
+        /// Records between two writes of the resume point (at least 1). Fewer writes wear the flash less;
+        /// after a reset at most this many records are downloaded again.
+        /// </summary>
+        public int SaveEveryRecords { get; set; }
+
+        /// <summary>Range requests after dropped connections within one poll (0 disables resuming within a poll).</summary>
+        public int MaxResumes { get; set; }
+
+        /// <summary>Called on phase changes and after every record; null for none.</summary>
+        public UpdateProgressHandler Progress { get; set; }
+
+        /// <summary>Called with the trusted root when it is loaded or rotated (the transport's TLS pins); null for none.</summary>
+        public TrustedRootHandler RootChanged { get; set; }
+    }
+}

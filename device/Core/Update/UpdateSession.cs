@@ -1,0 +1,68 @@
+using SecureOta.Device.Core.Boot;
+
+namespace SecureOta.Device.Core.Update
+{
+    /// <summary>
+    /// State shared by the steps of one poll: the committed boot state (what is on flash), the working
+    /// copy the steps change, and the poll's counters. <see cref="Commit"/> is the only way a step
+    /// stores anything, so what is on flash always matches <see cref="Committed"/>.
+    /// </summary>
+    internal sealed class UpdateSession
+    {
+        private readonly BootStateStore _store;
+        private readonly UpdateProgressHandler _progress;
+
+        internal UpdateSession(DevicePlatform platform, UpdateClientOptions options, BootStateStore store)
+        {
+            Platform = platform;
+            Options = options;
+            _store = store;
+            _progress = options.Progress;
+            Committed = new BootState();
+            Working = new BootState();
+        }
+
+        internal DevicePlatform Platform { get; private set; }
+
+        internal UpdateClientOptions Options { get; private set; }
+
+        /// <summary>The boot state as stored.</summary>
+        internal BootState Committed { get; private set; }
+
+        /// <summary>The copy this poll changes; stored by <see cref="Commit"/>.</summary>
+        internal BootState Working { get; private set; }
+
+        internal int Requests { get; set; }
+
+        internal int Records { get; set; }
+
+        /// <summary>Loads the stored state into both copies and resets the counters; false when the device is not provisioned.</summary>
+        internal bool Begin()
+        {
+            Requests = 0;
+            Records = 0;
+            if (_store.Load(Committed) == BootStateSource.None) return false;
+            Working.CopyFrom(Committed);
+            return true;
+        }
+
+        /// <summary>Stores the working copy (IOException propagates) and makes it the committed one.</summary>
+        internal void Commit()
+        {
+            _store.Save(Working);
+            Committed.CopyFrom(Working);
+        }
+
+        /// <summary>Moves the working copy to a phase (through the transition table) and reports it.</summary>
+        internal void MoveTo(UpdatePhase phase)
+        {
+            Working.MoveTo(phase);
+            Report(phase, 0, 0);
+        }
+
+        internal void Report(UpdatePhase phase, int done, int count)
+        {
+            if (_progress != null) _progress(phase, done, count);
+        }
+    }
+}

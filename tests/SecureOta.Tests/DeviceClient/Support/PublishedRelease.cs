@@ -1,0 +1,9 @@
+using SecureOta.Build.Publishing;
+
+namespace SecureOta.Tests.DeviceClient.Support;
+
+/// <summary>What <see cref="TestSite.Publish"/> put on the site for one release.</summary>
+public sealed record PublishedRelease(string Version, byte[] Image, EncryptedArtifact Artifact, byte[] Manifest, long Sequence)
+{
+    public string BlobPath => Artifact.Path;
+}

@@ -1,0 +1,132 @@
+using System.Security.Cryptography;
+using SecureOta.Build.Crypto;
+using SecureOta.Build.Publishing;
+using SecureOta.Device.Core.Keys;
+using SecureOta.Tests.Device.Support;
+using BuildManifest = SecureOta.Build.Publishing.ChannelManifest;
+using BuildRollout = SecureOta.Build.Publishing.RolloutPolicy;
+
+namespace SecureOta.Tests.DeviceClient.Support;
+
+/// <summary>
+/// A SecureOta site built in memory with the release pipeline's own writers (build/Publishing): root
+/// metadata, channel manifests, hash-chained encrypted blobs and wrapped keys, laid out as PROTOCOL.md
+/// section 1 says. Keys are fresh per test and never leave it. The device it serves is <see cref="Device"/>.
+/// </summary>
+public sealed class TestSite : IDisposable
+{
+    /// <summary>The tests' wall clock: every manifest is issued shortly before it.</summary>
+    public const long Now = 1_800_000_000;
+
+    public const string Channel = "stable";
+    public const string ChannelPath = "channels/stable.json";
+
+    private static readonly string TlsAnchor = TestDocuments.RootCaPem();
+    private readonly List<IDisposable> _owned = [];
+    private readonly byte[] _seed = RandomNumberGenerator.GetBytes(32);
+
+    public TestSite(int releaseKeys = 1, int releaseThreshold = 1)
+    {
+        RootKeys = [NewSigner()];
+        ReleaseKeys = Enumerable.Range(0, releaseKeys).Select(_ => NewSigner()).ToArray();
+        ReleaseThreshold = releaseThreshold;
+        RootV1 = SignRoot(1, RootKeys, ReleaseKeys, releaseThreshold, RootKeys);
+        Files["root.json"] = RootV1;
+        Files["roots/1.json"] = RootV1;
+        Device = new RecipientKey(RandomNumberGenerator.GetBytes(32));
+    }
+
+    public Dictionary<string, byte[]> Files { get; } = new(StringComparer.Ordinal);
+
+    public Ed25519KeyPair[] RootKeys { get; private set; }
+
+    public Ed25519KeyPair[] ReleaseKeys { get; private set; }
+
+    public int ReleaseThreshold { get; private set; }
+
+    public long RootVersion { get; private set; } = 1;
+
+    public byte[] RootV1 { get; }
+
+    /// <summary>The device's own recipient key (its id also places it in rollouts).</summary>
+    public RecipientKey Device { get; }
+
+    public Ed25519KeyPair NewSigner()
+    {
+        var key = Ed25519KeyPair.Generate();
+        _owned.Add(key);
+        return key;
+    }
+
+    /// <summary>A root envelope of this version with these roles, signed by <paramref name="signers"/>.</summary>
+    public static byte[] SignRoot(long version, Ed25519KeyPair[] rootKeys, Ed25519KeyPair[] releaseKeys, int releaseThreshold,
+        Ed25519KeyPair[] signers, long expires = Now + 365 * 86400)
+    {
+        byte[][] publicKeys = rootKeys.Concat(releaseKeys).Select(k => k.PublicKey).ToArray();
+        var root = new RootMetadata(version, expires, publicKeys,
+            new RoleDefinition(rootKeys.Length, rootKeys.Select(k => KeyId.Of(k.PublicKey)).ToArray()),
+            new RoleDefinition(releaseThreshold, releaseKeys.Select(k => KeyId.Of(k.PublicKey)).ToArray()),
+            [TlsAnchor]);
+        return EnvelopeSigner.Sign(PayloadTypes.Root, RootMetadataWriter.Write(root), signers);
+    }
+
+    /// <summary>
+    /// Publishes roots/&lt;N+1&gt;.json with new root and release keys, signed by the old and the new root
+    /// keys unless <paramref name="signers"/> says otherwise; later manifests use the new release keys.
+    /// </summary>
+    public byte[] RotateRoot(Ed25519KeyPair[]? signers = null)
+    {
+        Ed25519KeyPair[] newRoot = [NewSigner()];
+        Ed25519KeyPair[] newRelease = [NewSigner()];
+        long version = RootVersion + 1;
+        byte[] envelope = SignRoot(version, newRoot, newRelease, 1, signers ?? [.. RootKeys, .. newRoot]);
+        Files["roots/" + version + ".json"] = envelope;
+        Files["root.json"] = envelope;
+        RootKeys = newRoot;
+        ReleaseKeys = newRelease;
+        ReleaseThreshold = 1;
+        RootVersion = version;
+        return envelope;
+    }
+
+    /// <summary>
+    /// Publishes a release on the channel: its blob, a wrapped key per recipient (the device unless
+    /// given), and the signed manifest (sequence = issued unless given).
+    /// </summary>
+    public PublishedRelease Publish(byte[] image, string version, long securityVersion, long issued = Now - 60, long? expires = null,
+        int rolloutPercent = 100, Ed25519KeyPair[]? signers = null, byte[][]? recipients = null, long? sequence = null)
+    {
+        byte[] contentKey = ContentKeyDerivation.ContentKey(_seed, version);
+        var writer = new ChainedArtifactWriter();
+        EncryptedArtifact artifact = writer.Write(image, contentKey, ContentKeyDerivation.ArtifactIv(contentKey, image));
+        ImageDigests digests = writer.ComputeImageDigests(image);
+        Files[artifact.Path] = artifact.Bytes;
+        foreach (byte[] recipient in recipients ?? [Device.GetPublicKey()])
+        {
+            WrappedKey wrapped = WrappedKeyWriter.Write(contentKey, recipient,
+                ContentKeyDerivation.EphemeralPrivateKey(_seed, version, recipient));
+            Files[wrapped.SitePath(version)] = wrapped.Bytes;
+        }
+        var manifest = new BuildManifest(Channel, sequence ?? issued, issued, expires ?? issued + 7 * 86400,
+            new ReleaseEntry(version, securityVersion, image.Length, digests.ImageDigest, digests.ImageSha256,
+                WrappedKeyWriter.KeyCheck(contentKey), [ArtifactEntry.From(artifact)]),
+            new BuildRollout(rolloutPercent, ContentKeyDerivation.RolloutSalt(_seed, Channel, version)));
+        byte[] envelope = EnvelopeSigner.Sign(PayloadTypes.Channel, ChannelManifestWriter.Write(manifest),
+            signers ?? ReleaseKeys.Take(ReleaseThreshold).ToArray());
+        Files[ChannelPath] = envelope;
+        return new PublishedRelease(version, image, artifact, envelope, sequence ?? issued);
+    }
+
+    /// <summary>Random image bytes (deterministic per seed).</summary>
+    public static byte[] Image(int size, int seed)
+    {
+        byte[] image = new byte[size];
+        new Random(seed).NextBytes(image);
+        return image;
+    }
+
+    public void Dispose()
+    {
+        foreach (IDisposable owned in _owned) owned.Dispose();
+    }
+}
