@@ -15,15 +15,15 @@ namespace SecureOta.Device.Core.Delta
     /// </summary>
     public sealed class DeltaPatcher
     {
-        /// <summary>Bytes of the output buffer, and the largest chunk handed to <see cref="ITargetImage.Write"/>.</summary>
-        public const int OutputBufferSize = 4096;
+        /// <summary>Bytes of each <see cref="ITargetImage.Write"/> but the last, which starts at a multiple of it.</summary>
+        public const int OutputChunkSize = OutputWindow.ChunkSize;
 
-        /// <summary>Every byte the patcher holds between calls: model, output buffer, input buffer.</summary>
-        public const int WorkingMemoryBytes = PatchModel.WorkingMemoryBytes + OutputBufferSize + RangeDecoder.InputBufferSize;
+        /// <summary>Every byte the patcher holds between calls: model, output window, input buffer.</summary>
+        public const int WorkingMemoryBytes = PatchModel.WorkingMemoryBytes + OutputWindow.Capacity + RangeDecoder.InputBufferSize;
 
         private readonly PatchModel _model = new PatchModel();
         private readonly RangeDecoder _decoder = new RangeDecoder();
-        private readonly OutputWindow _window = new OutputWindow(OutputBufferSize);
+        private readonly OutputWindow _window = new OutputWindow();
         private readonly PatchSymbolDecoder _symbols;
         private readonly PatchStatistics _statistics = new PatchStatistics();
         private IBaseImage _base;
@@ -60,7 +60,7 @@ namespace SecureOta.Device.Core.Delta
                 ReadHeader();
                 _decoder.Start();
                 DecodeBlocks();
-                _window.Flush(_window.Fill);
+                _window.FlushAll();
                 _decoder.Finish();
                 return true;
             }
@@ -171,9 +171,10 @@ namespace SecureOta.Device.Core.Delta
                 int needed = next < 0 ? length : Math.Min(next + PatchFormat.EditWidth, length);
                 while (loaded < needed)
                 {
-                    if (_window.Fill == _window.Capacity)
-                        _window.Flush(next < 0 ? _window.Fill : Math.Min(_window.Fill, newStart + next - _window.Start));
-                    int count = Math.Min(length - loaded, _window.Capacity - _window.Fill);
+                    // A full window holds the whole first chunk and no byte of a pending edit lies in it
+                    // (else the edit's word would be loaded already), so the chunk can be written.
+                    if (_window.Fill == OutputWindow.Capacity) _window.FlushFullChunk();
+                    int count = Math.Min(length - loaded, OutputWindow.Capacity - _window.Fill);
                     _base.Read(oldStart + loaded, _window.Buffer, _window.Fill, count);
                     _window.Fill += count;
                     loaded += count;
@@ -225,7 +226,7 @@ namespace SecureOta.Device.Core.Delta
             byte[] buffer = _window.Buffer;
             for (int i = 0; i < length; i++)
             {
-                if (_window.Fill == _window.Capacity) _window.Flush(_window.Fill);
+                _window.FlushFullChunk();
                 int fill = _window.Fill;
                 buffer[fill] = (byte)_symbols.DecodeLiteral(_window.ByteBefore(fill));
                 _window.Fill = fill + 1;

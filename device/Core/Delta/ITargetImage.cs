@@ -1,8 +1,9 @@
 namespace SecureOta.Device.Core.Delta
 {
     /// <summary>
-    /// Where the new image goes (the inactive slot): written once, sequentially from offset 0, in
-    /// chunks of at most <see cref="DeltaPatcher.OutputBufferSize"/> bytes. Nothing is read back.
+    /// Where the new image goes (the inactive slot): written once, sequentially from offset 0, in chunks
+    /// of exactly <see cref="DeltaPatcher.OutputChunkSize"/> bytes (4096, the image digest's chunk), the
+    /// last one possibly shorter. Nothing is read back.
     /// </summary>
     public interface ITargetImage
     {

@@ -13,7 +13,10 @@ internal sealed record PatchRun(bool Succeeded, PatchFailure? Failure, byte[] Ou
         var target = new MemoryTargetImage();
         bool ok = patcher.TryApply(new MemoryPatchSource(patch, chunkSize), new MemoryBaseImage(oldImage), target, out var failure);
         Assert.True(ok == (failure is null), "TryApply returns false exactly when it reports a failure");
-        Assert.True(target.LargestWrite <= DeltaPatcher.OutputBufferSize, "writes are at most one output buffer");
+        var sizes = target.WriteSizes;
+        Assert.True(sizes.Take(Math.Max(0, sizes.Count - 1)).All(size => size == DeltaPatcher.OutputChunkSize)
+            && (sizes.Count == 0 || (sizes[^1] > 0 && sizes[^1] <= DeltaPatcher.OutputChunkSize)),
+            "the target gets whole 4096-byte chunks, the last possibly shorter");
         return new PatchRun(ok, failure, target.ToArray(), patcher.Statistics);
     }
 
