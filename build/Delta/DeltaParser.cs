@@ -13,6 +13,9 @@ internal sealed class DeltaParser
     private readonly SuffixMatcher _matcher;
     private readonly DeltaParserOptions _options;
 
+    /// <summary>The displacements of the last blocks, most recent first: returning near one of them is a cheap seek.</summary>
+    private readonly int[] _recent = new int[4];
+
     private DeltaParser(byte[] oldImage, byte[] newImage, DeltaParserOptions options)
     {
         _old = oldImage;
@@ -32,6 +35,10 @@ internal sealed class DeltaParser
         int lastScan = 0, lastPosition = 0, lastOffset = 0;
         while (scan < n)
         {
+            // Look for the next place where an exact match elsewhere explains clearly more bytes than the
+            // current displacement does over the same stretch (oldScore counts the bytes the current
+            // displacement gets right over [scan, scan + length)). A match the current displacement
+            // explains equally well is just more of the current copy: skip over it.
             int oldScore = 0;
             scan += length;
             int scored = scan;
@@ -46,6 +53,9 @@ internal sealed class DeltaParser
                 if (Matches(scan, lastOffset)) oldScore--;
             }
             if (length == oldScore && scan != n) continue;
+
+            // Close the current copy: it runs forward from lastScan as far as it pays, the new match
+            // reaches backward from scan as far as it pays, and what neither covers becomes literals.
 
             int forward = ExtendForward(lastScan, lastPosition, scan);
             int backward = scan < n ? ExtendBackward(scan, position, lastScan) : 0;
@@ -81,8 +91,6 @@ internal sealed class DeltaParser
         }
         return merged;
     }
-
-    private readonly int[] _recent = new int[4];
 
     /// <summary>A switch to a displacement near a recent one costs a few bits; one elsewhere costs a full seek.</summary>
     private int SwitchMargin(int displacement)
