@@ -4,8 +4,8 @@ using SecureOta.Device.Core.Artifacts;
 namespace SecureOta.Build.Publishing;
 
 /// <summary>
-/// Writes the payload bytes of a channel manifest (docs/PROTOCOL.md section 6): compact UTF-8 JSON with
-/// exactly the members of the spec, integers as JSON integers, hex in lowercase, <c>keys</c> and
+/// Writes the payload bytes of a channel manifest (docs/PROTOCOL.md section 6, delta artifacts of
+/// section 11a): compact UTF-8 JSON with exactly the members of the spec, integers as JSON integers, hex in lowercase, <c>keys</c> and
 /// artifact <c>path</c> derived rather than copied. Every rule of section 6 and limit of section 11 is
 /// checked first; a broken one throws <see cref="ProtocolLimitException"/> naming the member.
 /// </summary>
@@ -73,6 +73,8 @@ public static class ChannelManifestWriter
         writer.WriteString("head", Convert.ToHexStringLower(artifact.Head));
         writer.WriteString("iv", Convert.ToHexStringLower(artifact.Iv));
         writer.WriteNumber("plainSize", artifact.PlainSize);
+        if (artifact.BaseDigest is not null) writer.WriteString("baseDigest", Convert.ToHexStringLower(artifact.BaseDigest));
+        if (artifact.BaseVersion is not null) writer.WriteString("baseVersion", artifact.BaseVersion);
         writer.WriteEndObject();
     }
 
@@ -101,11 +103,23 @@ public static class ChannelManifestWriter
         PayloadRules.RequireBytes("rollout.salt", rollout.Salt, SaltSize);
     }
 
+    /// <summary>Section 11a: a delta names its base by digest (each base once) and by version.</summary>
+    private static void ValidateDelta(string member, ArtifactEntry artifact, HashSet<string> bases)
+    {
+        PayloadRules.RequireBytes(member + ".baseDigest", artifact.BaseDigest, DigestSize);
+        if (!bases.Add(Convert.ToHexStringLower(artifact.BaseDigest!)))
+            throw new ProtocolLimitException(member + ".baseDigest", "another delta already applies to this base image; each base has at most one patch");
+        if (artifact.BaseVersion is null || !ProtocolNames.IsReleaseVersion(artifact.BaseVersion))
+            throw new ProtocolLimitException(member + ".baseVersion",
+                $"\"{artifact.BaseVersion}\" is not a SemVer 2.0 version of at most {ProtocolLimits.MaxVersionLength} characters");
+    }
+
     private static void ValidateArtifacts(ReleaseEntry release)
     {
         if (release.Artifacts is null) throw new ProtocolLimitException("release.artifacts", "the artifacts are required");
         PayloadRules.RequireCount("release.artifacts", release.Artifacts.Count, 1, ProtocolLimits.MaxArtifacts);
         int fullCount = 0;
+        var bases = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < release.Artifacts.Count; i++)
         {
             string member = $"release.artifacts[{i}]";
@@ -125,6 +139,12 @@ public static class ChannelManifestWriter
                 fullCount++;
                 if (artifact.PlainSize != release.ImageSize)
                     throw new ProtocolLimitException(member + ".plainSize", $"{artifact.PlainSize}, but a full artifact carries the image ({release.ImageSize} bytes)");
+                if (artifact.BaseDigest is not null || artifact.BaseVersion is not null)
+                    throw new ProtocolLimitException(member + ".baseDigest", "a full artifact has no base image");
+            }
+            else if (artifact.Kind == ArtifactEntry.DeltaKind)
+            {
+                ValidateDelta(member, artifact, bases);
             }
         }
         if (fullCount != 1)

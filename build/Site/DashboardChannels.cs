@@ -82,7 +82,8 @@ internal static class DashboardChannels
         foreach (var artifact in release.Artifacts)
         {
             var path = SiteLayout.OtaBase + "blobs/" + Convert.ToHexStringLower(artifact.Sha256);
-            html.Append("<tr><td>").Append(Encode(artifact.Kind)).Append("</td><td class=\"number\">").Append(Number(artifact.Size))
+            var kind = artifact.BaseVersion is null ? artifact.Kind : artifact.Kind + " from " + artifact.BaseVersion;
+            html.Append("<tr><td>").Append(Encode(kind)).Append("</td><td class=\"number\">").Append(Number(artifact.Size))
                 .Append("</td><td class=\"number\">").Append(Saved(artifact, full))
                 .Append("</td><td>").Append(Link(path, Convert.ToHexStringLower(artifact.Sha256), code: true)).Append("</td></tr>\n");
         }

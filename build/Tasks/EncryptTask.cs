@@ -1,19 +1,24 @@
 using System.Security.Cryptography;
 using SecureOta.Build.Context;
+using SecureOta.Build.Fleet;
 using SecureOta.Build.Frosting;
 using SecureOta.Build.Publishing;
+using SecureOta.Build.Releases;
 using SecureOta.Build.Site;
 
 namespace SecureOta.Build.Tasks;
 
 /// <summary>
-/// Encrypts every release's image into its hash-chained full artifact (docs/PROTOCOL.md section 7).
-/// Every release, not only the newest of each channel: all blobs stay published, so a device that
-/// read an older manifest during a deploy still finds its blob. The content key and iv are derived
-/// from the build secret (section 10), so the same inputs and keys give the same blob names.
+/// Encrypts every release's image into its hash-chained full artifact (docs/PROTOCOL.md section 7), and
+/// for each channel's target release the delta patches to it from the channel's earlier releases
+/// (section 11a, <see cref="DeltaBases"/>), each its own hash-chained artifact under the target's
+/// content key. Every release's full artifact, not only the newest of each channel: all blobs stay
+/// published, so a device that read an older manifest during a deploy still finds its blob (an older
+/// manifest's patch may be gone; the device then falls back to the full image). The content key and ivs
+/// are derived from the build secret (section 10), so the same inputs and keys give the same blob names.
 /// </summary>
 [TaskName("Encrypt")]
-[TaskDescription("Encrypts every release image into its hash-chained artifact (blobs/<sha256>).")]
+[TaskDescription("Encrypts every release image into its hash-chained artifact (blobs/<sha256>), and the delta patches to each channel's target from its last releases.")]
 [IsDependentOn(typeof(LoadReleasesTask))]
 [IsDependentOn(typeof(LoadKeysTask))]
 public sealed class EncryptTask : FrostingTask<BuildContext>
@@ -25,9 +30,9 @@ public sealed class EncryptTask : FrostingTask<BuildContext>
         try
         {
             var encrypted = context.Releases.Releases.Select(release => Encrypt(context, writer, secret, release)).ToList();
-            context.EncryptedReleases = encrypted;
             context.Log.Information("Encrypted {0} release(s): {1}.", encrypted.Count,
                 encrypted.Count == 0 ? "none" : string.Join(", ", encrypted.Select(e => $"{e.Version} ({e.Full.Size} bytes)")));
+            context.EncryptedReleases = AddDeltas(context, writer, secret, encrypted);
         }
         finally
         {
@@ -35,7 +40,14 @@ public sealed class EncryptTask : FrostingTask<BuildContext>
         }
     }
 
-    private static byte[] ReadImage(BuildContext context, Releases.Release release)
+    /// <summary>SemVer precedence, newest first; versions that differ only in build metadata are told apart by their text.</summary>
+    private static readonly IComparer<Release> NewestFirst = Comparer<Release>.Create((a, b) =>
+    {
+        int byPrecedence = b.Version.CompareTo(a.Version);
+        return byPrecedence != 0 ? byPrecedence : string.CompareOrdinal(b.Version.ToString(), a.Version.ToString());
+    });
+
+    private static byte[] ReadImage(BuildContext context, Release release)
     {
         try
         {
@@ -49,7 +61,7 @@ public sealed class EncryptTask : FrostingTask<BuildContext>
         }
     }
 
-    private static EncryptedRelease Encrypt(BuildContext context, ChainedArtifactWriter writer, byte[] secret, Releases.Release release)
+    private static EncryptedRelease Encrypt(BuildContext context, ChainedArtifactWriter writer, byte[] secret, Release release)
     {
         var version = release.Version.ToString();
         var image = ReadImage(context, release);
@@ -60,11 +72,73 @@ public sealed class EncryptTask : FrostingTask<BuildContext>
             var iv = ContentKeyDerivation.ArtifactIvFromSha256(contentKey, digests.ImageSha256);
             var artifact = writer.Write(image, contentKey, iv);
             context.Log.Verbose("  {0}: {1} bytes -> {2} ({3} bytes)", version, image.Length, artifact.Path, artifact.Size);
-            return new EncryptedRelease(release, digests, artifact);
+            return new EncryptedRelease(release, digests, artifact, []);
         }
         finally
         {
             CryptographicOperations.ZeroMemory(contentKey);
         }
+    }
+
+    /// <summary>
+    /// The releases with the patches to every channel target from the union of its channels' bases
+    /// (stable and beta on 1.2.0 share each patch), newest base first.
+    /// </summary>
+    private static List<EncryptedRelease> AddDeltas(BuildContext context, ChainedArtifactWriter writer, byte[] secret, List<EncryptedRelease> encrypted)
+    {
+        var releases = context.Releases;
+        var basesByTarget = new Dictionary<Release, SortedSet<Release>>();
+        foreach (var channel in releases.Channels.Keys)
+        {
+            var target = ChannelTargets.Plan(releases, channel);
+            if (target is null) continue;
+            if (!basesByTarget.TryGetValue(target.Release, out var bases))
+            {
+                bases = new SortedSet<Release>(NewestFirst);
+                basesByTarget[target.Release] = bases;
+            }
+            bases.UnionWith(DeltaBases.For(releases, target));
+            if (releases.Channels[channel].DeltaBaseCount > DeltaBases.MaxPerManifest)
+            {
+                context.Log.Warning("Channel '{0}' asks for patches from {1} releases; a manifest lists at most {2} beside the full image, so only the newest {2} get one.",
+                    channel, releases.Channels[channel].DeltaBaseCount, DeltaBases.MaxPerManifest);
+            }
+        }
+
+        var made = new List<string>();
+        var result = new List<EncryptedRelease>(encrypted.Count);
+        foreach (var release in encrypted)
+        {
+            if (!basesByTarget.TryGetValue(release.Release, out var bases) || bases.Count == 0)
+            {
+                result.Add(release);
+                continue;
+            }
+            var inputs = bases.Select(b => (encrypted.Single(e => e.Release == b), ReadImage(context, b))).ToList();
+            var contentKey = ContentKeyDerivation.ContentKey(secret, release.Version);
+            try
+            {
+                var outcomes = DeltaPatchWriter.Write(release, ReadImage(context, release.Release), inputs, contentKey, writer);
+                foreach (var outcome in outcomes)
+                {
+                    if (outcome.Delta is null)
+                    {
+                        context.Log.Information("  No patch {0} -> {1}: {2}.", outcome.Base.Version, release.Version, outcome.Skipped!);
+                        continue;
+                    }
+                    var size = outcome.Delta.Artifact.Size;
+                    made.Add($"{outcome.Base.Version} -> {release.Version} ({size:N0} bytes, {100.0 * (release.Full.Size - size) / release.Full.Size:0.0} % smaller than the full image)");
+                    context.Log.Verbose("  patch {0} -> {1}: {2} bytes -> {3} ({4} bytes)", outcome.Base.Version, release.Version, outcome.PatchSize,
+                        outcome.Delta.Artifact.Path, size);
+                }
+                result.Add(release with { Deltas = outcomes.Where(o => o.Delta is not null).Select(o => o.Delta!).ToList() });
+            }
+            finally
+            {
+                CryptographicOperations.ZeroMemory(contentKey);
+            }
+        }
+        context.Log.Information("Made {0} delta patch(es){1}", made.Count, made.Count == 0 ? "." : ": " + string.Join(", ", made) + ".");
+        return result;
     }
 }

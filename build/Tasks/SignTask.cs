@@ -9,7 +9,8 @@ using SecureOta.Build.Site;
 namespace SecureOta.Build.Tasks;
 
 /// <summary>
-/// Writes and signs one channel manifest (docs/PROTOCOL.md section 6) per channel that has a release.
+/// Writes and signs one channel manifest (docs/PROTOCOL.md section 6) per channel that has a release,
+/// listing the target's full artifact and its delta patches from the channel's earlier releases (section 11a).
 /// The target and <c>rollout.percent</c> come from the channel's rollout in releases/channels.json
 /// (<see cref="ChannelTargets"/>): the newest release for every device when there is none, a staged
 /// share of devices, 0 % while paused, or the pinned earlier release when halted. The salt is derived
@@ -60,6 +61,21 @@ public sealed class SignTask : FrostingTask<BuildContext>
     private static string Summary(SignedChannel signed) =>
         $"{signed.Channel} -> {signed.Release.Version}" + (signed.Target.Rollout is null ? "" : $" ({signed.Target.Describe()})");
 
+    /// <summary>
+    /// The full image, then the patches from the channel's delta bases (newest first) that Encrypt
+    /// published: a base whose patch was not smaller than the full image has none.
+    /// </summary>
+    private static List<ArtifactEntry> Artifacts(ReleaseSet releases, ChannelTarget target, EncryptedRelease encrypted)
+    {
+        var artifacts = new List<ArtifactEntry> { ArtifactEntry.From(encrypted.Full) };
+        foreach (var baseRelease in DeltaBases.For(releases, target))
+        {
+            var delta = encrypted.Deltas.FirstOrDefault(d => d.Base == baseRelease);
+            if (delta is not null) artifacts.Add(delta.ToEntry());
+        }
+        return artifacts;
+    }
+
     private static SignedChannel Sign(BuildContext context, byte[] secret, ChannelConfig channel, ChannelTarget target)
     {
         var release = target.Release;
@@ -73,7 +89,7 @@ public sealed class SignTask : FrostingTask<BuildContext>
             Issued: issued,
             Expires: (context.Now + channel.ManifestLifetime).ToUnixTimeSeconds(),
             new ReleaseEntry(version, release.SecurityVersion, encrypted.Digests.ImageSize, encrypted.Digests.ImageDigest,
-                encrypted.Digests.ImageSha256, keyCheck, [ArtifactEntry.From(encrypted.Full)]),
+                encrypted.Digests.ImageSha256, keyCheck, Artifacts(context.Releases, target, encrypted)),
             new RolloutPolicy(target.Percent, ContentKeyDerivation.RolloutSalt(secret, channel.Name, version)));
         try
         {

@@ -15,7 +15,7 @@ namespace SecureOta.Build.Tasks;
 /// private key files); a release none of them can unwrap is decrypted with the build's own content key.
 /// </summary>
 [TaskName("Verify")]
-[TaskDescription("Verifies the written site as a device would, with the device core: root chain, channel manifests, wrapped keys, every record of every artifact, and no unlisted file (--device-key=<file> adds a recipient key to unwrap with).")]
+[TaskDescription("Verifies the written site as a device would, with the device core: root chain, channel manifests, wrapped keys, every record of every artifact, every delta patch applied to its base, and no unlisted file (--device-key=<file> adds a recipient key to unwrap with).")]
 [IsDependentOn(typeof(WriteSiteTask))]
 public sealed class VerifyTask : FrostingTask<BuildContext>
 {
@@ -44,6 +44,7 @@ public sealed class VerifyTask : FrostingTask<BuildContext>
                 RecipientKeys = LoadRecipientKeys(context, keys),
                 BuildContentKeys = contentKeys,
                 RegisteredRecipientIds = keys.Recipients.Select(r => r.Id).ToList(),
+                BaseImages = context.Releases.Releases.Select(r => r.ImagePath).ToList(),
                 ExpectedChannels = context.Releases.ByChannel.Where(c => !c.Value.IsEmpty).Select(c => c.Key).ToList(),
             });
             context.SiteVerification = report;

@@ -9,7 +9,7 @@ namespace SecureOta.Build.Tasks;
 /// folder and replaces site/ with it in one step; a failure leaves the previous site/ as it was.
 /// </summary>
 [TaskName("WriteSite")]
-[TaskDescription("Writes the complete site (roots, channel manifests, blobs, wrapped keys, index.html) and replaces site/ in one step.")]
+[TaskDescription("Writes the complete site (roots, channel manifests, image and patch blobs, wrapped keys, index.html) and replaces site/ in one step.")]
 [IsDependentOn(typeof(SignTask))]
 public sealed class WriteSiteTask : FrostingTask<BuildContext>
 {
@@ -26,8 +26,8 @@ public sealed class WriteSiteTask : FrostingTask<BuildContext>
         var files = SiteLayout.Compose(inputs);
         new SitePublisher(context.Paths, context.WriteSiteFile, context.Log).Publish(files);
         context.SiteWritten = true;
-        context.Log.Information("Wrote {0}: {1} files, {2} bytes ({3} channel manifest(s), {4} blob(s), {5} wrapped key(s), {6} root version(s)).",
+        context.Log.Information("Wrote {0}: {1} files, {2} bytes ({3} channel manifest(s), {4} image blob(s), {5} delta patch blob(s), {6} wrapped key(s), {7} root version(s)).",
             context.Paths.Display(context.Paths.SiteDir), files.Count, files.Sum(f => (long)f.Bytes.Length), inputs.Channels.Count,
-            inputs.Releases.Count, inputs.WrappedKeys.Sum(w => w.Keys.Count), inputs.Roots.Count);
+            inputs.Releases.Count, inputs.Releases.Sum(r => r.Deltas.Count), inputs.WrappedKeys.Sum(w => w.Keys.Count), inputs.Roots.Count);
     }
 }

@@ -6,7 +6,8 @@ using SecureOta.Device.Core.Trust;
 namespace SecureOta.Build.Verification;
 
 /// <summary>
-/// Step 3 of <see cref="SiteVerifier"/> for one artifact a verified manifest names: the blob is streamed
+/// Step 3 of <see cref="SiteVerifier"/> for one artifact a verified manifest names (a full image, or a
+/// delta patch for <see cref="DeltaCheck"/>): the blob is streamed
 /// through the device core's <see cref="RecordChainReader"/> exactly as a device receives a 200
 /// response (A1 length, A2 each record's digest, A3 decrypt, A5 chain end, length and image digest),
 /// stopping at the first bad record; and its SHA-256 must be its name (S4), which a device never checks.
@@ -29,13 +30,22 @@ internal sealed class ArtifactCheck
     /// Verifies the blob of <paramref name="artifact"/>; with no <paramref name="contentKey"/> only its name
     /// is checked (the missing key is reported by <see cref="WrappedKeyCheck"/>). True when every check passed.
     /// </summary>
-    public bool Run(ManifestArtifact artifact, byte[] imageDigest, byte[]? contentKey)
+    public bool Run(ManifestArtifact artifact, byte[] imageDigest, byte[]? contentKey) => Run(artifact, imageDigest, contentKey, null);
+
+    /// <summary>
+    /// Verifies a delta patch's blob like <see cref="Run(ManifestArtifact, byte[], byte[])"/> but without an image
+    /// digest (its plain bytes are a patch, section 11a), and copies its decrypted plain bytes into
+    /// <paramref name="patch"/>. True when every record and the name verified.
+    /// </summary>
+    public bool RunPatch(ManifestArtifact artifact, byte[]? contentKey, Stream patch) => Run(artifact, null, contentKey, patch);
+
+    private bool Run(ManifestArtifact artifact, byte[]? imageDigest, byte[]? contentKey, Stream? plain)
     {
-        using var stream = _files.Open(artifact.Path, "the channel manifest names it");
+        using var stream = _files.Open(artifact.Path, artifact.IsDelta ? "the channel manifest names it as a delta patch" : "the channel manifest names it");
         if (stream is null) return false;
         using var sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 
-        bool ok = contentKey is null || ReadRecords(stream, sha256, artifact, imageDigest, contentKey);
+        bool ok = contentKey is null || ReadRecords(stream, sha256, artifact, imageDigest, contentKey, plain);
         HashRest(stream, sha256);
         var actual = sha256.GetHashAndReset();
         if (!CryptographicOperations.FixedTimeEquals(actual, artifact.Sha256))
@@ -47,9 +57,11 @@ internal sealed class ArtifactCheck
         return ok && contentKey is not null;
     }
 
-    private bool ReadRecords(FileStream stream, IncrementalHash sha256, ManifestArtifact artifact, byte[] imageDigest, byte[] contentKey)
+    private bool ReadRecords(FileStream stream, IncrementalHash sha256, ManifestArtifact artifact, byte[]? imageDigest, byte[] contentKey, Stream? plain)
     {
-        _reader.Start(artifact.PlainSize, imageDigest, contentKey, RecordChainPosition.AtStart(artifact.Head, artifact.Iv));
+        var start = RecordChainPosition.AtStart(artifact.Head, artifact.Iv);
+        if (imageDigest is null) _reader.StartWithoutImageDigest(artifact.PlainSize, contentKey, start);
+        else _reader.Start(artifact.PlainSize, imageDigest, contentKey, start);
         try
         {
             VerificationFailure failure;
@@ -64,6 +76,7 @@ internal sealed class ArtifactCheck
                     _problems.Add(artifact.Path, failure, " record " + index);
                     return false;
                 }
+                plain?.Write(_reader.Buffer, 0, _reader.PlainLength);
             }
 
             // A device reading a 200 response sees any byte after the last record (A1, too long).

@@ -27,4 +27,7 @@ public static class SiteSteps
 
     /// <summary>The build's own content key for a release matches the manifest's <c>keyCheck</c>.</summary>
     public const string BuildKeyCheck = "S7";
+
+    /// <summary>A delta patch applies to its base (a release image with its baseDigest) and rebuilds the release's image (section 11a).</summary>
+    public const string DeltaRebuildsImage = "S8";
 }

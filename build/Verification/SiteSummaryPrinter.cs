@@ -27,6 +27,9 @@ public static class SiteSummaryPrinter
         {
             text.Append(RenderToText(ManifestTable(channels, now)));
             text.Append(RenderToText(ArtifactTable(channels)));
+            if (DeltaTable(channels) is { } deltas) text.Append(RenderToText(deltas));
+            int unverified = channels.Sum(c => c.Manifest.Release.DeltaCount - c.DeltasVerified);
+            if (unverified > 0) text.Append(CultureInfo.InvariantCulture, $"{unverified} delta patch(es) NOT verified.\n");
         }
 
         var published = report.PublishedRootVersions == 1 ? "roots/1.json" : $"roots/1.json to roots/{report.PublishedRootVersions}.json";
@@ -76,6 +79,33 @@ public static class SiteSummaryPrinter
                 Cell(KeyText(channel) + (channel.ArtifactVerified ? "" : "; NOT verified")));
         }
         return table;
+    }
+
+    /// <summary>One row per delta patch: its base, its size against the full image, its blob; null when no manifest lists one.</summary>
+    private static Table? DeltaTable(IEnumerable<VerifiedChannel> channels)
+    {
+        var table = new Table().Border(TableBorder.Simple)
+            .AddColumn("Channel").AddColumn("Delta from").AddColumn(new TableColumn("Size").RightAligned())
+            .AddColumn(new TableColumn("Patch").RightAligned()).AddColumn(new TableColumn("Saved vs full").RightAligned()).AddColumn("Blob SHA-256");
+        int rows = 0;
+        foreach (var channel in channels)
+        {
+            var release = channel.Manifest.Release;
+            for (int i = 0; i < release.DeltaCount; i++)
+            {
+                var delta = release.GetDelta(i);
+                int saved = release.FullArtifact.Size - delta.Size;
+                table.AddRow(
+                    Cell(channel.Channel),
+                    Cell(delta.BaseVersion),
+                    Cell(Bytes(delta.Size)),
+                    Cell(Bytes(delta.PlainSize)),
+                    Cell($"{Bytes(saved)} ({(100.0 * saved / release.FullArtifact.Size).ToString("0.0", CultureInfo.InvariantCulture)} %)"),
+                    Cell(Hex(delta.Sha256)));
+                rows++;
+            }
+        }
+        return rows == 0 ? null : table;
     }
 
     private static string KeysLine(WrappedKeyTally keys)

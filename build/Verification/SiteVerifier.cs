@@ -27,12 +27,12 @@ namespace SecureOta.Build.Verification;
 /// <item>Inventory (<see cref="SiteInventory"/>). A file under ota/v1/ is accounted for when it is
 /// <c>root.json</c>; <c>roots/&lt;N&gt;.json</c> with roots/1.json to roots/&lt;N&gt;.json all present;
 /// <c>channels/&lt;name&gt;.json</c> (each is verified in step 2); <c>blobs/&lt;sha256&gt;</c> of a full
-/// artifact a verified manifest names; or <c>keys/&lt;v&gt;/&lt;id&gt;</c> of a release v a verified manifest
+/// artifact or delta patch a verified manifest names; or <c>keys/&lt;v&gt;/&lt;id&gt;</c> of a release v a verified manifest
 /// names, for a given or registered recipient (a file for an unregistered id is S5 when the registered ids
 /// are given, so a removed recipient keeps no access; otherwise it is checked for form). Older releases'
 /// files are allowed, checked for form: <c>blobs/&lt;64 hex&gt;</c> no manifest names (kept for devices
-/// still reading an older manifest during a deploy, and artifacts of kinds this core skips, such as delta
-/// patches) must have their SHA-256 as name (S4); <c>keys/&lt;SemVer&gt;/&lt;64 hex&gt;</c> of a version no
+/// still reading an older manifest during a deploy, and artifacts of kinds this core skips) must have their
+/// SHA-256 as name (S4); <c>keys/&lt;SemVer&gt;/&lt;64 hex&gt;</c> of a version no
 /// manifest names go through K1-K4 against the keyCheck of the build's own content key when both it and the
 /// recipient's private key are given, and are checked for form (K1) otherwise. Anything else under ota/v1/ (other names, deeper
 /// folders, hidden files, symbolic links) is an unlisted file (S5). Files outside ota/v1/ (index.html,
@@ -59,35 +59,58 @@ public static class SiteVerifier
         var tally = new WrappedKeyTally();
         var keys = new WrappedKeyCheck(files, problems, inputs, new KeyUnwrapper(hmac, aes), tally);
         var artifacts = new ArtifactCheck(files, problems, hmac, aes);
+        var deltas = new DeltaCheck(artifacts, problems, inputs.BaseImages);
 
         var checkedReleases = new Dictionary<string, WrappedKeyCheck.Result>(StringComparer.Ordinal);
         var verifiedArtifacts = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var verifiedDeltas = new Dictionary<string, bool>(StringComparer.Ordinal);
+        // Manifests naming the same release share its key and full artifact check; each lists its own patches.
+        foreach (var group in manifests.GroupBy(m => Identity(m.Manifest.Release), StringComparer.Ordinal))
+        {
+            var release = group.First().Manifest.Release;
+            var key = keys.Run(release, group.First().File);
+            try
+            {
+                verifiedArtifacts[group.Key] = artifacts.Run(release.FullArtifact, release.ImageDigest, key.ContentKey);
+                foreach (var manifest in group) CheckDeltas(deltas, manifest.Manifest.Release, group.Key, key.ContentKey, verifiedDeltas);
+            }
+            finally
+            {
+                if (key.ContentKey is not null) CryptographicOperations.ZeroMemory(key.ContentKey);
+            }
+            checkedReleases[group.Key] = key;
+        }
+
         var channels = new List<VerifiedChannel>();
         foreach (var manifest in manifests)
         {
             var release = manifest.Manifest.Release;
             var identity = Identity(release);
-            if (!checkedReleases.TryGetValue(identity, out var key))
-            {
-                key = keys.Run(release, manifest.File);
-                try
-                {
-                    verifiedArtifacts[identity] = artifacts.Run(release.FullArtifact, release.ImageDigest, key.ContentKey);
-                }
-                finally
-                {
-                    if (key.ContentKey is not null) CryptographicOperations.ZeroMemory(key.ContentKey);
-                }
-                checkedReleases[identity] = key;
-            }
+            var key = checkedReleases[identity];
+            int deltasVerified = Enumerable.Range(0, release.DeltaCount).Count(i => verifiedDeltas[DeltaIdentity(identity, release.GetDelta(i))]);
             channels.Add(new VerifiedChannel(OtaPaths.OtaBase + manifest.File, manifest.Manifest, manifest.SignerKeyIds,
-                key.Origin, key.Recipient, verifiedArtifacts[identity]));
+                key.Origin, key.Recipient, verifiedArtifacts[identity], deltasVerified));
         }
 
         var inventory = SiteInventory.Run(files, problems, keys);
         return new SiteVerificationReport(problems.Problems, roots.Newest.Version, roots.Newest.Expires, roots.PublishedVersions,
             channels, tally, inventory.FilesChecked, inventory.OlderBlobs, inventory.OlderKeyFiles);
     }
+
+    /// <summary>Each delta patch of <paramref name="release"/> not checked yet: its record chain, then the image it rebuilds (S8).</summary>
+    private static void CheckDeltas(DeltaCheck deltas, ReleaseTarget release, string identity, byte[]? contentKey, Dictionary<string, bool> verified)
+    {
+        for (int i = 0; i < release.DeltaCount; i++)
+        {
+            var delta = release.GetDelta(i);
+            var key = DeltaIdentity(identity, delta);
+            if (!verified.ContainsKey(key)) verified[key] = deltas.Run(delta, release, contentKey);
+        }
+    }
+
+    private static string DeltaIdentity(string release, ManifestArtifact delta) =>
+        string.Join('|', release, delta.Path, Convert.ToHexStringLower(delta.Head), Convert.ToHexStringLower(delta.Iv), delta.PlainSize,
+            Convert.ToHexStringLower(delta.BaseDigest));
 
     /// <summary>
     /// Two manifests naming the same release (stable and beta on 1.2.0) share its checks; any signed

@@ -28,6 +28,12 @@ public sealed record SiteVerifierInputs
     /// </summary>
     public IReadOnlyCollection<string>? RegisteredRecipientIds { get; init; }
 
+    /// <summary>
+    /// Image files delta patches may apply to (every release's image under releases/): each patch a manifest
+    /// lists is applied to the one whose imageDigest is its baseDigest. A patch whose base is not among them is a problem (S8).
+    /// </summary>
+    public IReadOnlyList<string> BaseImages { get; init; } = [];
+
     /// <summary>Channels that must have a manifest (those with at least one release).</summary>
     public IReadOnlyCollection<string> ExpectedChannels { get; init; } = [];
 }

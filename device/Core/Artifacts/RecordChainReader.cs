@@ -33,6 +33,8 @@ namespace SecureOta.Device.Core.Artifacts
         private int _index;
         private int _plainLength;
         private long _plainOffset;
+        private long _plainDone;
+        private bool _foldImage;
         private bool _started;
         private bool _failed;
 
@@ -75,6 +77,7 @@ namespace SecureOta.Device.Core.Artifacts
         /// <summary>
         /// Prepares to read an artifact from <paramref name="position"/>: use
         /// <see cref="RecordChainPosition.AtStart"/>(head, iv) for a new download, or a saved position to resume.
+        /// The plain bytes are folded into an image digest that <see cref="TryFinish"/> checks.
         /// </summary>
         /// <param name="plainSize">The artifact's signed plainSize (= release imageSize for a full image).</param>
         /// <param name="imageDigest">The release's signed imageDigest (32 bytes).</param>
@@ -82,9 +85,33 @@ namespace SecureOta.Device.Core.Artifacts
         public void Start(int plainSize, byte[] imageDigest, byte[] contentKey, RecordChainPosition position)
         {
             if (imageDigest == null) throw new ArgumentNullException("imageDigest");
+            if (imageDigest.Length != DigestKeys.DigestSize) throw new ArgumentException("imageDigest is 32 bytes", "imageDigest");
+            Begin(plainSize, contentKey, position);
+            Array.Copy(imageDigest, 0, _imageDigest, 0, DigestKeys.DigestSize);
+            _image.Restore(position.ImageFold, 0, (long)ArtifactLayout.ChunkSize * position.Index);
+            _foldImage = true;
+        }
+
+        /// <summary>
+        /// Prepares to read an artifact whose plain bytes are not an image (a delta patch, docs/PROTOCOL.md
+        /// section 11a) from record 0: every record is verified against the signed chain before it is
+        /// decrypted, as with <see cref="Start"/>, but no image digest is folded; <see cref="TryFinish"/>
+        /// checks the chain end and the plain length only. The signed head authenticates every ciphertext
+        /// byte; what the patch produces is checked against the release's imageDigest by the caller.
+        /// </summary>
+        public void StartWithoutImageDigest(int plainSize, byte[] contentKey, RecordChainPosition position)
+        {
+            if (position == null) throw new ArgumentNullException("position");
+            if (position.Index != 0) throw new ArgumentOutOfRangeException("position", "an artifact read without an image digest starts at record 0");
+            Begin(plainSize, contentKey, position);
+            Array.Clear(_imageDigest, 0, _imageDigest.Length);
+            _foldImage = false;
+        }
+
+        private void Begin(int plainSize, byte[] contentKey, RecordChainPosition position)
+        {
             if (contentKey == null) throw new ArgumentNullException("contentKey");
             if (position == null) throw new ArgumentNullException("position");
-            if (imageDigest.Length != DigestKeys.DigestSize) throw new ArgumentException("imageDigest is 32 bytes", "imageDigest");
             if (contentKey.Length != 16) throw new ArgumentException("contentKey is 16 bytes", "contentKey");
             int count = ArtifactLayout.RecordCount(plainSize);
             if (position.Index >= count) throw new ArgumentOutOfRangeException("position", "the saved record index is past the artifact's end");
@@ -93,11 +120,10 @@ namespace SecureOta.Device.Core.Artifacts
             _recordCount = count;
             _index = position.Index;
             _plainLength = 0;
-            Array.Copy(imageDigest, 0, _imageDigest, 0, DigestKeys.DigestSize);
+            _plainDone = (long)ArtifactLayout.ChunkSize * position.Index;
             Array.Copy(contentKey, 0, _key, 0, 16);
             Array.Copy(position.ExpectedDigest, 0, _expected, 0, DigestKeys.DigestSize);
             Array.Copy(position.ChainBlock, 0, _chainBlock, 0, 16);
-            _image.Restore(position.ImageFold, 0, (long)ArtifactLayout.ChunkSize * position.Index);
             _started = true;
             _failed = false;
         }
@@ -177,7 +203,8 @@ namespace SecureOta.Device.Core.Artifacts
 
             _plainLength = ArtifactLayout.PlainLength(_plainSize, _index);
             _plainOffset = (long)ArtifactLayout.ChunkSize * _index;
-            _image.AddChunk(_buffer, 0, _plainLength);
+            if (_foldImage) _image.AddChunk(_buffer, 0, _plainLength);
+            _plainDone += _plainLength;
             _index++;
         }
 
@@ -190,11 +217,15 @@ namespace SecureOta.Device.Core.Artifacts
             if (target == null) throw new ArgumentNullException("target");
             CheckUsable();
             if (IsComplete) throw new InvalidOperationException("the artifact is complete; there is nothing to resume");
+            if (!_foldImage) throw new InvalidOperationException("an artifact read without an image digest restarts from record 0; it has no resume point");
             _image.CopyDigest(_digest, 0);
             target.Set(_index, _expected, 0, _chainBlock, 0, _digest, 0);
         }
 
-        /// <summary>A5 after the last record: all records read, plain length and image digest as signed.</summary>
+        /// <summary>
+        /// A5 after the last record: all records read, plain length and (unless started with
+        /// <see cref="StartWithoutImageDigest"/>) image digest as signed.
+        /// </summary>
         public bool TryFinish(out VerificationFailure failure)
         {
             CheckUsable();
@@ -202,9 +233,10 @@ namespace SecureOta.Device.Core.Artifacts
             if (!IsComplete)
                 return Fail(VerificationError.Truncated, "A1", "artifact ended after " + _index + " of its " + _recordCount +
                     " records; resume the download from record " + _index + ".", out failure);
-            if (_image.Length != _plainSize)
-                return Fail(VerificationError.ImageDigestMismatch, "A5", "decrypted " + _image.Length + " bytes where the release says " +
+            if (_plainDone != _plainSize)
+                return Fail(VerificationError.ImageDigestMismatch, "A5", "decrypted " + _plainDone + " bytes where the release says " +
                     _plainSize + ".", out failure);
+            if (!_foldImage) return true;
             _image.CopyDigest(_digest, 0);
             if (ConstantTime.AreEqual(_digest, 0, _imageDigest, 0, DigestKeys.DigestSize)) return true;
             return Fail(VerificationError.ImageDigestMismatch, "A5", "the decrypted image does not have the signed image digest; " +

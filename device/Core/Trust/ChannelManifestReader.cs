@@ -1,4 +1,6 @@
+using System.Collections;
 using SecureOta.Device.Core.Artifacts;
+using SecureOta.Device.Core.Crypto;
 using SecureOta.Device.Core.Json;
 
 namespace SecureOta.Device.Core.Trust
@@ -7,7 +9,9 @@ namespace SecureOta.Device.Core.Trust
     /// Step C5: reads a channel manifest payload and checks every member against docs/PROTOCOL.md
     /// sections 6 and 11, including the cross-checks (issued before expires, keys folder named after the
     /// version, artifact path named after its digest, artifact size consistent with its plain size,
-    /// full artifact's plain size equal to the image size). Unknown artifact kinds are skipped.
+    /// full artifact's plain size equal to the image size) and, for delta patches (section 11a), a base
+    /// digest and base version, each base at most once. Exactly one full artifact is required; unknown
+    /// artifact kinds are skipped.
     /// </summary>
     internal static class ChannelManifestReader
     {
@@ -68,11 +72,22 @@ namespace SecureOta.Device.Core.Trust
             }
 
             ManifestArtifact full = null;
+            ArrayList deltas = new ArrayList();
             for (int i = 0; i < artifacts.Count; i++)
             {
                 ManifestArtifact artifact = ReadArtifact(artifacts, i, (int)imageSize, reader);
                 if (reader.Failed) break;
                 if (artifact == null) continue;
+                if (artifact.IsDelta)
+                {
+                    if (HasBase(deltas, artifact.BaseDigest))
+                    {
+                        reader.Fail("release.artifacts[" + i + "].baseDigest repeats the base of an earlier delta; each base has at most one patch");
+                        break;
+                    }
+                    deltas.Add(artifact);
+                    continue;
+                }
                 if (full != null)
                 {
                     reader.Fail("release.artifacts has more than one artifact of kind \"full\"");
@@ -86,10 +101,24 @@ namespace SecureOta.Device.Core.Trust
                 failures.Fail(reader.Reason);
                 return null;
             }
-            return new ReleaseTarget(version, securityVersion, (int)imageSize, imageDigest, imageSha256, keyCheck, keys, full);
+            ManifestArtifact[] deltaArray = new ManifestArtifact[deltas.Count];
+            deltas.CopyTo(deltaArray, 0);
+            return new ReleaseTarget(version, securityVersion, (int)imageSize, imageDigest, imageSha256, keyCheck, keys, full, deltaArray);
         }
 
-        /// <summary>The artifact at index, or null (and no failure) when its kind is unknown and it is skipped.</summary>
+        private static bool HasBase(ArrayList deltas, byte[] baseDigest)
+        {
+            for (int i = 0; i < deltas.Count; i++)
+            {
+                if (ConstantTime.AreEqual(((ManifestArtifact)deltas[i]).BaseDigest, baseDigest)) return true;
+            }
+            return false;
+        }
+
+        /// <summary>
+        /// The artifact at index ("full" or "delta"), or null (and no failure) when its kind is unknown and it
+        /// is skipped, so later versions can add kinds.
+        /// </summary>
         private static ManifestArtifact ReadArtifact(JsonArray artifacts, int index, int imageSize, JsonObjectReader failures)
         {
             string path = "release.artifacts[" + index + "]";
@@ -106,7 +135,8 @@ namespace SecureOta.Device.Core.Trust
                 failures.Fail(reader.Reason);
                 return null;
             }
-            if (kind != ManifestArtifact.FullKind) return null;
+            bool delta = kind == ManifestArtifact.DeltaKind;
+            if (kind != ManifestArtifact.FullKind && !delta) return null;
 
             string blobPath = reader.RequireString("path");
             long size = reader.RequireInteger("size", 1, JsonReader.MaxInteger);
@@ -115,19 +145,28 @@ namespace SecureOta.Device.Core.Trust
             byte[] head = reader.RequireHex("head", 32);
             byte[] iv = reader.RequireHex("iv", 16);
             long plainSize = reader.RequireInteger("plainSize", 1, ArtifactLayout.MaxPlainSize);
+            byte[] baseDigest = null;
+            string baseVersion = null;
+            if (delta)
+            {
+                baseDigest = reader.RequireHex("baseDigest", 32);
+                baseVersion = reader.RequireString("baseVersion");
+                if (baseVersion != null && !SemanticVersion.IsValid(baseVersion))
+                    reader.Fail(path + ".baseVersion must be a SemVer 2.0 version of at most " + SemanticVersion.MaxLength + " characters");
+            }
             if (!reader.Failed && blobPath != "blobs/" + sha256Text)
                 reader.Fail(path + ".path must be \"blobs/\" followed by its sha256");
             if (!reader.Failed && size != ArtifactLayout.ArtifactSize((int)plainSize))
                 reader.Fail(path + ".size " + size + " does not match plainSize " + plainSize +
                     " (the record layout gives " + ArtifactLayout.ArtifactSize((int)plainSize) + ")");
-            if (!reader.Failed && plainSize != imageSize)
+            if (!reader.Failed && !delta && plainSize != imageSize)
                 reader.Fail(path + ".plainSize " + plainSize + " differs from release.imageSize " + imageSize);
             if (reader.Failed)
             {
                 failures.Fail(reader.Reason);
                 return null;
             }
-            return new ManifestArtifact(kind, blobPath, (int)size, sha256, head, iv, (int)plainSize);
+            return new ManifestArtifact(kind, blobPath, (int)size, sha256, head, iv, (int)plainSize, baseDigest, baseVersion);
         }
 
         private static RolloutPolicy ReadRollout(JsonObjectReader reader, JsonObjectReader failures)

@@ -1,13 +1,19 @@
+using System;
+using SecureOta.Device.Core.Crypto;
+
 namespace SecureOta.Device.Core.Trust
 {
     /// <summary>
     /// The release a verified channel manifest points at (docs/PROTOCOL.md section 6): the image's
-    /// signed size and digests, the key check, where the wrapped keys live and the full artifact.
+    /// signed size and digests, the key check, where the wrapped keys live, the full artifact and the
+    /// delta patches from earlier images (section 11a), each for one distinct base image.
     /// </summary>
     public sealed class ReleaseTarget
     {
+        private readonly ManifestArtifact[] _deltas;
+
         internal ReleaseTarget(string version, long securityVersion, int imageSize, byte[] imageDigest, byte[] imageSha256,
-            byte[] keyCheck, string keysPath, ManifestArtifact fullArtifact)
+            byte[] keyCheck, string keysPath, ManifestArtifact fullArtifact, ManifestArtifact[] deltas)
         {
             Version = version;
             SecurityVersion = securityVersion;
@@ -17,6 +23,7 @@ namespace SecureOta.Device.Core.Trust
             KeyCheck = keyCheck;
             KeysPath = keysPath;
             FullArtifact = fullArtifact;
+            _deltas = deltas;
         }
 
         /// <summary>SemVer 2.0 version string; informational, never used for ordering.</summary>
@@ -42,6 +49,31 @@ namespace SecureOta.Device.Core.Trust
 
         /// <summary>The one artifact of kind "full".</summary>
         public ManifestArtifact FullArtifact { get; private set; }
+
+        /// <summary>Number of delta patches listed (0 to 7).</summary>
+        public int DeltaCount { get { return _deltas.Length; } }
+
+        /// <summary>Delta patch number <paramref name="index"/>, in manifest order.</summary>
+        public ManifestArtifact GetDelta(int index)
+        {
+            return _deltas[index];
+        }
+
+        /// <summary>
+        /// The delta whose baseDigest equals <paramref name="runningImageDigest"/> (32 bytes), compared in
+        /// constant time, or null when none applies to that image. Base digests are unique in a manifest.
+        /// </summary>
+        public ManifestArtifact FindDelta(byte[] runningImageDigest)
+        {
+            if (runningImageDigest == null) throw new ArgumentNullException("runningImageDigest");
+            if (runningImageDigest.Length != 32) throw new ArgumentException("an image digest is 32 bytes", "runningImageDigest");
+            ManifestArtifact found = null;
+            for (int i = 0; i < _deltas.Length; i++)
+            {
+                if (ConstantTime.AreEqual(_deltas[i].BaseDigest, runningImageDigest) && found == null) found = _deltas[i];
+            }
+            return found;
+        }
 
         /// <summary>Path of the wrapped content key for a recipient id (64 hex).</summary>
         public string WrappedKeyPath(string recipientId)

@@ -35,11 +35,12 @@ namespace SecureOta.Device.Core.Update
         private int _sinceSave;
         private string _dropMessage;
 
-        internal ArtifactDownloader(IHmacSha256 hmac, IAes128 aes)
+        /// <param name="reader">The record reader, shared with the delta installer (one is used at a time).</param>
+        /// <param name="verifier">The slot read-back; it may borrow the reader's buffer, which is free after the last record.</param>
+        internal ArtifactDownloader(RecordChainReader reader, SlotImageVerifier verifier)
         {
-            _reader = new RecordChainReader(hmac, aes);
-            // The read-back runs after the last record, when the record buffer is free.
-            _verifier = new SlotImageVerifier(hmac, _reader.Buffer);
+            _reader = reader;
+            _verifier = verifier;
         }
 
         /// <summary>
@@ -207,6 +208,7 @@ namespace SecureOta.Device.Core.Update
             }
             WritePlain();
             _session.Records++;
+            _session.ArtifactBytes += length;
             _session.Report(UpdatePhase.Downloading, _reader.RecordIndex, _reader.RecordCount);
             if (_reader.IsComplete) return true;
             _reader.SavePosition(_session.Working.ResumePosition);

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using SecureOta.Device.Core.Artifacts;
 using SecureOta.Device.Core.Boot;
 using SecureOta.Device.Core.Crypto;
 using SecureOta.Device.Core.Keys;
@@ -10,9 +11,12 @@ namespace SecureOta.Device.Core.Update
 {
     /// <summary>
     /// The device's update client. One <see cref="Poll"/>: conditional GET of channels/&lt;channel&gt;.json
-    /// (a 304 ends it: one request); otherwise the root walk, C1-C9 on the manifest, the staged rollout,
-    /// the content key, and the artifact streamed record by record into the inactive slot; when the slot
-    /// reads back as the signed image it is scheduled for a trial boot and the device reboots.
+    /// (a 304 ends it: one request); otherwise the root walk, C1-C9 on the manifest, and, unless the
+    /// release is the image the device already runs (then nothing is fetched), the staged rollout, the
+    /// content key, and the new image into the inactive slot: built from a delta patch whose base is the
+    /// running image when the manifest lists one, else (or when the patch fails) from the full artifact,
+    /// streamed record by record; when the slot reads back as the signed image it is scheduled for a trial
+    /// boot and the device reboots.
     /// Stored, in this order and only once verified: a new trusted root (then the state naming it); the
     /// manifest's sequence and issued time; the resume point; the staged slot. The installed security
     /// version is raised only when the new image confirms (<see cref="BootManager.Confirm"/>).
@@ -27,6 +31,7 @@ namespace SecureOta.Device.Core.Update
         private readonly RootUpdater _rootUpdater;
         private readonly ContentKeyFetcher _keys;
         private readonly ArtifactDownloader _downloader;
+        private readonly DeltaInstaller _deltas;
         private readonly byte[] _deviceId;
         private readonly string _channelPath;
         private TrustedRoot _root;
@@ -47,7 +52,11 @@ namespace SecureOta.Device.Core.Update
             _roots = new TrustedRootStore(platform.Files);
             _rootUpdater = new RootUpdater(_roots);
             _keys = new ContentKeyFetcher(new KeyUnwrapper(platform.Hmac, platform.Aes));
-            _downloader = new ArtifactDownloader(platform.Hmac, platform.Aes);
+            // One record reader for both kinds of download; the slot read-back borrows its buffer after the last record.
+            RecordChainReader reader = new RecordChainReader(platform.Hmac, platform.Aes);
+            SlotImageVerifier verifier = new SlotImageVerifier(platform.Hmac, reader.Buffer);
+            _downloader = new ArtifactDownloader(reader, verifier);
+            _deltas = new DeltaInstaller(platform.Hmac, reader, verifier);
             _deviceId = options.GetRecipientKey(0).GetIdBytes();
             _channelPath = "channels/" + options.Channel + ".json";
         }
@@ -132,6 +141,7 @@ namespace SecureOta.Device.Core.Update
         private UpdateReport Install(ChannelManifest manifest, string etag)
         {
             ReleaseTarget release = manifest.Release;
+            if (IsRunning(release)) return AlreadyRunning(manifest, etag);
             _session.MoveTo(UpdatePhase.ManifestFetched);
             if (release.ImageSize > _platform.Slots.Capacity)
                 return Abandon(manifest, etag, UpdateResult.SlotTooSmall, new UpdateFailure(UpdateResult.SlotTooSmall, "SLOT",
@@ -148,14 +158,80 @@ namespace SecureOta.Device.Core.Update
             {
                 _session.MoveTo(UpdatePhase.Verified);
                 if (!IsSameDownload(manifest)) BeginDownload(manifest);
-                _session.MoveTo(UpdatePhase.Downloading);
-                if (!_downloader.TryDownload(_session, release, contentKey, out failure)) return Fail(failure);
+                if (!Download(release, contentKey, out failure)) return Fail(failure);
             }
             finally
             {
                 Array.Clear(contentKey, 0, contentKey.Length);
             }
             return Stage(release);
+        }
+
+        /// <summary>
+        /// The new image into the inactive slot: from the delta patch whose base is the running image when
+        /// there is one (docs/PROTOCOL.md section 11a), else, or when the patch fails in any way, from the full
+        /// artifact in the same poll. Only a slot that read back as the signed image returns true.
+        /// </summary>
+        private bool Download(ReleaseTarget release, byte[] contentKey, out UpdateFailure failure)
+        {
+            failure = null;
+            _session.Full = release.FullArtifact;
+            ManifestArtifact delta = _deltas.Choose(_session, release);
+            if (delta != null)
+            {
+                Announce(delta, release, null);
+                _session.MoveTo(UpdatePhase.Downloading);
+                string problem;
+                if (_deltas.TryInstall(_session, release, delta, contentKey, out problem))
+                {
+                    _session.Installed = delta;
+                    return true;
+                }
+                _session.DeltaProblem = problem;
+                Announce(release.FullArtifact, release, problem);
+            }
+            else
+            {
+                Announce(release.FullArtifact, release, null);
+                _session.MoveTo(UpdatePhase.Downloading);
+            }
+            if (!_downloader.TryDownload(_session, release, contentKey, out failure)) return false;
+            _session.Installed = release.FullArtifact;
+            return true;
+        }
+
+        private void Announce(ManifestArtifact artifact, ReleaseTarget release, string deltaProblem)
+        {
+            if (_options.ArtifactChosen != null) _options.ArtifactChosen(artifact, release.FullArtifact, deltaProblem);
+        }
+
+        /// <summary>True when the active slot holds the release's image already (its recorded length and image digest).</summary>
+        private bool IsRunning(ReleaseTarget release)
+        {
+            BootState committed = _session.Committed;
+            SlotImage running = committed.Image(committed.ActiveSlot);
+            return running.IsPresent && running.Length == release.ImageSize &&
+                ConstantTime.AreEqual(running.Digest, 0, release.ImageDigest, 0, DigestKeys.DigestSize);
+        }
+
+        /// <summary>
+        /// A newer manifest for the image the device runs (the daily re-sign, a halted rollout pinning it):
+        /// nothing to download. Its sequence and issued time are stored, so only newer manifests act, and a
+        /// pending download of another image is dropped.
+        /// </summary>
+        private UpdateReport AlreadyRunning(ChannelManifest manifest, string etag)
+        {
+            BootState working = _session.Working;
+            if (working.IsDownloadPending)
+            {
+                working.MoveTo(UpdatePhase.ManifestFetched);
+                working.MoveTo(UpdatePhase.Idle);
+                working.ClearResume();
+            }
+            Accept(working, manifest);
+            _session.Commit();
+            Remember(etag, manifest);
+            return Done(UpdateResult.UpToDate);
         }
 
         /// <summary>True when the stored resume point belongs to this very manifest's image in the inactive slot.</summary>
@@ -281,12 +357,12 @@ namespace SecureOta.Device.Core.Update
 
         private UpdateReport Done(UpdateResult result)
         {
-            return new UpdateReport(result, null, _version, _sequence, _session.Requests, _session.Records);
+            return new UpdateReport(result, null, _version, _sequence, _session);
         }
 
         private UpdateReport Fail(UpdateFailure failure)
         {
-            return new UpdateReport(failure.Result, failure, _version, _sequence, _session.Requests, _session.Records);
+            return new UpdateReport(failure.Result, failure, _version, _sequence, _session);
         }
     }
 }

@@ -62,6 +62,9 @@ namespace SecureOta.Device.Core.Update
         /// <summary>Called on phase changes and after every record; null for none.</summary>
         public UpdateProgressHandler Progress { get; set; }
 
+        /// <summary>Called with the artifact a poll downloads (a delta patch or the full image) before it starts; null for none.</summary>
+        public ArtifactChosenHandler ArtifactChosen { get; set; }
+
         /// <summary>Called with the trusted root when it is loaded or rotated (the transport's TLS pins); null for none.</summary>
         public TrustedRootHandler RootChanged { get; set; }
     }

@@ -1,16 +1,27 @@
+using SecureOta.Device.Core.Trust;
+
 namespace SecureOta.Device.Core.Update
 {
-    /// <summary>What one poll did: its result, the failure if any, and what it cost.</summary>
+    /// <summary>What one poll did: its result, the failure if any, what it cost, and how the new image came.</summary>
     public sealed class UpdateReport
     {
-        internal UpdateReport(UpdateResult result, UpdateFailure failure, string releaseVersion, long sequence, int requests, int records)
+        internal UpdateReport(UpdateResult result, UpdateFailure failure, string releaseVersion, long sequence, UpdateSession session)
         {
             Result = result;
             Failure = failure;
             ReleaseVersion = releaseVersion;
             Sequence = sequence;
-            Requests = requests;
-            RecordsDownloaded = records;
+            Requests = session.Requests;
+            RecordsDownloaded = session.Records;
+            ArtifactBytes = session.ArtifactBytes;
+            DeltaProblem = session.DeltaProblem;
+            ManifestArtifact installed = session.Installed;
+            if (installed != null)
+            {
+                InstalledKind = installed.Kind;
+                DeltaBaseVersion = installed.BaseVersion;
+                FullImageBytes = session.Full.Size;
+            }
         }
 
         public UpdateResult Result { get; private set; }
@@ -30,11 +41,35 @@ namespace SecureOta.Device.Core.Update
         /// <summary>Artifact records verified and written by this poll.</summary>
         public int RecordsDownloaded { get; private set; }
 
+        /// <summary>Bytes of artifact records downloaded and verified by this poll (a patch and a full image together).</summary>
+        public long ArtifactBytes { get; private set; }
+
+        /// <summary>"delta" or "full": the artifact that put the new image in the slot this poll; null when none did.</summary>
+        public string InstalledKind { get; private set; }
+
+        /// <summary>True when the new image was built from a delta patch.</summary>
+        public bool InstalledByDelta { get { return InstalledKind == ManifestArtifact.DeltaKind; } }
+
+        /// <summary>For an image built from a delta: the version of the base image the patch applied to; else null.</summary>
+        public string DeltaBaseVersion { get; private set; }
+
+        /// <summary>Size of the release's full artifact when an image was installed this poll; else 0.</summary>
+        public long FullImageBytes { get; private set; }
+
+        /// <summary>Bytes not downloaded thanks to a delta patch: full artifact minus everything downloaded; 0 without one.</summary>
+        public long BytesSaved { get { return InstalledByDelta && FullImageBytes > ArtifactBytes ? FullImageBytes - ArtifactBytes : 0; } }
+
+        /// <summary>Why a delta patch tried this poll was given up for the full image, or null.</summary>
+        public string DeltaProblem { get; private set; }
+
         public bool Succeeded { get { return Failure == null; } }
 
         public override string ToString()
         {
-            string text = ResultName(Result) + " (" + Requests + " requests, " + RecordsDownloaded + " records)";
+            string text = ResultName(Result) + " (" + Requests + " requests, " + RecordsDownloaded + " records";
+            if (InstalledByDelta) text = text + ", delta from " + DeltaBaseVersion + ": " + ArtifactBytes + " of " + FullImageBytes + " bytes";
+            text = text + ")";
+            if (DeltaProblem != null) text = text + " [delta abandoned: " + DeltaProblem + "]";
             return Failure == null ? text : text + ": " + Failure.Step + " " + Failure.Message;
         }
 

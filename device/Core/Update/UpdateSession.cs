@@ -1,4 +1,5 @@
 using SecureOta.Device.Core.Boot;
+using SecureOta.Device.Core.Trust;
 
 namespace SecureOta.Device.Core.Update
 {
@@ -36,11 +37,27 @@ namespace SecureOta.Device.Core.Update
 
         internal int Records { get; set; }
 
+        /// <summary>Bytes of artifact records verified this poll (patch and full image together).</summary>
+        internal long ArtifactBytes { get; set; }
+
+        /// <summary>The artifact that put the new image in the slot this poll, or null.</summary>
+        internal ManifestArtifact Installed { get; set; }
+
+        /// <summary>The full artifact of the release installed this poll (what a delta is compared with), or null.</summary>
+        internal ManifestArtifact Full { get; set; }
+
+        /// <summary>Why a delta patch tried this poll was given up for the full image, or null.</summary>
+        internal string DeltaProblem { get; set; }
+
         /// <summary>Loads the stored state into both copies and resets the counters; false when the device is not provisioned.</summary>
         internal bool Begin()
         {
             Requests = 0;
             Records = 0;
+            ArtifactBytes = 0;
+            Installed = null;
+            Full = null;
+            DeltaProblem = null;
             if (_store.Load(Committed) == BootStateSource.None) return false;
             Working.CopyFrom(Committed);
             return true;

@@ -1,6 +1,10 @@
 namespace SecureOta.Device.Host.Storage;
 
-/// <summary>A stream opened through <see cref="PowerCutFileStore"/>: its writes and flushes are cut points.</summary>
+/// <summary>
+/// A stream opened through <see cref="PowerCutFileStore"/>: its writes and flushes are cut points. A read
+/// stream seeks when the file underneath does (a delta patch reads the running image at random offsets);
+/// seeking changes nothing on the flash, so it is not a cut point, but like every call it fails once the power is off.
+/// </summary>
 internal sealed class PowerCutStream : Stream
 {
     private readonly PowerCutFileStore _store;
@@ -13,14 +17,14 @@ internal sealed class PowerCutStream : Stream
     }
 
     public override bool CanRead => _inner.CanRead;
-    public override bool CanSeek => false;
+    public override bool CanSeek => _inner.CanSeek && !_inner.CanWrite;
     public override bool CanWrite => _inner.CanWrite;
-    public override long Length => throw new NotSupportedException();
+    public override long Length => CanSeek ? _inner.Length : throw new NotSupportedException();
 
     public override long Position
     {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
+        get => CanSeek ? _inner.Position : throw new NotSupportedException();
+        set => Seek(value, SeekOrigin.Begin);
     }
 
     public override int Read(byte[] buffer, int offset, int count)
@@ -47,7 +51,12 @@ internal sealed class PowerCutStream : Stream
         _inner.Flush();
     }
 
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override long Seek(long offset, SeekOrigin origin)
+    {
+        if (!CanSeek) throw new NotSupportedException();
+        _store.ThrowIfOff();
+        return _inner.Seek(offset, origin);
+    }
 
     public override void SetLength(long value) => throw new NotSupportedException();
 

@@ -85,7 +85,9 @@ public sealed class MemoryTests(ITestOutputHelper output) : IDisposable
         output.WriteLine($"boot manager: trial boot with a {image.Length}-byte image check: {boot} B; seams allocated {meter.SeamBytes} B over the whole test");
         Assert.All(steady, bytes => Assert.Equal(0, bytes));
         Assert.True(poll < 256 * 1024, $"a poll allocated {poll} bytes in the core");
-        Assert.True(construction < 32 * 1024, $"the client allocated {construction} bytes when built");
+        // About 17 KiB of record reader, digest folds and read-back, plus the delta patcher's fixed working memory
+        // (DeltaPatcher.WorkingMemoryBytes) and the fold of its output, allocated once whether or not a patch is used.
+        Assert.True(construction < 40 * 1024, $"the client allocated {construction} bytes when built");
         Assert.True(boot < 4 * 1024, $"a boot allocated {boot} bytes in the core");
     }
 }

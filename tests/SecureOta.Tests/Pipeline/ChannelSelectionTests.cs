@@ -25,7 +25,10 @@ public sealed class ChannelSelectionTests : IClassFixture<ChannelSelectionTests.
     [Fact]
     public void Every_release_keeps_its_blob_and_keys_even_when_no_manifest_names_it()
     {
-        Assert.Equal(3, Directory.GetFiles(SiteFiles.Ota(_build.Site, "blobs")).Length);
+        // The three full images, and one patch per channel: 1.0.0 -> 1.1.0 (stable) and 1.1.0 -> 1.2.0 (beta).
+        Assert.Equal(5, Directory.GetFiles(SiteFiles.Ota(_build.Site, "blobs")).Length);
+        Assert.Equal("1.0.0", Assert.Single(Deltas(SiteFiles.Manifest(_build.Site, "stable"))).GetProperty("baseVersion").GetString());
+        Assert.Equal("1.1.0", Assert.Single(Deltas(SiteFiles.Manifest(_build.Site, "beta"))).GetProperty("baseVersion").GetString());
         Assert.Equal(["1.0.0", "1.1.0", "1.2.0"], Directory.GetDirectories(SiteFiles.Ota(_build.Site, "keys")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
@@ -66,6 +69,9 @@ public sealed class ChannelSelectionTests : IClassFixture<ChannelSelectionTests.
         Assert.Contains("CN=DigiCert Global Root G2", html, StringComparison.Ordinal);
         Assert.Contains("DEMO keys", html, StringComparison.Ordinal);
     }
+
+    private static IEnumerable<JsonElement> Deltas(JsonElement manifest) =>
+        manifest.GetProperty("release").GetProperty("artifacts").EnumerateArray().Where(a => a.GetProperty("kind").GetString() == "delta");
 
     private static string Version(JsonElement manifest) => manifest.GetProperty("release").GetProperty("version").GetString()!;
 

@@ -21,7 +21,8 @@ public sealed class DefaultPipelineTests(PipelineFixture fixture)
             .. Versions.Select(v => $"ota/v1/keys/{v}/{deviceId}"), "ota/v1/root.json", "ota/v1/roots/1.json", .. blobs,
         ];
         Assert.Equal(expected.Order(StringComparer.Ordinal), snapshot.Keys);
-        Assert.Equal(3, blobs.Count);
+        // Three full images, and the patches 1.1.0 -> 1.2.0 (stable and beta) and 1.0.0 -> 1.2.0 (stable).
+        Assert.Equal(5, blobs.Count);
         Assert.Empty(File.ReadAllBytes(Path.Combine(fixture.SiteDir, ".nojekyll")));
         Assert.Equal(File.ReadAllBytes(SiteFiles.Ota(fixture.SiteDir, "roots", "1.json")), File.ReadAllBytes(SiteFiles.Ota(fixture.SiteDir, "root.json")));
         Assert.All(Versions, v => Assert.Equal(57, new FileInfo(SiteFiles.Ota(fixture.SiteDir, "keys", v, deviceId)).Length));
@@ -33,7 +34,7 @@ public sealed class DefaultPipelineTests(PipelineFixture fixture)
         var first = SiteSnapshot.Take(fixture.SiteDir);
         var second = SiteSnapshot.Take(fixture.SecondSiteDir);
 
-        Assert.Equal(12, first.Count);
+        Assert.Equal(14, first.Count);
         SiteSnapshot.AssertSame(first, second);
     }
 
@@ -72,9 +73,14 @@ public sealed class DefaultPipelineTests(PipelineFixture fixture)
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(image)), release.GetProperty("imageSha256").GetString());
         Assert.Equal("keys/1.2.0/", release.GetProperty("keys").GetString());
         Assert.Equal(Convert.ToHexStringLower(WrappedKeyWriter.KeyCheck(ContentKeyDerivation.ContentKey(seed, "1.2.0"))), release.GetProperty("keyCheck").GetString());
-        var artifact = Assert.Single(release.GetProperty("artifacts").EnumerateArray());
+        var artifacts = release.GetProperty("artifacts").EnumerateArray().ToList();
+        var artifact = artifacts[0];
         Assert.Equal("full", artifact.GetProperty("kind").GetString());
         Assert.True(File.Exists(SiteFiles.Ota(fixture.SiteDir, artifact.GetProperty("path").GetString()!)));
+        // Patches from the channel's releases before 1.2.0, newest first: stable has 1.0.0 and 1.1.0, beta only 1.1.0.
+        string[] bases = channel == "stable" ? ["1.1.0", "1.0.0"] : ["1.1.0"];
+        Assert.Equal(bases, artifacts.Skip(1).Select(a => a.GetProperty("baseVersion").GetString()));
+        Assert.All(artifacts.Skip(1), a => Assert.Equal("delta", a.GetProperty("kind").GetString()));
         Assert.Equal(100, manifest.GetProperty("rollout").GetProperty("percent").GetInt32());
         Assert.Equal(Convert.ToHexStringLower(ContentKeyDerivation.RolloutSalt(seed, channel, "1.2.0")), manifest.GetProperty("rollout").GetProperty("salt").GetString());
     }
@@ -108,7 +114,8 @@ public sealed class DefaultPipelineTests(PipelineFixture fixture)
         Assert.Contains("Encrypted 3 release(s): 1.0.0 (", output, StringComparison.Ordinal);
         Assert.Contains("Wrapped 3 content key(s) for 1 recipient(s): 3 key file(s).", output, StringComparison.Ordinal);
         Assert.Contains("Signed 2 channel manifest(s) with 1 release key(s): beta -> 1.2.0, stable -> 1.2.0.", output, StringComparison.Ordinal);
-        Assert.Contains("12 files", output, StringComparison.Ordinal);
+        Assert.Contains("Made 2 delta patch(es): 1.1.0 -> 1.2.0 (", output, StringComparison.Ordinal);
+        Assert.Contains("14 files", output, StringComparison.Ordinal);
         Assert.Contains("(DEMO keys): beta 1.2.0, stable 1.2.0.", output, StringComparison.Ordinal);
     }
 }

@@ -66,7 +66,7 @@ public sealed class SiteTrustTests(PipelineFixture fixture)
         }
 
         var files = Directory.EnumerateFiles(fixture.SiteDir, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllBytes);
-        Assert.Equal(12, files.Count);
+        Assert.Equal(14, files.Count);
         // The scan does find what is public: the release key's id is in every channel envelope.
         using var release = Ed25519KeyPair.FromSeed(seed);
         Assert.Contains(files, f => f.Value.AsSpan().IndexOf(Encoding.UTF8.GetBytes(KeyId.Of(release.PublicKey))) >= 0);

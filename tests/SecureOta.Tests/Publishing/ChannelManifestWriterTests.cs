@@ -66,7 +66,12 @@ public sealed class ChannelManifestWriterTests
     {
         ArtifactEntry full = ArtifactEntry.From(Artifact);
         ChannelManifest manifest = Sample();
-        manifest = manifest with { Release = manifest.Release with { Artifacts = [full, .. Enumerable.Repeat(full with { Kind = "delta" }, 7)] } };
+        // Seven patches with the longest base version allowed, each for its own base.
+        string longest = "1.0.0-" + new string('a', 58);
+        manifest = manifest with { Release = manifest.Release with
+        {
+            Artifacts = [full, .. Enumerable.Range(0, 7).Select(i => ArtifactEntry.Delta(Artifact, Enumerable.Repeat((byte)i, 32).ToArray(), longest))],
+        } };
         using Ed25519KeyPair signer = Ed25519KeyPair.FromSeed(PublishingSamples.TestSecret(1));
 
         byte[] envelope = EnvelopeSigner.Sign(PayloadTypes.Channel, ChannelManifestWriter.Write(manifest), signer);
@@ -90,7 +95,13 @@ public sealed class ChannelManifestWriterTests
         { "release.artifacts", m => m with { Release = m.Release with { Artifacts = [] } } },
         { "release.artifacts", m => m with { Release = m.Release with { Artifacts = Enumerable.Repeat(ArtifactEntry.From(Artifact), 9).ToArray() } } },
         { "release.artifacts", m => m with { Release = m.Release with { Artifacts = [ArtifactEntry.From(Artifact), ArtifactEntry.From(Artifact)] } } },
-        { "release.artifacts", m => m with { Release = m.Release with { Artifacts = [ArtifactEntry.From(Artifact, "delta")] } } },
+        { "release.artifacts", m => m with { Release = m.Release with { Artifacts = [Delta(1, "1.0.0")] } } },
+        { "release.artifacts[1].baseDigest", m => m with { Release = m.Release with { Artifacts = [ArtifactEntry.From(Artifact), ArtifactEntry.From(Artifact, "delta")] } } },
+        { "release.artifacts[1].baseDigest", m => m with { Release = m.Release with { Artifacts = [ArtifactEntry.From(Artifact), Delta(1, "1.0.0") with { BaseDigest = new byte[31] }] } } },
+        { "release.artifacts[2].baseDigest", m => m with { Release = m.Release with { Artifacts = [ArtifactEntry.From(Artifact), Delta(1, "1.0.0"), Delta(1, "1.1.0")] } } },
+        { "release.artifacts[1].baseVersion", m => m with { Release = m.Release with { Artifacts = [ArtifactEntry.From(Artifact), Delta(1, "1.0")] } } },
+        { "release.artifacts[1].baseVersion", m => m with { Release = m.Release with { Artifacts = [ArtifactEntry.From(Artifact), Delta(1, "1.0.0") with { BaseVersion = null }] } } },
+        { "release.artifacts[0].baseDigest", m => m with { Release = m.Release with { Artifacts = [ArtifactEntry.From(Artifact) with { BaseDigest = new byte[32] }] } } },
         { "release.artifacts[0].kind", m => m with { Release = m.Release with { Artifacts = [ArtifactEntry.From(Artifact, "Full")] } } },
         { "release.artifacts[0].size", m => m with { Release = m.Release with { Artifacts = [ArtifactEntry.From(Artifact) with { Size = Artifact.Size + 16 }] } } },
         { "release.artifacts[0].plainSize", m => m with { Release = m.Release with { ImageSize = ImageSize + 1 } } },
@@ -107,6 +118,25 @@ public sealed class ChannelManifestWriterTests
 
         Assert.Equal(member, Assert.Throws<ProtocolLimitException>(() => ChannelManifestWriter.Write(broken)).Member);
     }
+
+    [Fact]
+    public void Writes_a_delta_with_its_base_digest_and_version_after_the_full_artifact()
+    {
+        byte[] baseDigest = Enumerable.Range(0, 32).Select(i => (byte)i).ToArray();
+        ChannelManifest manifest = Sample();
+        manifest = manifest with { Release = manifest.Release with { Artifacts = [ArtifactEntry.From(Artifact), ArtifactEntry.Delta(Artifact, baseDigest, "1.1.0")] } };
+
+        using var document = System.Text.Json.JsonDocument.Parse(ChannelManifestWriter.Write(manifest));
+
+        var artifacts = document.RootElement.GetProperty("release").GetProperty("artifacts");
+        Assert.False(artifacts[0].TryGetProperty("baseDigest", out _));
+        Assert.Equal("delta", artifacts[1].GetProperty("kind").GetString());
+        Assert.Equal(Convert.ToHexStringLower(baseDigest), artifacts[1].GetProperty("baseDigest").GetString());
+        Assert.Equal("1.1.0", artifacts[1].GetProperty("baseVersion").GetString());
+        Assert.Equal(Artifact.PlainSize, artifacts[1].GetProperty("plainSize").GetInt32());
+    }
+
+    private static ArtifactEntry Delta(byte fill, string baseVersion) => ArtifactEntry.Delta(Artifact, Enumerable.Repeat(fill, 32).ToArray(), baseVersion);
 
     private static EncryptedArtifact EncryptImage()
     {

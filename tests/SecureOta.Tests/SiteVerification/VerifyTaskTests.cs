@@ -42,11 +42,11 @@ public sealed class VerifyTaskTests : IDisposable
         });
 
         run.AssertOneError(BuildErrorCode.VerificationFailed, "ota/v1/blobs/", "A2 record 1: RecordDigestMismatch", "S4: its SHA-256 is");
-        // The newest release's blob fails at record 1 and by its name; the two older blobs by their names.
+        // The newest release's blob and its two patches fail at record 1 and by their names; the two older blobs by their names.
         var report = run.Context!.SiteVerification;
-        Assert.Equal(3, report.Problems.Count(p => p.Step == SiteSteps.BlobName));
-        Assert.Single(report.Problems, p => p.Step == "A2 record 1");
-        Assert.Contains("(4 problems)", run.Consoles.ErrorText, StringComparison.Ordinal);
+        Assert.Equal(5, report.Problems.Count(p => p.Step == SiteSteps.BlobName));
+        Assert.Equal(3, report.Problems.Count(p => p.Step == "A2 record 1"));
+        Assert.Contains("(8 problems)", run.Consoles.ErrorText, StringComparison.Ordinal);
     }
 
     [Fact]
