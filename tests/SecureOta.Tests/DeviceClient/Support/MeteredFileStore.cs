@@ -48,11 +48,20 @@ public sealed class MeteredFileStore(IFileStore inner, AllocationMeter meter) : 
     private sealed class MeteredStream(Stream stream, AllocationMeter meter) : Stream
     {
         public override bool CanRead => stream.CanRead;
-        public override bool CanSeek => false;
+        // A read stream seeks like the file under it: a delta patch reads the running image at random offsets.
+        public override bool CanSeek => stream.CanSeek && !stream.CanWrite;
         public override bool CanWrite => stream.CanWrite;
         public override long Length => stream.Length;
-        public override long Position { get => stream.Position; set => throw new NotSupportedException(); }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override long Position { get => stream.Position; set => Seek(value, SeekOrigin.Begin); }
+
+        public override long Seek(long offset, SeekOrigin origin)
+        {
+            if (!CanSeek) throw new NotSupportedException();
+            long before = AllocationMeter.ThreadTotal;
+            long position = stream.Seek(offset, origin);
+            meter.Add(AllocationMeter.ThreadTotal - before);
+            return position;
+        }
         public override void SetLength(long value) => throw new NotSupportedException();
 
         public override int Read(byte[] buffer, int offset, int count)

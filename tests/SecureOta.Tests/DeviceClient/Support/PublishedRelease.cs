@@ -6,4 +6,7 @@ namespace SecureOta.Tests.DeviceClient.Support;
 public sealed record PublishedRelease(string Version, byte[] Image, EncryptedArtifact Artifact, byte[] Manifest, long Sequence)
 {
     public string BlobPath => Artifact.Path;
+
+    /// <summary>The encrypted delta patches, in the order they were given.</summary>
+    public IReadOnlyList<EncryptedArtifact> Deltas { get; init; } = [];
 }

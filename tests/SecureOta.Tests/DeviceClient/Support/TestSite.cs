@@ -90,17 +90,28 @@ public sealed class TestSite : IDisposable
     }
 
     /// <summary>
-    /// Publishes a release on the channel: its blob, a wrapped key per recipient (the device unless
+    /// Publishes a release on the channel: its blob, the delta patches given (each encrypted under the
+    /// release's content key, listed after the full image), a wrapped key per recipient (the device unless
     /// given), and the signed manifest (sequence = issued unless given).
     /// </summary>
     public PublishedRelease Publish(byte[] image, string version, long securityVersion, long issued = Now - 60, long? expires = null,
-        int rolloutPercent = 100, Ed25519KeyPair[]? signers = null, byte[][]? recipients = null, long? sequence = null)
+        int rolloutPercent = 100, Ed25519KeyPair[]? signers = null, byte[][]? recipients = null, long? sequence = null,
+        IReadOnlyList<TestDelta>? deltas = null)
     {
         byte[] contentKey = ContentKeyDerivation.ContentKey(_seed, version);
         var writer = new ChainedArtifactWriter();
         EncryptedArtifact artifact = writer.Write(image, contentKey, ContentKeyDerivation.ArtifactIv(contentKey, image));
         ImageDigests digests = writer.ComputeImageDigests(image);
         Files[artifact.Path] = artifact.Bytes;
+        var entries = new List<ArtifactEntry> { ArtifactEntry.From(artifact) };
+        var patches = new List<EncryptedArtifact>();
+        foreach (TestDelta delta in deltas ?? [])
+        {
+            EncryptedArtifact patch = writer.Write(delta.Patch, contentKey, ContentKeyDerivation.ArtifactIv(contentKey, delta.Patch));
+            Files[patch.Path] = patch.Bytes;
+            patches.Add(patch);
+            entries.Add(ArtifactEntry.Delta(patch, delta.BaseDigest ?? writer.ComputeImageDigests(delta.BaseImage!).ImageDigest, delta.BaseVersion));
+        }
         foreach (byte[] recipient in recipients ?? [Device.GetPublicKey()])
         {
             WrappedKey wrapped = WrappedKeyWriter.Write(contentKey, recipient,
@@ -109,12 +120,12 @@ public sealed class TestSite : IDisposable
         }
         var manifest = new BuildManifest(Channel, sequence ?? issued, issued, expires ?? issued + 7 * 86400,
             new ReleaseEntry(version, securityVersion, image.Length, digests.ImageDigest, digests.ImageSha256,
-                WrappedKeyWriter.KeyCheck(contentKey), [ArtifactEntry.From(artifact)]),
+                WrappedKeyWriter.KeyCheck(contentKey), entries),
             new BuildRollout(rolloutPercent, ContentKeyDerivation.RolloutSalt(_seed, Channel, version)));
         byte[] envelope = EnvelopeSigner.Sign(PayloadTypes.Channel, ChannelManifestWriter.Write(manifest),
             signers ?? ReleaseKeys.Take(ReleaseThreshold).ToArray());
         Files[ChannelPath] = envelope;
-        return new PublishedRelease(version, image, artifact, envelope, sequence ?? issued);
+        return new PublishedRelease(version, image, artifact, envelope, sequence ?? issued) { Deltas = patches };
     }
 
     /// <summary>Random image bytes (deterministic per seed).</summary>
