@@ -51,6 +51,8 @@ public sealed class PipelineSiteTests : IDisposable
         UpdateReport report = new UpdateClient(platform, new UpdateClientOptions(channel, [device])).Poll();
 
         Assert.True(report.Result == UpdateResult.TrialScheduled, report.ToString());
+        // The provisioned image is no release, so no patch applies to it: the full image came.
+        Assert.Equal("full", report.InstalledKind);
         byte[] released = File.ReadAllBytes(Path.Combine(RepositoryRoot.FullPath, "releases", report.ReleaseVersion!, "firmware.bin"));
         var boot = new BootManager(flash, hmac, slots, 3);
         BootDecision trial = boot.Boot();
