@@ -15,6 +15,8 @@ public sealed record DemoOutcome(DemoScenario Scenario, SimulationResult Result)
             return $"the device's run failed: {Result.Problem ?? Result.LastReport?.ToString() ?? "no poll"}";
         if (Scenario.ExpectConfirmed && !Result.Confirmed) return "the trial image was not confirmed";
         if (!Scenario.ExpectConfirmed && !Result.Reverted) return "the trial image was not reverted";
+        if (Scenario.ExpectDelta && Result.InstallReport?.InstalledByDelta != true)
+            return $"the new image did not come from a delta patch ({Result.InstallReport?.ToString() ?? "nothing was installed"})";
         if (final.ActiveApp?.Version != Scenario.ExpectedVersion)
             return $"the device runs {final.ActiveApp?.ToString() ?? "nothing"} instead of {Scenario.ExpectedVersion}";
         return null;

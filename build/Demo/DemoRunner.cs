@@ -14,7 +14,8 @@ namespace SecureOta.Build.Demo;
 /// site/ over HTTPS on 127.0.0.1 with the local TEST CA (which the DEMO root pins), then runs the
 /// simulated device twice from fresh state folders, each provisioned with root v1, the DEMO device key
 /// and the oldest release's image: once with an app that confirms the update, once with one that never
-/// does, so the loader reverts it. Prints every device step and a summary; fails when the device did
+/// does, so the loader reverts it. The update comes by the delta patch from the oldest release when the
+/// site publishes one, and the summary shows the bytes it saved against the full image. Prints every device step and a summary; fails when the device did
 /// not end where the scenario says. The server is always stopped and the state folders deleted.
 /// </summary>
 public sealed class DemoRunner
@@ -43,12 +44,15 @@ public sealed class DemoRunner
             var site = server.UrlFor(SiteLayout.OtaBase);
             _context.Log.Information("Serving {0} at {1} over HTTPS with the TEST CA '{2}' (127.0.0.1 only).",
                 _context.Paths.Display(_context.Paths.SiteDir), site, TestCertificateAuthority.DefaultRootName);
+            // The site publishes a delta patch from the oldest release unless the channel's deltaBaseCount leaves it out.
+            bool delta = HasPatchFrom(oldest);
+            string how = delta ? $" by the delta patch from {oldest.Version}" : "";
             var scenarios = new[]
             {
-                new DemoScenario("update", $"Demo 1/2: a device running {oldest.Version} updates to {newest.Version} on {Channel}; the new app confirms after its health check.",
-                    SimulatedAppBehaviour.ConfirmsAfterHealthCheck, newest.Version.ToString(), ExpectConfirmed: true),
+                new DemoScenario("update", $"Demo 1/2: a device running {oldest.Version} updates to {newest.Version} on {Channel}{how}; the new app confirms after its health check.",
+                    SimulatedAppBehaviour.ConfirmsAfterHealthCheck, newest.Version.ToString(), ExpectConfirmed: true, ExpectDelta: delta),
                 new DemoScenario("revert", $"Demo 2/2: the same update, but the new app never confirms: the loader reverts to {oldest.Version} after its trial boots.",
-                    SimulatedAppBehaviour.NeverConfirms, oldest.Version.ToString(), ExpectConfirmed: false),
+                    SimulatedAppBehaviour.NeverConfirms, oldest.Version.ToString(), ExpectConfirmed: false, ExpectDelta: delta),
             };
             var outcomes = scenarios.Select(s => RunScenario(s, site, ca.RootCertificatePem, oldest, Path.Combine(stateRoot, s.Name))).ToList();
             DemoSummary.Print(_context.Log, site, oldest, newest, outcomes, server.Requests.Count);
@@ -79,6 +83,9 @@ public sealed class DemoRunner
         }
         return (releases[0], signed.Release);
     }
+
+    private bool HasPatchFrom(Release baseRelease) =>
+        _context.SignedChannels.First(c => c.Channel == Channel).Manifest.Release.Artifacts.Any(a => a.BaseVersion == baseRelease.Version.ToString());
 
     private TestCertificateAuthority LoadTestAuthority()
     {

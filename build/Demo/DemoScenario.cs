@@ -8,4 +8,5 @@ namespace SecureOta.Build.Demo;
 /// <param name="App">How the simulated app behaves on its trial boot.</param>
 /// <param name="ExpectedVersion">The version the device must run at the end.</param>
 /// <param name="ExpectConfirmed">True when the trial must confirm; false when it must be reverted.</param>
-public sealed record DemoScenario(string Name, string Title, SimulatedAppBehaviour App, string ExpectedVersion, bool ExpectConfirmed);
+/// <param name="ExpectDelta">True when the new image must be built from a delta patch (the site publishes one from the device's image).</param>
+public sealed record DemoScenario(string Name, string Title, SimulatedAppBehaviour App, string ExpectedVersion, bool ExpectConfirmed, bool ExpectDelta);

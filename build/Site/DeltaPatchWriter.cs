@@ -36,7 +36,7 @@ public static class DeltaPatchWriter
             if (shipped >= target.Full.Size)
             {
                 outcomes.Add(new Outcome(baseRelease, null, patch.Length,
-                    $"its {shipped:N0}-byte artifact is not smaller than the {target.Full.Size:N0}-byte full image"));
+                    FormattableString.Invariant($"its {shipped:N0}-byte artifact is not smaller than the {target.Full.Size:N0}-byte full image")));
                 continue;
             }
             var artifact = writer.Write(patch, contentKey, ContentKeyDerivation.ArtifactIv(contentKey, patch));

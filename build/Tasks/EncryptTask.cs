@@ -127,7 +127,8 @@ public sealed class EncryptTask : FrostingTask<BuildContext>
                         continue;
                     }
                     var size = outcome.Delta.Artifact.Size;
-                    made.Add($"{outcome.Base.Version} -> {release.Version} ({size:N0} bytes, {100.0 * (release.Full.Size - size) / release.Full.Size:0.0} % smaller than the full image)");
+                    made.Add(FormattableString.Invariant(
+                        $"{outcome.Base.Version} -> {release.Version} ({size:N0} bytes, {100.0 * (release.Full.Size - size) / release.Full.Size:0.0} % smaller than the full image)"));
                     context.Log.Verbose("  patch {0} -> {1}: {2} bytes -> {3} ({4} bytes)", outcome.Base.Version, release.Version, outcome.PatchSize,
                         outcome.Delta.Artifact.Path, size);
                 }

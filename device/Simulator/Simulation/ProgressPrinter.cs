@@ -1,4 +1,5 @@
 using SecureOta.Device.Core.Boot;
+using SecureOta.Device.Core.Trust;
 
 namespace SecureOta.Device.Simulation;
 
@@ -12,8 +13,24 @@ internal sealed class ProgressPrinter
 
     private readonly Action<string> _say;
     private int _lastStep;
+    private bool _delta;
 
     public ProgressPrinter(Action<string> say) => _say = say;
+
+    /// <summary>Says which artifact comes: a delta patch for the running image, or the full image after a patch failed.</summary>
+    public void OnArtifactChosen(ManifestArtifact artifact, ManifestArtifact full, string deltaProblem)
+    {
+        _delta = artifact.IsDelta;
+        _lastStep = 0;
+        if (artifact.IsDelta)
+        {
+            _say(FormattableString.Invariant($"  patch: the running image is the base of a {artifact.Size:N0}-byte delta from {artifact.BaseVersion} (the full image has {full.Size:N0} bytes)"));
+        }
+        else if (deltaProblem is not null)
+        {
+            _say(FormattableString.Invariant($"  patch abandoned: {deltaProblem}; downloading the {full.Size:N0}-byte full image instead"));
+        }
+    }
 
     public void OnProgress(UpdatePhase phase, int recordsDone, int recordCount)
     {
@@ -22,7 +39,8 @@ internal sealed class ProgressPrinter
             int step = (int)((long)recordsDone * Steps / recordCount);
             if (step == _lastStep) return;
             _lastStep = step;
-            _say($"  download: {recordsDone}/{recordCount} records ({recordsDone * 100L / recordCount}%), each verified before it is decrypted and written");
+            _say($"  download: {recordsDone}/{recordCount} records ({recordsDone * 100L / recordCount}%), each verified before it is decrypted and " +
+                (_delta ? "applied" : "written"));
             return;
         }
         // A download's first line comes at 25%: the phase line already said it started.
@@ -31,7 +49,9 @@ internal sealed class ProgressPrinter
         {
             UpdatePhase.ManifestFetched => "  manifest: a new release, verified (signatures, sequence, expiry, security version)",
             UpdatePhase.Verified => "  key: the content key unwrapped with this device's key and checked",
-            UpdatePhase.Downloading => "  download: streaming the encrypted image into the inactive slot",
+            UpdatePhase.Downloading => _delta
+                ? "  download: streaming the encrypted patch; it rebuilds the new image from the running one into the inactive slot"
+                : "  download: streaming the encrypted image into the inactive slot",
             UpdatePhase.Staged => "  staged: the slot reads back with the signed length and image digest",
             UpdatePhase.TrialPending => "  trial: boot of the new image scheduled; rebooting",
             UpdatePhase.Idle => "  skipped: this release is not for this device; its sequence is stored so it is not fetched again",

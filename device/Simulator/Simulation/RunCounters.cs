@@ -18,6 +18,9 @@ internal sealed class RunCounters
     /// <summary>The last poll's report, or null before the first.</summary>
     public UpdateReport? Last { get; set; }
 
+    /// <summary>The report of the last poll that installed an image (TrialScheduled), or null.</summary>
+    public UpdateReport? Installed { get; set; }
+
     /// <summary>True when the last poll asked for a reboot (a trial was scheduled).</summary>
     public bool LastRebooted { get; set; }
 }

@@ -102,7 +102,7 @@ public sealed class SimulatedDevice : IDisposable
         }
         if (problem is not null) _say("stopped: " + problem);
         return new SimulationResult(run.Boots, run.Polls, _transport.Requests - requests, _transport.BytesReceived - bytes, watch.Elapsed,
-            run.Last, run.TrialBoots, run.Confirmed, run.Reverted, ReadStatus(), problem);
+            run.Last, run.TrialBoots, run.Confirmed, run.Reverted, ReadStatus(), problem, run.Installed);
     }
 
     /// <summary>The device's stored state now.</summary>
@@ -191,6 +191,7 @@ public sealed class SimulatedDevice : IDisposable
         var options = new UpdateClientOptions(_settings.Channel, [_key])
         {
             Progress = progress.OnProgress,
+            ArtifactChosen = progress.OnArtifactChosen,
             RootChanged = OnRootChanged,
         };
         return new UpdateClient(_platform, options);
@@ -211,6 +212,7 @@ public sealed class SimulatedDevice : IDisposable
         _say($"poll {run.Polls}: GET channels/{_settings.Channel}.json" + (client.ETag is null ? "" : $" (If-None-Match {client.ETag})"));
         var report = client.Poll();
         run.Last = report;
+        if (report.Result == UpdateResult.TrialScheduled) run.Installed = report;
         run.LastRebooted = _rebooter.Requested;
         _say($"poll {run.Polls}: {Describe(report)} [{_transport.Requests - requests} request(s), {_transport.BytesReceived - bytes} bytes]");
     }
@@ -221,12 +223,17 @@ public sealed class SimulatedDevice : IDisposable
         return report.Result switch
         {
             UpdateResult.UpToDate => release.Length == 0 ? "up to date (304 Not Modified)" : "up to date: " + release + " is already accepted",
-            UpdateResult.TrialScheduled => $"{release} installed ({report.RecordsDownloaded} records) and scheduled for a trial boot",
+            UpdateResult.TrialScheduled => $"{release} installed ({report.RecordsDownloaded} records{HowInstalled(report)}) and scheduled for a trial boot",
             UpdateResult.AwaitingConfirmation => "a trial image awaits its confirmation; nothing fetched",
             UpdateResult.NotInRollout => release + " is outside this device's staged rollout",
             _ => UpdateReport.ResultName(report.Result) + ": " + report.Failure!.Step + " " + report.Failure.Message,
         };
     }
+
+    /// <summary>", by delta from 1.0.0: 15,360 bytes instead of the 320,432-byte full image, 305,072 saved", or the full image's size.</summary>
+    private static string HowInstalled(UpdateReport report) => report.InstalledByDelta
+        ? FormattableString.Invariant($", by delta from {report.DeltaBaseVersion}: {report.ArtifactBytes:N0} bytes instead of the {report.FullImageBytes:N0}-byte full image, {report.BytesSaved:N0} saved")
+        : FormattableString.Invariant($", the full image: {report.ArtifactBytes:N0} bytes") + (report.DeltaProblem is null ? "" : " after the patch failed");
 
     private bool IsDone(RunCounters run) =>
         _settings.Polls is int polls ? run.Polls >= polls : run.Last is not null && !run.LastRebooted;

@@ -6,8 +6,9 @@ namespace SecureOta.Device.Simulation;
 public sealed class SimulationResult
 {
     internal SimulationResult(int boots, int polls, long requests, long bytesReceived, TimeSpan elapsed, UpdateReport? lastReport,
-        int trialBoots, bool confirmed, bool reverted, DeviceStatus final, string? problem)
+        int trialBoots, bool confirmed, bool reverted, DeviceStatus final, string? problem, UpdateReport? installReport = null)
     {
+        InstallReport = installReport;
         Boots = boots;
         Polls = polls;
         Requests = requests;
@@ -35,6 +36,9 @@ public sealed class SimulationResult
 
     /// <summary>The last poll's report, or null when the run polled nothing.</summary>
     public UpdateReport? LastReport { get; }
+
+    /// <summary>The report of the last poll that installed an image (how it came: full image or delta patch, bytes saved), or null.</summary>
+    public UpdateReport? InstallReport { get; }
 
     /// <summary>Boots of a trial image in this run.</summary>
     public int TrialBoots { get; }

@@ -16,6 +16,9 @@ public sealed partial class DemoTargetTests : IDisposable
     [GeneratedRegex(@"at https://127\.0\.0\.1:(\d+)/ota/v1/ over HTTPS")]
     private static partial Regex ServedAt();
 
+    [GeneratedRegex(@"update: 1\.2\.0 came as the ([\d,]+)-byte delta patch from 1\.0\.0 instead of the ([\d,]+)-byte full image: ([\d,]+) bytes \([\d.]+ %\) saved\.")]
+    private static partial Regex SavedLine();
+
     [Fact]
     public void Demo_target_updates_a_simulated_device_confirms_then_shows_a_revert_and_stops_its_server()
     {
@@ -27,7 +30,15 @@ public sealed partial class DemoTargetTests : IDisposable
         Assert.Contains("health check passed; confirmed", output, StringComparison.Ordinal);
         Assert.Contains("reverted: the image in slot B did not confirm within 3 boots", output, StringComparison.Ordinal);
         Assert.Contains("reboot: requested by the update client", output, StringComparison.Ordinal);
-        Assert.Contains("download: 78/78 records (100%)", output, StringComparison.Ordinal);
+        Assert.Matches(@"patch: the running image is the base of a [\d,]+-byte delta from 1\.0\.0", output);
+        Assert.Matches(@"download: (\d+)/\1 records \(100%\), each verified before it is decrypted and applied", output);
+        // The summary shows the bytes the patch saved against the full image.
+        var saved = SavedLine().Match(output);
+        Assert.True(saved.Success, output);
+        long patch = long.Parse(saved.Groups[1].Value.Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture);
+        long full = long.Parse(saved.Groups[2].Value.Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(full - patch, long.Parse(saved.Groups[3].Value.Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(patch < full / 10, saved.Value);
         Assert.Matches(@"update +1\.0\.0 -> 1\.2\.0, confirmed", output);
         Assert.Matches(@"revert +1\.0\.0 -> 1\.2\.0 -> reverted to 1\.0\.0", output);
         int port = int.Parse(ServedAt().Match(output).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);

@@ -17,14 +17,22 @@ public sealed class SimulatorEndToEndTests : IClassFixture<EndToEndSiteFixture>
     public SimulatorEndToEndTests(EndToEndSiteFixture site) => _site = site;
 
     [Fact]
-    public async Task Device_updates_from_1_0_0_to_1_2_0_over_https_boots_it_on_trial_and_confirms()
+    public async Task Device_updates_from_1_0_0_to_1_2_0_over_https_by_delta_patch_boots_it_on_trial_and_confirms()
     {
         string stateDir = _site.NewStateDir("update");
         await using var server = await _site.StartTrustedServerAsync();
+        var artifacts = Pipeline.SiteFiles.Manifest(_site.SiteDir, "stable").GetProperty("release").GetProperty("artifacts").EnumerateArray().ToList();
+        string fullBlob = "/" + SiteLayout.OtaBase + artifacts[0].GetProperty("path").GetString();
+        var patch = artifacts.Single(a => a.TryGetProperty("baseVersion", out var version) && version.GetString() == "1.0.0");
+        string patchBlob = "/" + SiteLayout.OtaBase + patch.GetProperty("path").GetString();
 
         var run = SimulatorRun.Execute(SimulatorRun.DemoDevice(_site, server, stateDir)).AssertExitCode(SimulatorExitCode.Success);
 
-        Assert.Contains("download: 78/78 records (100%)", run.Output, StringComparison.Ordinal);
+        int patchSize = patch.GetProperty("size").GetInt32(), fullSize = artifacts[0].GetProperty("size").GetInt32();
+        int records = (patch.GetProperty("plainSize").GetInt32() + 4095) / 4096;
+        Assert.Contains(FormattableString.Invariant($"patch: the running image is the base of a {patchSize:N0}-byte delta from 1.0.0 (the full image has {fullSize:N0} bytes)"), run.Output, StringComparison.Ordinal);
+        Assert.Contains($"download: {records}/{records} records (100%), each verified before it is decrypted and applied", run.Output, StringComparison.Ordinal);
+        Assert.Contains(FormattableString.Invariant($"by delta from 1.0.0: {patchSize:N0} bytes instead of the {fullSize:N0}-byte full image, {fullSize - patchSize:N0} saved"), run.Output, StringComparison.Ordinal);
         Assert.Contains("release 1.2.0", run.Output, StringComparison.Ordinal);
         Assert.Contains("reboot: requested by the update client", run.Output, StringComparison.Ordinal);
         Assert.Contains("boot 2: slot B on trial (boot 1 of 3): secureota-demo 1.2.0", run.Output, StringComparison.Ordinal);
@@ -32,7 +40,8 @@ public sealed class SimulatorEndToEndTests : IClassFixture<EndToEndSiteFixture>
         var state = StoredDevice.ReadState(stateDir);
         Assert.Equal((UpdatePhase.Confirmed, SlotId.B, 2L), (state.Phase, state.ActiveSlot, state.InstalledSecurityVersion));
         Assert.Equal(File.ReadAllBytes(EndToEndSiteFixture.ImageOf("1.2.0")), StoredDevice.ReadSlot(stateDir, SlotId.B));
-        Assert.Contains(server.Requests, r => r.Path.StartsWith("/ota/v1/blobs/", StringComparison.Ordinal) && r.StatusCode == 200);
+        Assert.Single(server.Requests, r => r.Path == patchBlob && r.StatusCode == 200);
+        Assert.DoesNotContain(server.Requests, r => r.Path == fullBlob);
     }
 
     [Fact]
