@@ -63,4 +63,7 @@ public enum BuildErrorCode
 
     /// <summary>The live site serves what devices would refuse: an expired or unverifiable manifest or root.</summary>
     LiveSiteCheckFailed,
+
+    /// <summary>The device core's patcher refused a delta patch, or did not rebuild the new image byte for byte (Patch, Bench).</summary>
+    DeltaPatchFailed,
 }

@@ -52,7 +52,7 @@ public sealed class BenchTask : FrostingTask<BuildContext>
             var failed = rows.Where(r => !r.RoundTrip).ToList();
             if (failed.Count > 0)
             {
-                throw new BuildException(BuildErrorCode.VerificationFailed,
+                throw new BuildException(BuildErrorCode.DeltaPatchFailed,
                     $"The device patcher did not rebuild {failed.Count} new image(s): " + string.Join("; ", failed.Select(r => $"{r.Pair.Name}: {r.Failure}")),
                     "This is a defect of the diff or the patcher; report it with the pair.");
             }

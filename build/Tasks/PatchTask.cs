@@ -33,7 +33,7 @@ public sealed class PatchTask : FrostingTask<BuildContext>
             using var patch = OpenPatch(patchPath);
             var target = new StreamTargetImage(output);
             if (!patcher.TryApply(new StreamPatchSource(patch), new MemoryBaseImage(oldImage), target, out failure))
-                throw new BuildException(BuildErrorCode.VerificationFailed, $"The device patcher refused {patchPath}: {failure}",
+                throw new BuildException(BuildErrorCode.DeltaPatchFailed, $"The device patcher refused {patchPath}: {failure}",
                     "Check that the patch was made (--target=Diff) from this old image; a device would fall back to the full image.");
         });
         clock.Stop();

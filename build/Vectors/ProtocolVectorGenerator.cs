@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using SecureOta.Build.Crypto;
+using SecureOta.Build.Delta;
 using SecureOta.Build.Publishing;
 using SecureOta.Device.Core.Artifacts;
 using SecureOta.Device.Core.Envelopes;
@@ -37,6 +38,20 @@ public static class ProtocolVectorGenerator
         var plain = new byte[PlainSize];
         for (int i = 0; i < plain.Length; i++) plain[i] = (byte)(i % 251);
         return plain;
+    }
+
+    /// <summary>The version of the delta patch's base in the manifest vector.</summary>
+    public const string DeltaBaseVersion = "0.9.0";
+
+    /// <summary>
+    /// The base image of the manifest vector's delta patch: 4500 bytes, byte i = i mod 251 for i &lt; 4000,
+    /// then 500 bytes 0xaa; the patch turns it into <see cref="Plain"/>.
+    /// </summary>
+    public static byte[] DeltaBase()
+    {
+        var image = new byte[4500];
+        for (int i = 0; i < image.Length; i++) image[i] = i < 4000 ? (byte)(i % 251) : (byte)0xaa;
+        return image;
     }
 
     /// <summary>The TLS anchor pinned by the vectors' root: keys/tls-anchors/ISRG_Root_X1.pem.</summary>
@@ -149,13 +164,19 @@ public static class ProtocolVectorGenerator
 
     private static ProtocolVector ChannelEnvelope(Ed25519KeyPair release, byte[] contentKey, ImageDigests digests, EncryptedArtifact artifact)
     {
-        var entry = new ReleaseEntry(Version, 1, digests.ImageSize, digests.ImageDigest, digests.ImageSha256,
-            WrappedKeyWriter.KeyCheck(contentKey), [ArtifactEntry.From(artifact)]);
+        var writer = new ChainedArtifactWriter();
+        var patch = DeltaDiff.Create(DeltaBase(), Plain());
+        var delta = writer.Write(patch, contentKey, ContentKeyDerivation.ArtifactIv(contentKey, patch));
+        var entry = new ReleaseEntry(Version, 1, digests.ImageSize, digests.ImageDigest, digests.ImageSha256, WrappedKeyWriter.KeyCheck(contentKey),
+            [ArtifactEntry.From(artifact), ArtifactEntry.Delta(delta, writer.ComputeImageDigests(DeltaBase()).ImageDigest, DeltaBaseVersion)]);
         var manifest = new ChannelManifest(Channel, Issued, Issued, ManifestExpires, entry,
             new RolloutPolicy(100, ContentKeyDerivation.RolloutSalt(ReleaseSeed, Channel, Version)));
         var envelope = EnvelopeSigner.Sign(PayloadTypes.Channel, ChannelManifestWriter.Write(manifest), release);
-        return new("channel-envelope", "Channel manifest for the artifact above, signed by the release key (section 6)", Lines(
+        return new("channel-envelope", "Channel manifest for the artifact above and a delta patch to it, signed by the release key (sections 6 and 11a)", Lines(
             ("release seed (test only)", Hex(ReleaseSeed)),
+            ("delta base (rule)", "4500 bytes, byte i = i mod 251 for i < 4000, then 500 bytes 0xaa"),
+            ("delta base version (text)", DeltaBaseVersion),
+            ("delta patch", Hex(patch)),
             ("envelope (text)", Encoding.UTF8.GetString(envelope))));
     }
 

@@ -63,6 +63,7 @@ public sealed class DeltaTaskTests
         var (exitCode, consoles) = BuildProgram.Run(temp.Path, "--target=Patch", "--old=old.bin", "--patch=update.patch", "--out=out.bin");
 
         Assert.Equal((int)ExitCode.TaskFailed, exitCode);
+        Assert.Contains($"error [{BuildErrorCode.DeltaPatchFailed}]", consoles.ErrorText, StringComparison.Ordinal);
         Assert.Contains("The device patcher refused", consoles.ErrorText, StringComparison.Ordinal);
         Assert.False(File.Exists(temp.Combine("out.bin")));
         Assert.Empty(Directory.GetFiles(temp.Path, "out.bin*"));

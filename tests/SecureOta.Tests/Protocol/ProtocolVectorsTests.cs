@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Json;
 using SecureOta.Build.Crypto;
 using SecureOta.Build.Vectors;
+using SecureOta.Device.Core.Delta;
+using SecureOta.Tests.Device.Support;
 
 namespace SecureOta.Tests.Protocol;
 
@@ -124,6 +126,33 @@ public sealed class ProtocolVectorsTests
             Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(key.PublicKey)), signature.GetProperty("keyid").GetString());
             Assert.True(LibSodium.crypto_sign_verify_detached(signature.GetProperty("sig").GetBytesFromBase64(), pae, key.PublicKey), name);
         }
+    }
+
+    [Fact]
+    public void Manifest_vector_lists_a_delta_that_rebuilds_the_image_from_its_base_and_is_encrypted_as_section_10_says()
+    {
+        var v = Vector("channel-envelope");
+        using var json = JsonDocument.Parse(v["envelope (text)"]);
+        using var payload = JsonDocument.Parse(json.RootElement.GetProperty("payload").GetBytesFromBase64());
+        var delta = payload.RootElement.GetProperty("release").GetProperty("artifacts")[1];
+        var patch = Convert.FromHexString(v["delta patch"]);
+        var baseImage = ProtocolVectorGenerator.DeltaBase();
+
+        Assert.Equal("delta", delta.GetProperty("kind").GetString());
+        Assert.Equal(v["delta base version (text)"], delta.GetProperty("baseVersion").GetString());
+        Assert.Equal(Convert.ToHexStringLower(TestArtifact.ImageDigestOf(baseImage)), delta.GetProperty("baseDigest").GetString());
+        Assert.Equal(patch.Length, delta.GetProperty("plainSize").GetInt32());
+        var target = new SecureOta.Build.Delta.MemoryTargetImage();
+        Assert.True(new DeltaPatcher().TryApply(new SecureOta.Build.Delta.MemoryPatchSource(patch), new SecureOta.Build.Delta.MemoryBaseImage(baseImage), target, out var failure),
+            failure?.ToString());
+        Assert.Equal(ProtocolVectorGenerator.Plain(), target.ToArray());
+        var contentKey = Convert.FromHexString(Vector("derivations")["contentKey"]);
+        var iv = HMACSHA256.HashData(contentKey, (byte[])[.. Encoding.UTF8.GetBytes("SecureOta/v1/iv"), 0, .. SHA256.HashData(patch)])[..16];
+        var artifact = TestArtifact.Encrypt(patch, contentKey, iv);
+        Assert.Equal(Convert.ToHexStringLower(iv), delta.GetProperty("iv").GetString());
+        Assert.Equal(Convert.ToHexStringLower(artifact.Head), delta.GetProperty("head").GetString());
+        Assert.Equal(Convert.ToHexStringLower(artifact.Sha256), delta.GetProperty("sha256").GetString());
+        Assert.Equal(artifact.Bytes.Length, delta.GetProperty("size").GetInt32());
     }
 
     private static byte[] Label(string label, params string[] parts)
