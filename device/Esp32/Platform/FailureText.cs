@@ -9,7 +9,7 @@ namespace SecureOta.Device.Esp32
     /// chain of messages is kept; the native heap's state is added because mbedTLS allocates its
     /// handshake buffers there and runs out of it before anything else does.
     /// </summary>
-    internal static class FailureText
+    public static class FailureText
     {
         private const int MaxDepth = 4;
 
