@@ -140,6 +140,9 @@ internal static class NanoFrameworkSubsetChecker
 
     private static string Where(Location location) => NanoFrameworkSyntaxRules.Where(location);
 
+    /// <summary>The host's System.* reference assemblies, for compiling device sources on the host.</summary>
+    public static IReadOnlyList<MetadataReference> HostReferenceList => HostReferences.Value;
+
     private static readonly Lazy<IReadOnlyList<MetadataReference>> HostReferences = new(() =>
         ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
             .Split(Path.PathSeparator)
