@@ -51,4 +51,7 @@ public enum BuildErrorCode
 
     /// <summary>docs/PROTOCOL.md is missing, unreadable, or lacks the section a task rewrites.</summary>
     InvalidProtocolDocument,
+
+    /// <summary>The Demo target could not run its simulated device, or the device did not update and revert as the demo shows.</summary>
+    DemoFailed,
 }

@@ -1,4 +1,6 @@
 using SecureOta.Build.Crypto;
+using SecureOta.Build.Frosting;
+using SecureOta.Build.LocalServer;
 using SecureOta.Build.Publishing;
 
 namespace SecureOta.Build.Keys;
@@ -6,8 +8,10 @@ namespace SecureOta.Build.Keys;
 /// <summary>
 /// DEMO keys for a build without real keys: made on demand in the git-ignored <c>.demo-keys/</c>
 /// and reused after that: a DEMO root key, a DEMO release key, a DEMO device key (X25519) and a DEMO
-/// root version 1 signed by the root key and pinning the CAs in <c>keys/tls-anchors/</c>. Every file
-/// and every log line says DEMO. Nothing here may ever sign a real release.
+/// root version 1 signed by the root key and pinning the CAs it is given (those in
+/// <c>keys/tls-anchors/</c> and the local TEST CA, so the simulated device trusts the Demo's local
+/// server). The root is signed again, with the same keys, when it nears expiry or when the wanted pin
+/// set changes. Every file and every log line says DEMO. Nothing here may ever sign a real release.
 /// </summary>
 public sealed class DemoKeyStore
 {
@@ -17,6 +21,9 @@ public sealed class DemoKeyStore
     public const string RootMetadataFile = "DEMO-root-1.json";
     public const string DeviceName = "DEMO-device";
 
+    /// <summary>Subfolder holding the local TEST CA (TLS only, its files say TEST ONLY), apart from the DEMO signing keys.</summary>
+    public const string TestCertificateAuthorityFolder = "TEST-local-ca";
+
     // The DEMO root is re-signed when it would expire within this margin of the build's "now".
     private static readonly TimeSpan RootLifetime = TimeSpan.FromDays(365);
     private static readonly TimeSpan RenewMargin = TimeSpan.FromDays(30);
@@ -25,7 +32,13 @@ public sealed class DemoKeyStore
 
     public DemoKeyStore(string dir) => _dir = dir;
 
-    /// <summary>Ensures the DEMO keys exist; returns true when any had to be created.</summary>
+    /// <summary>Where the local TEST CA the DEMO root pins is kept.</summary>
+    public string TestCertificateAuthorityDir => Path.Combine(_dir, TestCertificateAuthorityFolder);
+
+    /// <summary>
+    /// Ensures the DEMO keys exist and the DEMO root pins exactly <paramref name="tlsAnchors"/> (in that
+    /// order); returns true when anything had to be created or signed again.
+    /// </summary>
     public bool EnsureCreated(DateTimeOffset now, IReadOnlyList<string> tlsAnchors)
     {
         bool created = false;
@@ -40,12 +53,36 @@ public sealed class DemoKeyStore
         }
 
         var rootPath = Path.Combine(_dir, RootMetadataFile);
-        if (!File.Exists(rootPath) || NeedsRenewal(rootPath, now))
+        if (!File.Exists(rootPath) || NeedsRenewal(rootPath, now) || !PinsExactly(rootPath, tlsAnchors))
         {
             File.WriteAllBytes(rootPath, SignRoot(now, tlsAnchors));
             created = true;
         }
         return created;
+    }
+
+    /// <summary>
+    /// Loads the local TEST CA kept in <see cref="TestCertificateAuthorityDir"/>, creating (or renewing) it when needed, and
+    /// returns its root certificate's PEM, the anchor the DEMO root adds. <paramref name="created"/> is
+    /// true when a new CA was made. Only DEMO builds call this: a real root never pins a TEST CA.
+    /// </summary>
+    public string EnsureTestCertificateAuthority(out bool created)
+    {
+        var pemPath = Path.Combine(TestCertificateAuthorityDir, TestCertificateAuthority.RootCertificateFile);
+        var before = File.Exists(pemPath) ? File.ReadAllText(pemPath) : null;
+        try
+        {
+            // Real time, not the build's --now: TLS clients check the certificates against the real clock.
+            using var authority = TestCertificateAuthority.LoadOrCreate(TestCertificateAuthorityDir);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new BuildException(BuildErrorCode.InvalidKey, $"The TEST CA files in {TestCertificateAuthorityDir} are damaged: {e.Message}",
+                "Delete that folder; the next DEMO build creates a new TEST CA and re-signs the DEMO root.", e);
+        }
+        var pem = File.ReadAllText(pemPath);
+        created = !string.Equals(before, pem, StringComparison.Ordinal);
+        return pem;
     }
 
     public byte[] ReadReleaseSeed() => KeyFile.Read(Path.Combine(_dir, ReleaseKeyFile), "DEMO release key");
@@ -67,9 +104,22 @@ public sealed class DemoKeyStore
         return EnvelopeSigner.Sign(PayloadTypes.Root, RootMetadataWriter.Write(metadata), root);
     }
 
-    private static bool NeedsRenewal(string rootPath, DateTimeOffset now)
+    private static bool NeedsRenewal(string rootPath, DateTimeOffset now) =>
+        ReadRoot(rootPath).Expires <= (now + RenewMargin).ToUnixTimeSeconds();
+
+    // The DEMO root is re-signed when the wanted pins change (a new TEST CA, an edited keys/tls-anchors/),
+    // so a device provisioned from it always trusts the server the Demo starts.
+    private static bool PinsExactly(string rootPath, IReadOnlyList<string> tlsAnchors)
     {
-        var history = RootHistory.FromEnvelopes([File.ReadAllBytes(rootPath)], _ => rootPath);
-        return history.Newest.Expires <= (now + RenewMargin).ToUnixTimeSeconds();
+        var root = ReadRoot(rootPath);
+        if (root.TlsAnchorCount != tlsAnchors.Count) return false;
+        for (int i = 0; i < tlsAnchors.Count; i++)
+        {
+            if (!string.Equals(root.GetTlsAnchor(i), tlsAnchors[i], StringComparison.Ordinal)) return false;
+        }
+        return true;
     }
+
+    private static Device.Core.Trust.TrustedRoot ReadRoot(string rootPath) =>
+        RootHistory.FromEnvelopes([File.ReadAllBytes(rootPath)], _ => rootPath).Newest;
 }

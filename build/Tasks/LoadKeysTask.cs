@@ -56,7 +56,15 @@ public sealed class LoadKeysTask : FrostingTask<BuildContext>
     private static KeyMaterial LoadDemo(BuildContext context, IReadOnlyList<Recipient> recipients)
     {
         var store = new DemoKeyStore(context.Paths.DemoKeysDir);
-        var anchors = TlsAnchorSet.Load(Path.Combine(context.Paths.KeysDir, TlsAnchorSet.FolderName), context.Paths.Display);
+        var anchors = TlsAnchorSet.Load(Path.Combine(context.Paths.KeysDir, TlsAnchorSet.FolderName), context.Paths.Display).ToList();
+        // DEMO only: the DEMO root also pins the local TEST CA, so the simulated device of the Demo target
+        // trusts the local HTTPS server. Real roots (keys/root/) never do.
+        anchors.Add(store.EnsureTestCertificateAuthority(out bool newAuthority));
+        if (newAuthority)
+        {
+            context.Log.Warning("Generated a TEST CA in {0} for the Demo's local HTTPS server; the DEMO root pins it. Never trust it elsewhere.",
+                context.Paths.Display(store.TestCertificateAuthorityDir));
+        }
         if (store.EnsureCreated(context.Now, anchors))
         {
             context.Log.Warning("Generated DEMO keys in {0}: for demonstration only, never for real devices.", context.Paths.Display(context.Paths.DemoKeysDir));
