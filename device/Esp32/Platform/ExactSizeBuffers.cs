@@ -1,5 +1,4 @@
 using System;
-using System.Collections;
 
 namespace SecureOta.Device.Esp32
 {
@@ -15,7 +14,8 @@ namespace SecureOta.Device.Esp32
     {
         public const int MaxCachedLengths = 6;
 
-        private readonly Hashtable _byLength = new Hashtable();
+        // A handful of entries searched by length: no Hashtable, no boxed keys.
+        private readonly byte[][] _cached = new byte[MaxCachedLengths][];
 
         /// <summary>
         /// data itself when the slice is the whole array, otherwise an array of exactly
@@ -24,12 +24,7 @@ namespace SecureOta.Device.Esp32
         public byte[] Slice(byte[] data, int offset, int count)
         {
             if (offset == 0 && count == data.Length) return data;
-            byte[] exact = (byte[])_byLength[count];
-            if (exact == null)
-            {
-                exact = new byte[count];
-                if (_byLength.Count < MaxCachedLengths) _byLength[count] = exact;
-            }
+            byte[] exact = Find(count);
             Array.Copy(data, offset, exact, 0, count);
             return exact;
         }
@@ -38,6 +33,20 @@ namespace SecureOta.Device.Esp32
         public static void Clear(byte[] exact, byte[] callerArray)
         {
             if (!object.ReferenceEquals(exact, callerArray)) Array.Clear(exact, 0, exact.Length);
+        }
+
+        private byte[] Find(int count)
+        {
+            for (int i = 0; i < _cached.Length; i++)
+            {
+                if (_cached[i] == null)
+                {
+                    _cached[i] = new byte[count];
+                    return _cached[i];
+                }
+                if (_cached[i].Length == count) return _cached[i];
+            }
+            return new byte[count];
         }
     }
 }

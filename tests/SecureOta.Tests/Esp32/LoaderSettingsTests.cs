@@ -31,7 +31,7 @@ public sealed class LoaderSettingsTests
     [Fact]
     public void Reads_tuning_and_wifi_when_given()
     {
-        var settings = Parse("{\"siteUrl\": \"https://127.0.0.1:8443/ota/v1/\", \"channel\": \"beta\", \"securityVersion\": 0," +
+        var settings = Parse("{\"siteUrl\": \"https://127.0.0.1:8443/ota/v1/\", \"channel\": \"beta-2\", \"securityVersion\": 0," +
             " \"slotCapacity\": 1048576, \"maxTrialBoots\": 5, \"pollSeconds\": 600, \"trialConfirmSeconds\": 120," +
             " \"wifiSsid\": \"lab\", \"wifiPassword\": \"secret-passphrase\"}", out string? problem);
 
@@ -63,6 +63,8 @@ public sealed class LoaderSettingsTests
     [InlineData("a/b")]
     [InlineData("stable?x")]
     [InlineData("a-very-long-channel-name-over-32-chars")]
+    [InlineData("Stable")]
+    [InlineData("stable.json")]
     public void Rejects_a_channel_that_is_not_a_plain_name(string channel)
     {
         Assert.Null(Parse(Minimal.Replace("\"stable\"", "\"" + channel + "\""), out string? problem));

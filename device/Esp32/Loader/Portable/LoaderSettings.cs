@@ -99,14 +99,24 @@ namespace SecureOta.Device.Esp32.Loader.Portable
         {
             string urlProblem = SiteUrl.CheckBase(settings.SiteBaseUrl);
             if (urlProblem != null) return FileName + ": siteUrl: " + urlProblem;
-            if (settings.Channel.Length < 1 || settings.Channel.Length > 32 || settings.Channel.IndexOf('/') >= 0 ||
-                !SiteUrl.IsValidPath("channels/" + settings.Channel + ".json"))
-                return FileName + ": channel must be 1 to 32 letters, digits, '-', '_' or '.'";
+            if (!IsChannelName(settings.Channel))
+                return FileName + ": channel must be 1 to 32 of a-z, 0-9 and '-' (releases/channels.json's rule)";
             if (settings.WifiSsid != null && (settings.WifiSsid.Length < 1 || settings.WifiSsid.Length > 32))
                 return FileName + ": wifiSsid must have 1 to 32 characters";
             if (settings.WifiPassword != null && settings.WifiPassword.Length > 64)
                 return FileName + ": wifiPassword must have at most 64 characters";
             return null;
+        }
+
+        private static bool IsChannelName(string channel)
+        {
+            if (channel.Length < 1 || channel.Length > 32) return false;
+            for (int i = 0; i < channel.Length; i++)
+            {
+                char c = channel[i];
+                if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+            }
+            return true;
         }
 
         private static long Optional(JsonObjectReader reader, string name, long fallback, long min, long max)
