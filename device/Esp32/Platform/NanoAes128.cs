@@ -1,6 +1,7 @@
 using System;
 using System.Security.Cryptography;
 using SecureOta.Device.Core.Platform;
+using SecureOta.Device.Esp32.Portable;
 
 namespace SecureOta.Device.Esp32
 {

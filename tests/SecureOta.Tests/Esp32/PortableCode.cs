@@ -30,6 +30,8 @@ internal static class PortableCode
     public static object? CallPacker(string method, params object?[] args) =>
         Invoke(Packer.Value, "AppBundleWriter", method, args);
 
+    public static Type Type(string typeName) => Portable.Value.GetType(typeName, throwOnError: true)!;
+
     public static T Get<T>(object target, string property) =>
         (T)target.GetType().GetProperty(property)!.GetValue(target)!;
 

@@ -1,6 +1,6 @@
 using System;
 
-namespace SecureOta.Device.Esp32
+namespace SecureOta.Device.Esp32.Portable
 {
     /// <summary>
     /// nanoFramework's native AES and HMAC take whole arrays only, while the core hands out
@@ -8,9 +8,9 @@ namespace SecureOta.Device.Esp32
     /// 4128-byte record and digest fold, the 4096-byte chunk, a few small ones), allocated on first use
     /// and reused, so the steady state of a download allocates no slice copies. Beyond
     /// <see cref="MaxCachedLengths"/> lengths a one-off array is used instead, bounding the memory held.
-    /// Callers lock around use and clear what they copied in.
+    /// Callers lock around use and clear what they copied in. Portable: host-tested.
     /// </summary>
-    internal sealed class ExactSizeBuffers
+    public sealed class ExactSizeBuffers
     {
         public const int MaxCachedLengths = 6;
 
