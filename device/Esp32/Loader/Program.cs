@@ -44,15 +44,17 @@ namespace SecureOta.Device.Esp32.Loader
             LoaderSettings settings = json == null ? null : LoaderSettings.Parse(json, json.Length, out problem);
             if (settings == null) Halt(problem + "; deploy " + LoaderSettings.FileName + " (README.md, Provisioning) and reset the device");
 
+            NanoHmacSha256 hmac = new NanoHmacSha256();
             // Before the boot decision, so that the reboot a new Wi-Fi configuration needs never counts as a trial boot.
-            if (settings.WifiSsid != null && WifiStation.Configure(settings.WifiSsid, settings.WifiPassword))
+            if (settings.WifiSsid != null && !AppliedWifiSettings.IsApplied(files, hmac, settings.WifiSsid, settings.WifiPassword))
             {
+                WifiStation.Store(settings.WifiSsid, settings.WifiPassword);
+                AppliedWifiSettings.Remember(files, hmac, settings.WifiSsid, settings.WifiPassword);
                 LoaderLog.Info("Wi-Fi configuration for \"" + settings.WifiSsid + "\" stored; restarting to connect");
                 new NanoRebooter().Reboot();
                 return;
             }
 
-            NanoHmacSha256 hmac = new NanoHmacSha256();
             FileSlotStore slots = new FileSlotStore(files, settings.SlotCapacity);
             BootManager boot = new BootManager(files, hmac, slots, settings.MaxTrialBoots);
             BootDecision decision = boot.Boot();

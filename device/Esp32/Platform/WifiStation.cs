@@ -8,7 +8,7 @@ namespace SecureOta.Device.Esp32
     /// The ESP32's Wi-Fi station through nanoFramework.System.Net's NetworkInterface and
     /// Wireless80211Configuration, the configuration the firmware connects with at start-up. The
     /// credentials live in that native configuration block (as set by Visual Studio's device
-    /// explorer or by <see cref="Configure"/> from the provisioning file), not in the loader.
+    /// explorer or by <see cref="Store"/> from the provisioning file), not in the loader.
     /// </summary>
     public static class WifiStation
     {
@@ -16,24 +16,21 @@ namespace SecureOta.Device.Esp32
         private const int PollMilliseconds = 500;
 
         /// <summary>
-        /// Stores <paramref name="ssid"/> and <paramref name="password"/> as the station configuration
-        /// with automatic connection, unless it already holds them. True when it changed: the firmware
-        /// connects with it from the next start, so the caller reboots once.
+        /// Stores <paramref name="ssid"/> and <paramref name="password"/> as the station configuration,
+        /// with automatic connection. The firmware connects with it from its next start, so the caller
+        /// reboots. (The caller decides whether to store at all: the firmware need not hand the stored
+        /// password back, so comparing against it could reboot for ever.)
         /// </summary>
-        public static bool Configure(string ssid, string password)
+        public static void Store(string ssid, string password)
         {
             if (ssid == null) throw new ArgumentNullException("ssid");
             if (password == null) throw new ArgumentNullException("password");
             Wireless80211Configuration configuration = StationConfiguration();
             if (configuration == null) throw new InvalidOperationException("this firmware has no Wi-Fi station interface");
-            Wireless80211Configuration.ConfigurationOptions wanted =
-                Wireless80211Configuration.ConfigurationOptions.AutoConnect | Wireless80211Configuration.ConfigurationOptions.Enable;
-            if (configuration.Ssid == ssid && configuration.Password == password && configuration.Options == wanted) return false;
             configuration.Ssid = ssid;
             configuration.Password = password;
-            configuration.Options = wanted;
+            configuration.Options = Wireless80211Configuration.ConfigurationOptions.AutoConnect | Wireless80211Configuration.ConfigurationOptions.Enable;
             configuration.SaveConfiguration();
-            return true;
         }
 
         /// <summary>The station's IPv4 address, or null while it has none.</summary>
