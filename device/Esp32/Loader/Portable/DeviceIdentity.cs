@@ -21,11 +21,8 @@ namespace SecureOta.Device.Esp32.Loader.Portable
             DeviceKeyOutcome outcome;
             RecipientKey key = new DeviceKeyStore(files, hmac, entropy).LoadOrCreate(out outcome);
             string entry = RegistrationEntry(key);
-            if (outcome == DeviceKeyOutcome.Loaded)
-            {
-                LoaderLog.Info("device recipient id " + key.Id);
-            }
-            else
+            LoaderLog.Info("device recipient id " + key.Id + ", public key " + Hex.Encode(key.GetPublicKey()));
+            if (outcome != DeviceKeyOutcome.Loaded)
             {
                 LoaderLog.Info(outcome == DeviceKeyOutcome.Created
                     ? "NEW DEVICE KEY. Register it: add this entry to keys/recipients.json and publish a release:"
