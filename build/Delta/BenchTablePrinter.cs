@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text;
+using SecureOta.Device.Core.Delta;
+using Spectre.Console;
+
+namespace SecureOta.Build.Delta;
+
+/// <summary>
+/// Renders the bench results as three plain-text tables (sizes, time and device cost, make-up of our
+/// patches) plus notes on missing tools, for the build log.
+/// </summary>
+public static class BenchTablePrinter
+{
+    private const int Width = 160;
+
+    public static string Render(IReadOnlyList<BenchRow> rows, IReadOnlyList<string> notes)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(notes);
+        var text = new StringBuilder();
+        text.Append("Patch sizes in bytes (percent of the new image). \"As shipped\" is the encrypted, hash-chained artifact the device downloads.\n");
+        text.Append(RenderToText(SizeTable(rows)));
+        text.Append("Diff times: ours in-process after a warm-up, the tools as processes (wall clock). The patcher's memory is fixed whatever the image\n" +
+            "size (heap: all it allocated, object headers included). Per-byte path: output bytes handled by managed code one at a time (literals\n" +
+            "and edited bytes); the rest is read from the old image by native copies. Ops/byte: decoded binary decisions plus per-byte-path bytes,\n" +
+            "per output byte.\n");
+        text.Append(RenderToText(CostTable(rows)));
+        text.Append("Where our patch bytes go (estimated from the coder's probabilities).\n");
+        text.Append(RenderToText(MakeUpTable(rows)));
+        foreach (var note in notes) text.Append(note).Append('\n');
+        return text.ToString();
+    }
+
+    private static Table SizeTable(IReadOnlyList<BenchRow> rows)
+    {
+        var table = new Table().Border(TableBorder.Simple).AddColumn("Pair")
+            .AddColumn(Right("New image")).AddColumn(Right("Ours")).AddColumn(Right("Ours as shipped")).AddColumn(Right("vs bsdiff"));
+        foreach (var tool in BaselineTool.All) table.AddColumn(Right(tool.Label));
+        foreach (var row in rows)
+        {
+            var cells = new List<string>
+            {
+                row.Pair.Name + (row.RoundTrip ? "" : " (ROUND TRIP FAILED)"),
+                Bytes(row.NewSize),
+                WithShare(row.Diff.Patch.Length, row.NewSize),
+                WithShare(row.ShippedSize, row.NewSize),
+                row.Bsdiff?.Size is long bsdiff ? Percent((double)row.ShippedSize / bsdiff - 1, signed: true) : "n/a",
+            };
+            cells.AddRange(row.Baselines.Select(b => b.Size is long size ? WithShare(size, row.NewSize) : "n/a"));
+            table.AddRow(cells.Select(c => new Text(c)).ToArray());
+        }
+        return table;
+    }
+
+    private static Table CostTable(IReadOnlyList<BenchRow> rows)
+    {
+        var table = new Table().Border(TableBorder.Simple).AddColumn("Pair").AddColumn(Right("Diff (ours)"));
+        foreach (var tool in BaselineTool.All) table.AddColumn(Right(tool.Executable));
+        table.AddColumn(Right("Apply")).AddColumn(Right("Patcher memory (heap)")).AddColumn(Right("Per-byte path"))
+            .AddColumn(Right("Ops/byte"));
+        foreach (var row in rows)
+        {
+            var statistics = row.Statistics;
+            var cells = new List<string> { row.Pair.Name, Milliseconds(row.DiffTime) };
+            cells.AddRange(row.Baselines.Select(b => b.Time is TimeSpan time ? Milliseconds(time) : "n/a"));
+            cells.Add(Milliseconds(row.ApplyTime));
+            cells.Add($"{Bytes(DeltaPatcher.WorkingMemoryBytes)} ({Bytes(row.AllocatedBytes)})");
+            cells.Add(WithShare(statistics.PerBytePathBytes, row.NewSize));
+            cells.Add(statistics.OperationsPerOutputByte.ToString("F3", CultureInfo.InvariantCulture));
+            table.AddRow(cells.Select(c => new Text(c)).ToArray());
+        }
+        return table;
+    }
+
+    private static Table MakeUpTable(IReadOnlyList<BenchRow> rows)
+    {
+        var table = new Table().Border(TableBorder.Simple).AddColumn("Pair").AddColumn(Right("Blocks")).AddColumn(Right("Edits"))
+            .AddColumn(Right("Literal bytes")).AddColumn(Right("Seeks")).AddColumn(Right("Run lengths")).AddColumn(Right("Edit positions"))
+            .AddColumn(Right("Edit values")).AddColumn(Right("Literals"));
+        foreach (var row in rows)
+        {
+            var diff = row.Diff;
+            table.AddRow(
+                new Text(row.Pair.Name), new Text(Bytes(diff.Blocks)), new Text(Bytes(diff.Edits)), new Text(Bytes(diff.LiteralBytes)),
+                new Text(Bytes(diff.CostBytes(PatchCostCategory.Seeks))), new Text(Bytes(diff.CostBytes(PatchCostCategory.Lengths))),
+                new Text(Bytes(diff.CostBytes(PatchCostCategory.EditPositions))), new Text(Bytes(diff.CostBytes(PatchCostCategory.EditValues))),
+                new Text(Bytes(diff.CostBytes(PatchCostCategory.Literals))));
+        }
+        return table;
+    }
+
+    private static TableColumn Right(string header) => new TableColumn(header).RightAligned();
+
+    private static string Bytes(long count) => count.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string WithShare(long count, long whole) =>
+        $"{Bytes(count)} ({Percent(whole == 0 ? 0 : (double)count / whole, signed: false)})";
+
+    private static string Percent(double fraction, bool signed) =>
+        (signed && fraction > 0 ? "+" : "") + (fraction * 100).ToString("F1", CultureInfo.InvariantCulture) + "%";
+
+    private static string Milliseconds(TimeSpan time) => time.TotalMilliseconds.ToString("N0", CultureInfo.InvariantCulture) + " ms";
+
+    private static string RenderToText(Table table)
+    {
+        var writer = new StringWriter(CultureInfo.InvariantCulture);
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(writer),
+        });
+        console.Profile.Width = Width;
+        console.Write(table);
+        return writer.ToString();
+    }
+}

@@ -1,0 +1,21 @@
+using SecureOta.Device.Core.Delta;
+
+namespace SecureOta.Build.Delta;
+
+/// <summary>Collects the new image in memory and the size of every write.</summary>
+public sealed class MemoryTargetImage : ITargetImage
+{
+    private readonly MemoryStream _image = new();
+    private readonly List<int> _writeSizes = [];
+
+    /// <summary>The byte count of each write, in order.</summary>
+    public IReadOnlyList<int> WriteSizes => _writeSizes;
+
+    public void Write(byte[] buffer, int offset, int count)
+    {
+        _image.Write(buffer, offset, count);
+        _writeSizes.Add(count);
+    }
+
+    public byte[] ToArray() => _image.ToArray();
+}

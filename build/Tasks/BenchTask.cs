@@ -1,0 +1,79 @@
+using SecureOta.Build.Context;
+using SecureOta.Build.Delta;
+using SecureOta.Build.Frosting;
+
+namespace SecureOta.Build.Tasks;
+
+/// <summary>
+/// Measures delta patches on real firmware pairs against bsdiff, xdelta3 and zstd, and prints the
+/// tables: sizes (also as shipped), times, the patcher's memory and per-byte work. Pairs come from
+/// ../shared/firmware-pairs/ next to the repository and from every <c>--pairs=&lt;dir&gt;</c>.
+/// Fails when the device patcher does not rebuild a new image byte for byte.
+/// </summary>
+[TaskName("Bench")]
+[TaskDescription("Benchmarks delta patches on ../shared/firmware-pairs/ and every --pairs=<dir> (<name>/<old> and <name>/<new>, ordered by pair.json or file name) against bsdiff, xdelta3 -9 and zstd --patch-from.")]
+public sealed class BenchTask : FrostingTask<BuildContext>
+{
+    public override void Run(BuildContext context)
+    {
+        var notes = new List<string>();
+        var pairs = new List<FirmwarePair>();
+        foreach (var folder in PairFolders(context))
+        {
+            var skipped = new List<string>();
+            pairs.AddRange(FirmwarePairCatalog.Load(folder, skipped));
+            notes.AddRange(skipped.Select(s => $"Skipped {Path.Combine(folder, s)}"));
+        }
+        if (pairs.Count == 0)
+        {
+            throw new BuildException(BuildErrorCode.InvalidArgument, "There are no firmware pairs to benchmark.",
+                "Give --pairs=<dir> holding <name>/<old image> and <name>/<new image>, or place the shared firmware-pairs folder next to the repository.");
+        }
+
+        foreach (var tool in BaselineTool.All.Where(t => t.Locate() is null))
+        {
+            notes.Add($"{tool.Label}: not measured, {tool.Executable} is not installed (apt-get install {tool.Executable}).");
+        }
+
+        var scratch = Directory.CreateTempSubdirectory("secureota-bench-");
+        try
+        {
+            BenchRunner.WarmUp();
+            var rows = new List<BenchRow>();
+            foreach (var pair in pairs)
+            {
+                context.Log.Verbose("Measuring {0}", pair.Name);
+                rows.Add(BenchRunner.Measure(pair, scratch.FullName));
+            }
+            notes.AddRange(rows.SelectMany(r => r.Baselines).Where(b => b.Problem is not null && b.Size is null)
+                .Select(b => $"{b.Tool}: {b.Problem}").Distinct());
+            context.Log.Information(BenchTablePrinter.Render(rows, notes));
+
+            var failed = rows.Where(r => !r.RoundTrip).ToList();
+            if (failed.Count > 0)
+            {
+                throw new BuildException(BuildErrorCode.VerificationFailed,
+                    $"The device patcher did not rebuild {failed.Count} new image(s): " + string.Join("; ", failed.Select(r => $"{r.Pair.Name}: {r.Failure}")),
+                    "This is a defect of the diff or the patcher; report it with the pair.");
+            }
+        }
+        finally
+        {
+            scratch.Delete(recursive: true);
+        }
+    }
+
+    private static IEnumerable<string> PairFolders(BuildContext context)
+    {
+        var shared = Path.GetFullPath(Path.Combine(context.Paths.RootDir, "..", "shared", "firmware-pairs"));
+        if (Directory.Exists(shared)) yield return shared;
+        else context.Log.Information("No shared firmware pairs at {0}; benchmarking only --pairs folders.", shared);
+        foreach (var folder in context.GetArguments("pairs"))
+        {
+            var path = Path.GetFullPath(folder, context.Environment.WorkingDirectory);
+            if (!Directory.Exists(path))
+                throw new BuildException(BuildErrorCode.InvalidArgument, $"--pairs={folder} is not a folder.", "Give a folder holding one subfolder per firmware pair.");
+            yield return path;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using System;
+
+namespace SecureOta.Device.Core.Delta
+{
+    /// <summary>
+    /// The patcher's output buffer: a window onto the new image that copy runs (read from the base image
+    /// straight into it), edits and literals fill, written to the target in chunks of exactly
+    /// <see cref="ChunkSize"/> bytes that start at multiples of it (the last chunk may be shorter), so a
+    /// caller can fold the image digest and program flash pages chunk by chunk. Three bytes beyond the
+    /// chunk let an edit that straddles the chunk's end add into all of its word before the chunk is written.
+    /// </summary>
+    internal sealed class OutputWindow
+    {
+        public const int ChunkSize = 4096;
+
+        /// <summary>A chunk plus the last three bytes of a four-byte edit word that starts inside it.</summary>
+        public const int Capacity = ChunkSize + PatchFormat.EditWidth - 1;
+
+        private readonly byte[] _buffer = new byte[Capacity];
+        private ITargetImage _target;
+        private int _lastWrittenByte;
+
+        public byte[] Buffer { get { return _buffer; } }
+
+        /// <summary>Bytes of the window holding new-image data.</summary>
+        public int Fill { get; set; }
+
+        /// <summary>Offset in the new image of Buffer[0]: always a multiple of <see cref="ChunkSize"/>.</summary>
+        public int Start { get; private set; }
+
+        public void Attach(ITargetImage target)
+        {
+            _target = target;
+            Fill = 0;
+            Start = 0;
+            _lastWrittenByte = 0;
+        }
+
+        /// <summary>The new-image byte before Buffer[index] (0 before the image's first byte).</summary>
+        public int ByteBefore(int index)
+        {
+            return index > 0 ? _buffer[index - 1] : _lastWrittenByte;
+        }
+
+        /// <summary>Writes the first chunk if the window holds all of it, and moves the bytes after it to the front.</summary>
+        public void FlushFullChunk()
+        {
+            if (Fill < ChunkSize) return;
+            _target.Write(_buffer, 0, ChunkSize);
+            _lastWrittenByte = _buffer[ChunkSize - 1];
+            int kept = Fill - ChunkSize;
+            if (kept > 0) Array.Copy(_buffer, ChunkSize, _buffer, 0, kept);
+            Fill = kept;
+            Start += ChunkSize;
+        }
+
+        /// <summary>Writes everything left: at the end of the image.</summary>
+        public void FlushAll()
+        {
+            FlushFullChunk();
+            if (Fill == 0) return;
+            _target.Write(_buffer, 0, Fill);
+            Start += Fill;
+            Fill = 0;
+        }
+    }
+}
