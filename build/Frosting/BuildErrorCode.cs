@@ -54,4 +54,13 @@ public enum BuildErrorCode
 
     /// <summary>The Demo target could not run its simulated device, or the device did not update and revert as the demo shows.</summary>
     DemoFailed,
+
+    /// <summary>A channel's rollout in <c>releases/channels.json</c> cannot be applied or changed as asked.</summary>
+    InvalidRollout,
+
+    /// <summary>A site's TLS certificate chain does not end at a CA pinned in the current root metadata.</summary>
+    PinCheckFailed,
+
+    /// <summary>The live site serves what devices would refuse: an expired or unverifiable manifest or root.</summary>
+    LiveSiteCheckFailed,
 }

@@ -25,6 +25,13 @@ public sealed class BuildLog
 
     public Verbosity Verbosity { get; }
 
+    /// <summary>
+    /// The output console, for live displays such as progress bars (build/Fleet/FleetProgress.cs), which
+    /// are shown only when <see cref="LogLevel.Information"/> is enabled. Everything else goes through
+    /// the log methods.
+    /// </summary>
+    internal IAnsiConsole Output => _output;
+
     /// <summary>The minimum verbosity at which messages of <paramref name="level"/> are written.</summary>
     public static Verbosity MinimumVerbosity(LogLevel level) => level switch
     {

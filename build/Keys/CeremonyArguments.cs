@@ -62,4 +62,17 @@ public static class CeremonyArguments
         }
         return Convert.FromHexString(text);
     }
+
+    /// <summary>
+    /// Throws a command-line error unless at least one of the arguments named is given; the last
+    /// string of <paramref name="namesThenWhat"/> says what they are for.
+    /// </summary>
+    public static void RequireAny(BuildContext context, params string[] namesThenWhat)
+    {
+        var names = namesThenWhat[..^1];
+        if (names.Any(context.HasArgument)) return;
+        var options = string.Join(" or ", names.Select(n => "--" + n));
+        throw new BuildException(BuildErrorCode.InvalidArgument, $"{options} is required: {namesThenWhat[^1]}.",
+            $"Give {options}; docs/OPERATIONS.md walks through each ceremony.");
+    }
 }

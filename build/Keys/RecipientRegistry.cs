@@ -6,15 +6,16 @@ namespace SecureOta.Build.Keys;
 
 /// <summary>
 /// Reads <c>keys/recipients.json</c>, the registered recipients' public keys:
-/// <c>{"recipients": [{"name": "...", "kind": "device|group|fleet", "publicKey": "&lt;64 hex&gt;"}]}</c>.
-/// Every problem is reported at once, naming the entry.
+/// <c>{"recipients": [{"name": "...", "kind": "device|group|fleet", "publicKey": "&lt;64 hex&gt;", "groups": ["..."]}]}</c>
+/// (<c>groups</c> is optional, for devices only: the groups whose private key the device holds).
+/// Entries keep their file order. Every problem is reported at once, naming the entry; the rules
+/// across entries are <see cref="RecipientRules"/>.
 /// </summary>
 public static partial class RecipientRegistry
 {
     public const string FileName = "recipients.json";
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
-    private static partial Regex NamePattern();
+    private static readonly string[] Members = ["name", "kind", "publicKey", "groups"];
 
     [GeneratedRegex("^[0-9a-f]{64}$")]
     private static partial Regex KeyPattern();
@@ -52,10 +53,7 @@ public static partial class RecipientRegistry
                 var recipient = ReadEntry(entry, $"recipients[{index++}]", problems);
                 if (recipient is not null) recipients.Add(recipient);
             }
-            foreach (var group in recipients.GroupBy(r => r.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
-                problems.Add($"the name '{group.Key}' is registered {group.Count()} times");
-            foreach (var group in recipients.GroupBy(r => r.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
-                problems.Add($"one public key is registered under several names: {string.Join(", ", group.Select(r => r.Name))}");
+            problems.AddRange(RecipientRules.Check(recipients));
 
             if (problems.Count > 0) throw Invalid(displayPath, problems);
             return recipients;
@@ -72,15 +70,21 @@ public static partial class RecipientRegistry
             return null;
         }
 
+        if (entry.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var unknown in entry.EnumerateObject().Select(p => p.Name).Where(n => !Members.Contains(n)))
+                problems.Add($"{where}: unknown member \"{unknown}\" (allowed: {string.Join(", ", Members)})");
+        }
+
         var name = Text("name");
         var kindText = Text("kind");
         var key = Text("publicKey");
         if (name is null || kindText is null || key is null) return null;
 
         bool ok = true;
-        if (!NamePattern().IsMatch(name))
+        if (!RecipientRules.IsValidName(name))
         {
-            problems.Add($"{where}: name '{name}' must be 1-64 of [A-Za-z0-9._-], starting with a letter or digit");
+            problems.Add($"{where}: name '{name}' must be {RecipientRules.NameRule}");
             ok = false;
         }
         if (!Enum.TryParse<RecipientKind>(kindText, ignoreCase: true, out var kind) || kindText != kindText.ToLowerInvariant() || int.TryParse(kindText, out _))
@@ -93,11 +97,24 @@ public static partial class RecipientRegistry
             problems.Add($"{where}: publicKey must be 64 lowercase hex digits (a 32-byte X25519 public key)");
             ok = false;
         }
-        return ok ? new Recipient(name, kind, Convert.FromHexString(key)) : null;
+        var groups = Groups(entry, where, problems);
+        return ok && groups is not null ? new Recipient(name, kind, Convert.FromHexString(key)) { Groups = groups } : null;
+    }
+
+    /// <summary>The optional "groups" array of group names; null (after reporting) when it is malformed.</summary>
+    private static List<string>? Groups(JsonElement entry, string where, List<string> problems)
+    {
+        if (!entry.TryGetProperty("groups", out var value)) return [];
+        if (value.ValueKind != JsonValueKind.Array || value.EnumerateArray().Any(g => g.ValueKind != JsonValueKind.String))
+        {
+            problems.Add($"{where}: \"groups\" must be an array of group names");
+            return null;
+        }
+        return value.EnumerateArray().Select(g => g.GetString()!).ToList();
     }
 
     private static BuildException Invalid(string displayPath, IReadOnlyList<string> problems) =>
         new(BuildErrorCode.InvalidRecipients, $"{displayPath} is invalid.",
-            "Fix the entries listed; each recipient needs a unique name, a kind and its X25519 public key in hex.",
+            "Fix the entries listed; each recipient needs a unique name, a kind and its X25519 public key in hex, and a device's groups must be registered groups.",
             problems.Select(p => new BuildProblem(displayPath, p)).ToList());
 }

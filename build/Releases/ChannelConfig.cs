@@ -3,7 +3,7 @@ namespace SecureOta.Build.Releases;
 /// <summary>One channel's settings from <c>releases/channels.json</c>.</summary>
 public sealed class ChannelConfig
 {
-    public ChannelConfig(string name, int manifestLifetimeDays, int deltaBaseCount)
+    public ChannelConfig(string name, int manifestLifetimeDays, int deltaBaseCount, RolloutConfig? rollout = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentOutOfRangeException.ThrowIfLessThan(manifestLifetimeDays, 1);
@@ -11,6 +11,7 @@ public sealed class ChannelConfig
         Name = name;
         ManifestLifetimeDays = manifestLifetimeDays;
         DeltaBaseCount = deltaBaseCount;
+        Rollout = rollout;
     }
 
     /// <summary>The channel's name ([a-z0-9-]{1,32}).</summary>
@@ -26,4 +27,10 @@ public sealed class ChannelConfig
     /// (0 to 16; 0 means full images only). See <see cref="ReleaseSet.DeltaBases"/>.
     /// </summary>
     public int DeltaBaseCount { get; }
+
+    /// <summary>The channel's staged rollout; null means its newest release goes to every device.</summary>
+    public RolloutConfig? Rollout { get; }
+
+    /// <summary>The same channel with another rollout (null: none).</summary>
+    public ChannelConfig WithRollout(RolloutConfig? rollout) => new(Name, ManifestLifetimeDays, DeltaBaseCount, rollout);
 }

@@ -2,17 +2,18 @@ namespace SecureOta.Build.Releases;
 
 /// <summary>
 /// Reads <c>releases/channels.json</c>:
-/// <c>{"channels": {"stable": {"manifestLifetimeDays": 14, "deltaBaseCount": 3}, ...}}</c>.
+/// <c>{"channels": {"stable": {"manifestLifetimeDays": 14, "deltaBaseCount": 3, "rollout": {...}}, ...}}</c>
+/// (the optional rollout is read by <see cref="RolloutConfigReader"/>).
 /// </summary>
 internal static class ChannelsFileReader
 {
     private static readonly string[] RootProperties = ["channels"];
-    private static readonly string[] ChannelProperties = ["manifestLifetimeDays", "deltaBaseCount"];
+    private static readonly string[] ChannelProperties = ["manifestLifetimeDays", "deltaBaseCount", "rollout"];
 
     public static ChannelsFile Read(string path, ProblemCollector problems)
     {
         var report = problems.For(path);
-        var unreadable = new ChannelsFile([], new HashSet<string>(), Readable: false);
+        var unreadable = new ChannelsFile(path, [], new HashSet<string>(), Readable: false);
         if (!File.Exists(path))
         {
             report("is missing; it declares the channels releases may name");
@@ -46,12 +47,13 @@ internal static class ChannelsFileReader
             var settings = StrictJsonObject.From(channels.Get(name, required: true)!.Value, channelPath, ChannelProperties, report);
             var lifetime = settings?.RequiredInt32("manifestLifetimeDays", 1, ReleaseLimits.MaxManifestLifetimeDays);
             var deltaBases = settings?.RequiredInt32("deltaBaseCount", 0, ReleaseLimits.MaxDeltaBaseCount);
-            if (lifetime is { } days && deltaBases is { } count && ReleaseLimits.IsValidChannelName(name))
+            var rolloutValid = RolloutConfigReader.TryRead(settings, report, out var rollout);
+            if (lifetime is { } days && deltaBases is { } count && rolloutValid && ReleaseLimits.IsValidChannelName(name))
             {
-                valid.Add(new ChannelConfig(name, days, count));
+                valid.Add(new ChannelConfig(name, days, count, rollout));
             }
         }
 
-        return new ChannelsFile(valid, declared, Readable: true);
+        return new ChannelsFile(path, valid, declared, Readable: true);
     }
 }

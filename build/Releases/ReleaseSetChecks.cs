@@ -1,6 +1,6 @@
 namespace SecureOta.Build.Releases;
 
-/// <summary>Checks that need every release at once: unique versions, declared channels, security versions per channel.</summary>
+/// <summary>Checks that need every release at once: unique versions, declared channels, security versions per channel, rollouts.</summary>
 internal static class ReleaseSetChecks
 {
     public static void Run(IReadOnlyList<ReleaseDraft> drafts, ChannelsFile channels, ProblemCollector problems)
@@ -10,6 +10,7 @@ internal static class ReleaseSetChecks
         if (channels.Readable)
         {
             CheckChannelsDeclared(drafts, channels, problems);
+            RolloutChecks.Run(drafts, channels, problems);
         }
 
         CheckSecurityVersionsNeverDecrease(versioned, problems);

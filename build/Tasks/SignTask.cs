@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using SecureOta.Build.Context;
+using SecureOta.Build.Fleet;
 using SecureOta.Build.Frosting;
 using SecureOta.Build.Publishing;
 using SecureOta.Build.Releases;
@@ -8,18 +9,19 @@ using SecureOta.Build.Site;
 namespace SecureOta.Build.Tasks;
 
 /// <summary>
-/// Writes and signs one channel manifest (docs/PROTOCOL.md section 6) per channel that has a release,
-/// targeting the channel's newest release. issued = sequence = the build's "now", so every deploy
-/// (and every scheduled re-sign) gets a higher sequence; it expires after the channel's lifetime.
+/// Writes and signs one channel manifest (docs/PROTOCOL.md section 6) per channel that has a release.
+/// The target and <c>rollout.percent</c> come from the channel's rollout in releases/channels.json
+/// (<see cref="ChannelTargets"/>): the newest release for every device when there is none, a staged
+/// share of devices, 0 % while paused, or the pinned earlier release when halted. The salt is derived
+/// per channel and release (PROTOCOL.md section 10), so widening a rollout keeps every device that was
+/// in, and the next release samples devices afresh. issued = sequence = the build's "now", so every
+/// deploy (and every scheduled re-sign) gets a higher sequence; it expires after the channel's lifetime.
 /// </summary>
 [TaskName("Sign")]
 [TaskDescription("Signs a channel manifest for the newest release of each channel with the release keys.")]
 [IsDependentOn(typeof(WrapKeysTask))]
 public sealed class SignTask : FrostingTask<BuildContext>
 {
-    /// <summary>Full rollout: staged rollouts are a later feature; the policy is already in the format.</summary>
-    private const int RolloutPercent = 100;
-
     public override void Run(BuildContext context)
     {
         var releases = context.Releases;
@@ -29,19 +31,24 @@ public sealed class SignTask : FrostingTask<BuildContext>
             var signed = new List<SignedChannel>();
             foreach (var (name, channel) in releases.Channels)
             {
-                var latest = releases.LatestIn(name);
-                if (latest is null)
+                var target = ChannelTargets.Plan(releases, name);
+                if (target is null)
                 {
                     context.Log.Warning("Channel '{0}' is declared in channels.json but has no release: no manifest is published for it.", name);
                     continue;
                 }
 
-                signed.Add(Sign(context, secret, channel, latest));
+                if (target.Rollout?.State == RolloutState.Halted)
+                {
+                    context.Log.Warning("Channel '{0}' is halted: {1} is withdrawn and the manifest targets {2}.", name, target.Newest.Version, target.Release.Version);
+                }
+
+                signed.Add(Sign(context, secret, channel, target));
             }
 
             context.SignedChannels = signed;
             context.Log.Information("Signed {0} channel manifest(s) with {1} release key(s): {2}.", signed.Count, context.Keys.ReleaseSigners.Count,
-                signed.Count == 0 ? "none" : string.Join(", ", signed.Select(s => $"{s.Channel} -> {s.Release.Version}")));
+                signed.Count == 0 ? "none" : string.Join(", ", signed.Select(Summary)));
         }
         finally
         {
@@ -49,8 +56,13 @@ public sealed class SignTask : FrostingTask<BuildContext>
         }
     }
 
-    private static SignedChannel Sign(BuildContext context, byte[] secret, ChannelConfig channel, Release release)
+    /// <summary>"stable -> 1.2.0", with the rollout when the channel has one: "stable -> 1.2.0 (staged: 10 % of devices)".</summary>
+    private static string Summary(SignedChannel signed) =>
+        $"{signed.Channel} -> {signed.Release.Version}" + (signed.Target.Rollout is null ? "" : $" ({signed.Target.Describe()})");
+
+    private static SignedChannel Sign(BuildContext context, byte[] secret, ChannelConfig channel, ChannelTarget target)
     {
+        var release = target.Release;
         var version = release.Version.ToString();
         var encrypted = context.EncryptedReleases.Single(e => e.Release == release);
         var keyCheck = context.WrappedKeys.Single(w => w.Release == release).KeyCheck;
@@ -62,13 +74,13 @@ public sealed class SignTask : FrostingTask<BuildContext>
             Expires: (context.Now + channel.ManifestLifetime).ToUnixTimeSeconds(),
             new ReleaseEntry(version, release.SecurityVersion, encrypted.Digests.ImageSize, encrypted.Digests.ImageDigest,
                 encrypted.Digests.ImageSha256, keyCheck, [ArtifactEntry.From(encrypted.Full)]),
-            new RolloutPolicy(RolloutPercent, ContentKeyDerivation.RolloutSalt(secret, channel.Name, version)));
+            new RolloutPolicy(target.Percent, ContentKeyDerivation.RolloutSalt(secret, channel.Name, version)));
         try
         {
             var envelope = EnvelopeSigner.Sign(PayloadTypes.Channel, ChannelManifestWriter.Write(manifest), context.Keys.ReleaseSigners);
-            context.Log.Verbose("  {0}: {1}, sequence {2}, expires {3:u}, {4} bytes", channel.Name, version, issued,
+            context.Log.Verbose("  {0}: {1} at {2} %, sequence {3}, expires {4:u}, {5} bytes", channel.Name, version, target.Percent, issued,
                 DateTimeOffset.FromUnixTimeSeconds(manifest.Expires), envelope.Length);
-            return new SignedChannel(channel.Name, release, manifest, envelope);
+            return new SignedChannel(channel.Name, target, manifest, envelope);
         }
         catch (ProtocolLimitException exception)
         {

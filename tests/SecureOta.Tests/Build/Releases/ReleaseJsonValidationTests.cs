@@ -168,7 +168,7 @@ public sealed class ReleaseJsonValidationTests
     [InlineData("""{"channels": {"stable": {"manifestLifetimeDays": 0, "deltaBaseCount": 1}}}""", "$.channels.stable.manifestLifetimeDays: must be a whole number from 1 to 365, not the number 0")]
     [InlineData("""{"channels": {"stable": {"manifestLifetimeDays": 7, "deltaBaseCount": 17}}}""", "$.channels.stable.deltaBaseCount: must be a whole number from 0 to 16")]
     [InlineData("""{"channels": {"stable": {"manifestLifetimeDays": 7}}}""", "$.channels.stable: missing required property 'deltaBaseCount'")]
-    [InlineData("""{"channels": {"stable": {"manifestLifetimeDays": 7, "deltaBaseCount": 1, "rollout": 5}}}""", "$.channels.stable: unknown property 'rollout'")]
+    [InlineData("""{"channels": {"stable": {"manifestLifetimeDays": 7, "deltaBaseCount": 1, "schedule": 5}}}""", "$.channels.stable: unknown property 'schedule'")]
     [InlineData("""{"channels": {"stable": {"manifestLifetimeDays": 7, "deltaBaseCount": 1}, "stable": {"manifestLifetimeDays": 7, "deltaBaseCount": 1}}}""", "$.channels: property 'stable' appears more than once")]
     [InlineData("""{"channels": {}}""", "$.channels: declares no channel")]
     [InlineData("""{"stable": {}}""", "$: unknown property 'stable'")]
