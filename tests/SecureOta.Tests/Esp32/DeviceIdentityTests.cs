@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using SecureOta.Device.Core.Json;
 using SecureOta.Device.Core.Keys;
 using SecureOta.Device.Host;
@@ -9,8 +8,8 @@ namespace SecureOta.Tests.Esp32;
 
 /// <summary>
 /// The device's recipient key on the ESP32 (device/Esp32/Loader/Portable/DeviceIdentity.cs): made once
-/// from the entropy source, kept across boots, and shown as the entry a maintainer pastes into
-/// keys/recipients.json. Only public material is ever written out.
+/// from the entropy source, kept across boots, and shown with the AddDevice command that registers it
+/// in keys/recipients.json. Only public material is ever written out.
 /// </summary>
 public sealed class DeviceIdentityTests
 {
@@ -31,18 +30,16 @@ public sealed class DeviceIdentityTests
     }
 
     [Fact]
-    public void Records_the_keys_recipients_json_entry_for_registration()
+    public void Records_the_public_key_and_the_command_that_registers_it()
     {
         RecipientKey key = LoadOrCreate();
 
-        string text = Encoding.UTF8.GetString(_drive.Read("device.id.txt"));
-        string entryLine = text.Split('\n').Single(line => line.StartsWith("keys/recipients.json entry: ", StringComparison.Ordinal));
-        using var entry = JsonDocument.Parse(entryLine["keys/recipients.json entry: ".Length..]);
+        string[] lines = Encoding.UTF8.GetString(_drive.Read("device.id.txt")).Split('\n');
+        string publicHex = Hex.Encode(key.GetPublicKey());
 
-        Assert.Contains("recipient id: " + key.Id, text);
-        Assert.Equal("device", entry.RootElement.GetProperty("kind").GetString());
-        Assert.Equal(Hex.Encode(key.GetPublicKey()), entry.RootElement.GetProperty("publicKey").GetString());
-        Assert.StartsWith("esp32-" + key.Id[..12], entry.RootElement.GetProperty("name").GetString());
+        Assert.Contains("recipient id: " + key.Id, lines);
+        Assert.Contains("public key: " + publicHex, lines);
+        Assert.Contains("register: ./build.sh --target=AddDevice --name=esp32-" + key.Id[..12] + " --key=" + publicHex, lines);
     }
 
     [Fact]

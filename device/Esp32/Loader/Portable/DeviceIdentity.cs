@@ -8,8 +8,8 @@ namespace SecureOta.Device.Esp32.Loader.Portable
     /// <summary>
     /// The device's own X25519 recipient key (PROTOCOL.md section 8), made on the device at first boot
     /// by the core's DeviceKeyStore from the hardware RNG. The public key and recipient id are public:
-    /// they are logged on every boot, and at creation also as the ready-to-paste entry for
-    /// keys/recipients.json, and kept in device.id.txt. The private key is never shown.
+    /// they are logged on every boot, at creation together with the build command that registers the
+    /// device (docs/OPERATIONS.md, AddDevice), and kept in device.id.txt. The private key is never shown.
     /// </summary>
     public static class DeviceIdentity
     {
@@ -20,29 +20,29 @@ namespace SecureOta.Device.Esp32.Loader.Portable
         {
             DeviceKeyOutcome outcome;
             RecipientKey key = new DeviceKeyStore(files, hmac, entropy).LoadOrCreate(out outcome);
-            string entry = RegistrationEntry(key);
+            string register = RegisterCommand(key);
             LoaderLog.Info("device recipient id " + key.Id + ", public key " + Hex.Encode(key.GetPublicKey()));
             if (outcome != DeviceKeyOutcome.Loaded)
             {
                 LoaderLog.Info(outcome == DeviceKeyOutcome.Created
-                    ? "NEW DEVICE KEY. Register it: add this entry to keys/recipients.json and publish a release:"
-                    : "THE STORED DEVICE KEY WAS DAMAGED AND A NEW ONE WAS MADE. Register it again (replace the old entry):");
-                LoaderLog.Info(entry);
+                    ? "NEW DEVICE KEY. Register it, commit keys/recipients.json and publish a release:"
+                    : "THE STORED DEVICE KEY WAS DAMAGED AND A NEW ONE WAS MADE. Remove the old registration and register this one:");
+                LoaderLog.Info(register);
             }
-            if (outcome != DeviceKeyOutcome.Loaded || !files.Exists(FileName)) WriteIdFile(files, key, entry);
+            if (outcome != DeviceKeyOutcome.Loaded || !files.Exists(FileName)) WriteIdFile(files, key, register);
             return key;
         }
 
-        // {"name": "esp32-<first 12 hex of the id>", "kind": "device", "publicKey": "<64 hex>"}
-        private static string RegistrationEntry(RecipientKey key)
+        // The build target that adds the device to keys/recipients.json; the name is a suggestion.
+        private static string RegisterCommand(RecipientKey key)
         {
-            return "{\"name\": \"esp32-" + key.Id.Substring(0, 12) + "\", \"kind\": \"device\", \"publicKey\": \"" +
-                Hex.Encode(key.GetPublicKey()) + "\"}";
+            return "./build.sh --target=AddDevice --name=esp32-" + key.Id.Substring(0, 12) + " --key=" + Hex.Encode(key.GetPublicKey());
         }
 
-        private static void WriteIdFile(IFileStore files, RecipientKey key, string entry)
+        private static void WriteIdFile(IFileStore files, RecipientKey key, string register)
         {
-            byte[] text = System.Text.Encoding.UTF8.GetBytes("recipient id: " + key.Id + "\nkeys/recipients.json entry: " + entry + "\n");
+            byte[] text = System.Text.Encoding.UTF8.GetBytes("recipient id: " + key.Id + "\npublic key: " + Hex.Encode(key.GetPublicKey()) +
+                "\nregister: " + register + "\n");
             System.IO.Stream stream = files.OpenWrite(FileName, false);
             try
             {
