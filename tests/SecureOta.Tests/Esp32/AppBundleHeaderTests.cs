@@ -2,7 +2,7 @@ namespace SecureOta.Tests.Esp32;
 
 /// <summary>
 /// The loader's reading of an application image (device/Esp32/Loader/Portable/AppBundleHeader.cs)
-/// against bundles written by the packer tool (device/Esp32/tools/PackAppBundle.cs): what one writes
+/// against bundles written by the packer tool (device/Esp32/HostTools/PackAppBundle.cs): what one writes
 /// the other reads, and every malformed image is refused with a reason instead of being loaded.
 /// </summary>
 public sealed class AppBundleHeaderTests

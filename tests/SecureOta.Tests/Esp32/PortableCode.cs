@@ -54,7 +54,7 @@ internal static class PortableCode
     // File-based app directives ("#:property ...") are for the dotnet CLI, not the compiler.
     private static IEnumerable<(string Path, string Text)> PackerSource()
     {
-        var path = Path.Combine(Esp32Folder, "tools", "PackAppBundle.cs");
+        var path = Path.Combine(Esp32Folder, "HostTools", "PackAppBundle.cs");
         var lines = File.ReadAllLines(path).Where(line => !line.StartsWith("#:", StringComparison.Ordinal));
         yield return (path, string.Join("\n", lines));
         // The implicit usings the .NET SDK gives a file-based console app.

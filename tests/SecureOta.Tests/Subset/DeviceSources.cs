@@ -4,7 +4,7 @@ namespace SecureOta.Tests.Subset;
 /// The source files under device/ that run on the device, split by how they can be checked:
 /// the portable core and every Portable/ folder of the ESP32 projects compile on the host and get
 /// the semantic check; the rest of device/Esp32 calls nanoFramework-only APIs and gets the syntax
-/// check. device/Host, device/Simulator and device/Esp32/tools are host-only by design.
+/// check. device/Host, device/Simulator and device/Esp32/HostTools are host-only by design.
 /// </summary>
 internal static class DeviceSources
 {
@@ -32,7 +32,7 @@ internal static class DeviceSources
             case "Simulator":
                 return Kind.HostOnly;
             case "Esp32":
-                if (segments.Length > 1 && segments[1] == "tools") return Kind.HostOnly;
+                if (segments.Length > 1 && segments[1] == "HostTools") return Kind.HostOnly;
                 return segments.Contains("Portable") ? Kind.Semantic : Kind.SyntaxOnly;
             default:
                 // The core, and any new device-side folder, gets the strictest check.

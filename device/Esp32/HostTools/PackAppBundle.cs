@@ -1,7 +1,7 @@
 #:property PublishAot=false
 // Packs an application's nanoFramework .pe files into the app bundle the loader starts
 // (device/Esp32/README.md, "Application image"). A .NET 10 file-based app; run from the repository:
-//   dotnet run device/Esp32/tools/PackAppBundle.cs -- --entry <Namespace.Type> --out <app.bin> <first.pe> ... <entry.pe>
+//   dotnet run device/Esp32/HostTools/PackAppBundle.cs -- --entry <Namespace.Type> --out <app.bin> <first.pe> ... <entry.pe>
 // List the .pe files in load order, dependencies first, the one holding the entry type last, and
 // leave out every assembly the loader already deploys (mscorlib, SecureOta.Device.Core, ...).
 
