@@ -101,8 +101,12 @@ public sealed class DeltaTaskTests
     [Fact]
     public void Bench_without_pairs_says_where_to_put_them()
     {
-        using var temp = RepositoryWithImages(out _, out _);
-        var (exitCode, consoles) = BuildProgram.Run(temp.Path, "--target=Bench");
+        // A repository one level down in a fresh temp folder, so "../shared" beside it cannot exist
+        // whatever the machine keeps next to its temp folders.
+        using var temp = new TempDirectory();
+        var repository = Directory.CreateDirectory(temp.Combine("repo")).FullName;
+        File.WriteAllText(Path.Combine(repository, "SecureOta.slnx"), "<Solution />");
+        var (exitCode, consoles) = BuildProgram.Run(repository, "--target=Bench");
         Assert.Equal((int)ExitCode.InvalidCommandLine, exitCode);
         Assert.Contains("There are no firmware pairs to benchmark", consoles.ErrorText, StringComparison.Ordinal);
     }

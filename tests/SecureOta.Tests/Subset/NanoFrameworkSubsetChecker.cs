@@ -5,21 +5,17 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace SecureOta.Tests.Subset;
 
 /// <summary>
-/// Compiles device-side sources with Roslyn and reports every construct or API that the
-/// nanoFramework runtime lacks (shared NANOFRAMEWORK.md): generic types and methods (including
-/// ones whose type arguments are inferred, which no text search can see), async/await, LINQ,
-/// Span and friends, stackalloc, tuples, records, unsafe code, iterators, and namespaces or
-/// APIs that do not exist on the device.
+/// Checks device-side sources against the nanoFramework subset (shared NANOFRAMEWORK.md).
+/// <see cref="Check"/> compiles them with Roslyn and reports every construct or API that the
+/// nanoFramework runtime lacks: generic types and methods (including ones whose type arguments are
+/// inferred, which no text search can see), async/await, LINQ, Span and friends, stackalloc, tuples,
+/// records, unsafe code, iterators, and namespaces or APIs that do not exist on the device.
+/// <see cref="CheckSyntaxOnly"/> applies the syntax-level rules alone, for sources that call
+/// nanoFramework-only APIs the host compiler cannot resolve (the ESP32 projects).
 /// </summary>
 internal static class NanoFrameworkSubsetChecker
 {
-    private static readonly string[] ForbiddenNamespaces =
-    {
-        "System.Linq", "System.Threading.Tasks", "System.Buffers", "System.Memory",
-        "System.Security.Cryptography", "System.Collections.Generic", "System.Collections.Concurrent",
-        "System.Collections.Immutable", "System.Runtime.InteropServices", "System.Numerics",
-        "System.Text.Json", "System.Net.Http",
-    };
+    private static readonly string[] ForbiddenNamespaces = NanoFrameworkSyntaxRules.ForbiddenNamespaces;
 
     // Types that exist in System on the host but not in nanoFramework's CoreLibrary.
     private static readonly string[] ForbiddenTypes =
@@ -40,7 +36,7 @@ internal static class NanoFrameworkSubsetChecker
     public static IReadOnlyList<string> Check(IEnumerable<(string Path, string Text)> sources)
     {
         var trees = sources
-            .Select(s => CSharpSyntaxTree.ParseText(s.Text, new CSharpParseOptions(LanguageVersion.CSharp7_3), s.Path))
+            .Select(s => CSharpSyntaxTree.ParseText(s.Text, NanoFrameworkSyntaxRules.ParseOptions, s.Path))
             .ToList();
         var compilation = CSharpCompilation.Create(
             "SubsetCheck", trees, HostReferences.Value,
@@ -57,28 +53,42 @@ internal static class NanoFrameworkSubsetChecker
             var model = compilation.GetSemanticModel(tree);
             foreach (var node in tree.GetRoot().DescendantNodes())
             {
-                var problem = SyntaxProblem(node) ?? SymbolProblem(node, model);
+                var problem = NanoFrameworkSyntaxRules.Problem(node, ForbiddenNamespaces) ?? SymbolProblem(node, model);
                 if (problem != null) problems.Add($"{Where(node.GetLocation())}: {problem}");
             }
         }
         return problems.Distinct().ToList();
     }
 
-    private static string? SyntaxProblem(SyntaxNode node) => node switch
+    /// <summary>
+    /// The syntax-level rules alone: each file must parse as C# 7.3 and use none of the constructs or
+    /// namespaces the device lacks. Names are not resolved, so nanoFramework-only APIs pass; the
+    /// namespaces nanoFramework provides itself (System.Security.Cryptography) may be imported.
+    /// </summary>
+    public static IReadOnlyList<string> CheckSyntaxOnly(IEnumerable<(string Path, string Text)> sources)
     {
-        MethodDeclarationSyntax m when m.Modifiers.Any(SyntaxKind.AsyncKeyword) => "async method",
-        AwaitExpressionSyntax => "await",
-        QueryExpressionSyntax => "LINQ query",
-        StackAllocArrayCreationExpressionSyntax => "stackalloc",
-        TupleTypeSyntax or TupleExpressionSyntax => "tuple",
-        RecordDeclarationSyntax => "record",
-        PointerTypeSyntax or FunctionPointerTypeSyntax => "pointer type",
-        UnsafeStatementSyntax or FixedStatementSyntax => "unsafe code",
-        YieldStatementSyntax => "iterator (yield)",
-        TypeParameterListSyntax => "generic declaration",
-        StructDeclarationSyntax s when s.Modifiers.Any(SyntaxKind.RefKeyword) => "ref struct",
-        _ => null,
-    };
+        var forbidden = ForbiddenNamespaces.Except(NanoFrameworkSyntaxRules.NanoFrameworkOwnNamespaces).ToArray();
+        var trees = sources
+            .Select(s => CSharpSyntaxTree.ParseText(s.Text, NanoFrameworkSyntaxRules.ParseOptions, s.Path))
+            .ToList();
+        // Roslyn reports most newer-than-7.3 syntax (switch expressions, using declarations, ...) while
+        // binding, not while parsing: bind without the nanoFramework references and keep only those.
+        var compilation = CSharpCompilation.Create("SyntaxCheck", trees, HostReferences.Value,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: false));
+        var languageVersion = compilation.GetDiagnostics()
+            .Where(d => d.Severity == DiagnosticSeverity.Error && IsLanguageVersionError(d))
+            .Select(d => $"{Where(d.Location)}: does not compile as C# 7.3: {d.GetMessage()}");
+        return trees
+            .SelectMany(tree => NanoFrameworkSyntaxRules.Problems(tree, forbidden))
+            .Concat(languageVersion)
+            .Distinct()
+            .ToList();
+    }
+
+    // "Feature 'x' is not available in C# 7.3. Please use language version 8.0 or greater."
+    private static bool IsLanguageVersionError(Diagnostic diagnostic) =>
+        diagnostic.Id is "CS8107" or "CS8320" or "CS8370" or "CS8400" or "CS8652" or "CS9058"
+        || diagnostic.GetMessage().Contains("not available in C# 7.3", StringComparison.Ordinal);
 
     private static string? SymbolProblem(SyntaxNode node, SemanticModel model)
     {
@@ -128,11 +138,10 @@ internal static class NanoFrameworkSubsetChecker
         }
     }
 
-    private static string Where(Location location)
-    {
-        var span = location.GetLineSpan();
-        return $"{span.Path}:{span.StartLinePosition.Line + 1}";
-    }
+    private static string Where(Location location) => NanoFrameworkSyntaxRules.Where(location);
+
+    /// <summary>The host's System.* reference assemblies, for compiling device sources on the host.</summary>
+    public static IReadOnlyList<MetadataReference> HostReferenceList => HostReferences.Value;
 
     private static readonly Lazy<IReadOnlyList<MetadataReference>> HostReferences = new(() =>
         ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
