@@ -9,7 +9,8 @@ namespace SecureOta.Device.Core.Boot
     /// The loader's logic, run on every boot before any application code: decides which slot runs
     /// from the boot state, counts trial boots (writing the count BEFORE the trial runs, so a crash
     /// loop still uses up its attempts), reverts a trial that did not confirm within
-    /// <see cref="MaxTrialBoots"/> boots, and checks every slot against its recorded length and
+    /// <see cref="MaxTrialBoots"/> boots (recording its image digest as rejected, so the update client never
+    /// fetches that image again), and checks every slot against its recorded length and
     /// image digest before choosing it. The application calls <see cref="Confirm"/> once its health
     /// check passes. Each call loads the state afresh, so loader and application can use separate
     /// instances over the same storage.
@@ -57,11 +58,14 @@ namespace SecureOta.Device.Core.Boot
                 if (_state.BootAttempts >= _maxTrialBoots)
                 {
                     problem = "the image in slot " + SlotImageVerifier.Name(trial) + " did not confirm within " + _maxTrialBoots +
-                        " boots; it was reverted.";
+                        " boots; it was reverted and its release is not installed again.";
                     reverted = true;
+                    // The image ran and failed: its release is bad for this device, whatever sequence re-signs it.
+                    _state.RejectImage(_state.Image(trial).Digest);
                 }
                 else if (!_verifier.TryVerify(_slots, trial, _state.Image(trial), out problem))
                 {
+                    // Not recorded as rejected: the image never ran, the slot's bytes were damaged, so a fresh copy may work.
                     problem = "the trial image failed its check (" + problem + "); it was reverted.";
                     reverted = true;
                 }

@@ -1,12 +1,13 @@
 using System;
 using SecureOta.Device.Core.Artifacts;
+using SecureOta.Device.Core.Crypto;
 
 namespace SecureOta.Device.Core.Boot
 {
     /// <summary>
     /// The device's boot state: which slot runs, which is on trial, what the device has accepted
     /// (highest manifest sequence, last issued time, installed security version, trusted root version),
-    /// what each slot holds, and where an interrupted download resumes. Stored power-safe by
+    /// what each slot holds, where an interrupted download resumes, and which image last failed its trial. Stored power-safe by
     /// <see cref="BootStateStore"/> in the encoding of <see cref="BootStateCodec"/>. The phase changes only
     /// through <see cref="MoveTo"/>, which asks <see cref="PhaseTransitions"/>. Every array is allocated
     /// once; <see cref="CopyFrom"/> lets a caller keep a committed copy and a working copy without allocating.
@@ -19,6 +20,7 @@ namespace SecureOta.Device.Core.Boot
         private readonly SlotImage _slotB = new SlotImage();
         private readonly byte[] _resumeTarget = new byte[DigestKeys.DigestSize];
         private readonly RecordChainPosition _resumePosition = new RecordChainPosition();
+        private readonly byte[] _rejectedImage = new byte[DigestKeys.DigestSize];
 
         public BootState()
         {
@@ -65,6 +67,35 @@ namespace SecureOta.Device.Core.Boot
 
         /// <summary>Where the download resumes: next record, its expected digest, chain block, image fold.</summary>
         public RecordChainPosition ResumePosition { get { return _resumePosition; } }
+
+        /// <summary>
+        /// imageDigest of the last image reverted because it did not confirm within its trial boots (32 bytes,
+        /// all zero when none). The update client never downloads that image again, whatever the manifest's
+        /// sequence; only the next such revert replaces it.
+        /// </summary>
+        public byte[] RejectedImageDigest { get { return _rejectedImage; } }
+
+        /// <summary>True when an image has been rejected (<see cref="RejectedImageDigest"/> is not all zero).</summary>
+        public bool HasRejectedImage
+        {
+            get { return !ConstantTime.IsZero(_rejectedImage, 0, _rejectedImage.Length); }
+        }
+
+        /// <summary>True when <paramref name="imageDigest"/> (32 bytes) is the image that failed its trial on this device.</summary>
+        public bool IsRejected(byte[] imageDigest)
+        {
+            if (imageDigest == null) throw new ArgumentNullException("imageDigest");
+            if (imageDigest.Length != DigestKeys.DigestSize) throw new ArgumentException("an image digest is 32 bytes", "imageDigest");
+            return HasRejectedImage && ConstantTime.AreEqual(_rejectedImage, 0, imageDigest, 0, DigestKeys.DigestSize);
+        }
+
+        /// <summary>Records the image that failed its trial (its 32-byte digest is copied), replacing any earlier one.</summary>
+        public void RejectImage(byte[] imageDigest)
+        {
+            if (imageDigest == null) throw new ArgumentNullException("imageDigest");
+            if (imageDigest.Length != DigestKeys.DigestSize) throw new ArgumentException("an image digest is 32 bytes", "imageDigest");
+            Array.Copy(imageDigest, 0, _rejectedImage, 0, DigestKeys.DigestSize);
+        }
 
         /// <summary>True while a verified release is being downloaded (Verified or Downloading).</summary>
         public bool IsDownloadPending
@@ -138,6 +169,7 @@ namespace SecureOta.Device.Core.Boot
             Array.Copy(other._resumeTarget, 0, _resumeTarget, 0, DigestKeys.DigestSize);
             RecordChainPosition p = other._resumePosition;
             _resumePosition.Set(p.Index, p.ExpectedDigest, 0, p.ChainBlock, 0, p.ImageFold, 0);
+            Array.Copy(other._rejectedImage, 0, _rejectedImage, 0, DigestKeys.DigestSize);
         }
 
         /// <summary>The other slot of the pair.</summary>

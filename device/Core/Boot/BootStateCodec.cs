@@ -8,10 +8,10 @@ namespace SecureOta.Device.Core.Boot
 {
     /// <summary>
     /// The fixed binary encoding of <see cref="BootState"/> (docs/PROTOCOL.md "Device boot state").
-    /// 283 bytes, integers unsigned big-endian:
+    /// Format 2, 315 bytes, integers unsigned big-endian:
     /// <code>
     /// offset size field
-    ///   0     1   format, 0x01
+    ///   0     1   format, 0x02
     ///   1     8   write sequence (grows by one per write; the newest valid copy wins)
     ///   9     1   phase (UpdatePhase 1..9; ManifestFetched and Staged are never stored)
     ///  10     1   active slot (1 = A, 2 = B)
@@ -27,18 +27,29 @@ namespace SecureOta.Device.Core.Boot
     /// 134     1   resume slot (0 = none, else not the active slot; set exactly in Verified and Downloading)
     /// 135    32   resume target: imageDigest of the release being downloaded
     /// 167    84   resume position (RecordChainPosition: index 4, expected digest 32, chain block 16, fold 32)
-    /// 251    32   HMAC-SHA256 under the ASCII key "SecureOta/v1/boot-state" over bytes 0..250
+    /// 251    32   rejected image: imageDigest of the last image reverted after its trial boots (all zero = none)
+    /// 283    32   HMAC-SHA256 under the ASCII key "SecureOta/v1/boot-state" over bytes 0..282
     /// </code>
-    /// Every 8-byte number is at most 2^53 - 1. A copy that is not exactly 283 bytes, has another format,
-    /// a wrong digest, an unknown enum value or fields that contradict each other decodes as invalid.
+    /// Format 1 (283 bytes: the same fields without the rejected image, its HMAC at 251 over bytes 0..250)
+    /// was written before the rejected image existed; it still decodes, with no rejected image, so a device
+    /// updated in the field keeps its state (and its factory state, which is never rewritten). Every write
+    /// is format 2. Every 8-byte number is at most 2^53 - 1. A copy whose size is not its format's, of any
+    /// other format, with a wrong digest, an unknown enum value or fields that contradict each other
+    /// decodes as invalid.
     /// </summary>
     public static class BootStateCodec
     {
-        /// <summary>Bytes of one encoded state.</summary>
-        public const int EncodedSize = 283;
+        /// <summary>Bytes of one encoded state in the format written (<see cref="Format"/>); no readable copy is longer.</summary>
+        public const int EncodedSize = 315;
 
-        /// <summary>The only format this version writes and reads.</summary>
-        public const byte Format = 0x01;
+        /// <summary>The format every write uses.</summary>
+        public const byte Format = 0x02;
+
+        /// <summary>Bytes of a format 1 copy, written before the rejected image was stored.</summary>
+        public const int LegacyEncodedSize = 283;
+
+        /// <summary>The format before the rejected image: read (the rejected image then none), never written.</summary>
+        public const byte LegacyFormat = 0x01;
 
         /// <summary>HMAC key of the state digest: a checksum that no torn or bit-rotted copy passes.</summary>
         public static readonly byte[] DigestKey = Encoding.UTF8.GetBytes("SecureOta/v1/boot-state");
@@ -58,15 +69,17 @@ namespace SecureOta.Device.Core.Boot
         private const int ResumeSlotOffset = 134;
         private const int ResumeTargetOffset = 135;
         private const int PositionOffset = 167;
-        private const int DigestOffset = 251;
+        private const int RejectedOffset = 251;
+        private const int DigestOffset = 283;
+        private const int LegacyDigestOffset = 251;
         private const long MaxNumber = 9007199254740991;
 
-        /// <summary>Writes the state into buffer[0, 283) with its digest; <paramref name="scratch"/> is 32 bytes for the MAC.</summary>
+        /// <summary>Writes the state into buffer[0, 315) in format 2 with its digest; <paramref name="scratch"/> is 32 bytes for the MAC.</summary>
         public static void Encode(BootState state, IHmacSha256 hmac, byte[] buffer, byte[] scratch)
         {
             if (state == null) throw new ArgumentNullException("state");
             if (hmac == null) throw new ArgumentNullException("hmac");
-            if (buffer == null || buffer.Length < EncodedSize) throw new ArgumentException("the buffer holds 283 bytes", "buffer");
+            if (buffer == null || buffer.Length < EncodedSize) throw new ArgumentException("the buffer holds 315 bytes", "buffer");
             if (scratch == null || scratch.Length < DigestKeys.DigestSize) throw new ArgumentException("the scratch holds 32 bytes", "scratch");
             if (state.Phase == UpdatePhase.ManifestFetched || state.Phase == UpdatePhase.Staged)
                 throw new InvalidOperationException("phase " + PhaseTransitions.Name(state.Phase) + " is transient and never stored");
@@ -88,6 +101,7 @@ namespace SecureOta.Device.Core.Boot
             buffer[ResumeSlotOffset] = (byte)state.ResumeSlot;
             Array.Copy(state.ResumeTarget, 0, buffer, ResumeTargetOffset, DigestKeys.DigestSize);
             state.ResumePosition.WriteTo(buffer, PositionOffset);
+            Array.Copy(state.RejectedImageDigest, 0, buffer, RejectedOffset, DigestKeys.DigestSize);
             hmac.Compute(DigestKey, buffer, 0, DigestOffset, buffer, DigestOffset);
         }
 
@@ -101,11 +115,16 @@ namespace SecureOta.Device.Core.Boot
             if (hmac == null) throw new ArgumentNullException("hmac");
             if (target == null) throw new ArgumentNullException("target");
             if (scratch == null || scratch.Length < DigestKeys.DigestSize) throw new ArgumentException("the scratch holds 32 bytes", "scratch");
-            if (count != EncodedSize || buffer.Length < EncodedSize || buffer[0] != Format) return false;
+            if (count < 1 || buffer.Length < count) return false;
+            bool legacy;
+            if (count == EncodedSize && buffer[0] == Format) legacy = false;
+            else if (count == LegacyEncodedSize && buffer[0] == LegacyFormat) legacy = true;
+            else return false;
 
-            hmac.Compute(DigestKey, buffer, 0, DigestOffset, scratch, 0);
-            if (!ConstantTime.AreEqual(scratch, 0, buffer, DigestOffset, DigestKeys.DigestSize)) return false;
-            return CheckFields(buffer) && Fill(buffer, target);
+            int digestOffset = legacy ? LegacyDigestOffset : DigestOffset;
+            hmac.Compute(DigestKey, buffer, 0, digestOffset, scratch, 0);
+            if (!ConstantTime.AreEqual(scratch, 0, buffer, digestOffset, DigestKeys.DigestSize)) return false;
+            return CheckFields(buffer) && Fill(buffer, legacy, target);
         }
 
         /// <summary>Every enum value known, every number in range, and the fields consistent with the phase.</summary>
@@ -136,7 +155,8 @@ namespace SecureOta.Device.Core.Boot
             return (b[PositionOffset] & 0x80) == 0;
         }
 
-        private static bool Fill(byte[] b, BootState target)
+        /// <summary>Sets every field; bytes 0..250 mean the same in both formats, and format 1 has no rejected image.</summary>
+        private static bool Fill(byte[] b, bool legacy, BootState target)
         {
             target.WriteSequence = ReadNumber(b, SequenceOffset);
             target.SetDecodedPhase((UpdatePhase)b[PhaseOffset]);
@@ -154,6 +174,8 @@ namespace SecureOta.Device.Core.Boot
             Array.Copy(b, ResumeTargetOffset, target.ResumeTarget, 0, DigestKeys.DigestSize);
             int index = (b[PositionOffset] << 24) | (b[PositionOffset + 1] << 16) | (b[PositionOffset + 2] << 8) | b[PositionOffset + 3];
             target.ResumePosition.Set(index, b, PositionOffset + 4, b, PositionOffset + 36, b, PositionOffset + 52);
+            if (legacy) Array.Clear(target.RejectedImageDigest, 0, DigestKeys.DigestSize);
+            else Array.Copy(b, RejectedOffset, target.RejectedImageDigest, 0, DigestKeys.DigestSize);
             return true;
         }
 

@@ -122,7 +122,8 @@ namespace SecureOta.Device.Core.Boot
             try
             {
                 long length = _files.Length(name);
-                if (length != BootStateCodec.EncodedSize) return false;
+                // The current format's size, or format 1's (written before the rejected image existed).
+                if (length != BootStateCodec.EncodedSize && length != BootStateCodec.LegacyEncodedSize) return false;
                 int count = 0;
                 Stream stream = _files.OpenRead(name);
                 try

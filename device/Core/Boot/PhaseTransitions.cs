@@ -9,7 +9,8 @@ namespace SecureOta.Device.Core.Boot
     /// Update path: Idle/Confirmed/Reverted -> ManifestFetched -> Verified -> Downloading -> Staged ->
     /// TrialPending, then at boot TrialPending -> Trial (once per attempt) -> Confirmed or Reverted.
     /// A poll that finds a newer manifest while a download is pending starts again at ManifestFetched;
-    /// a release the device gives up on (outside the rollout, no key for it) returns to Idle.
+    /// a release the device gives up on (outside the rollout, no key for it, the image that failed its
+    /// trial here) returns to Idle.
     /// </remarks>
     public static class PhaseTransitions
     {

@@ -12,7 +12,8 @@ namespace SecureOta.Device.Core.Update
     /// <summary>
     /// The device's update client. One <see cref="Poll"/>: conditional GET of channels/&lt;channel&gt;.json
     /// (a 304 ends it: one request); otherwise the root walk, C1-C9 on the manifest, and, unless the
-    /// release is the image the device already runs (then nothing is fetched), the staged rollout, the
+    /// release is the image the device already runs or the image that last failed its trial boot here
+    /// (then nothing is fetched), the staged rollout, the
     /// content key, and the new image into the inactive slot: built from a delta patch whose base is the
     /// running image when the manifest lists one, else (or when the patch fails) from the full artifact,
     /// streamed record by record; when the slot reads back as the signed image it is scheduled for a trial
@@ -143,6 +144,10 @@ namespace SecureOta.Device.Core.Update
             ReleaseTarget release = manifest.Release;
             if (IsRunning(release)) return AlreadyRunning(manifest, etag);
             _session.MoveTo(UpdatePhase.ManifestFetched);
+            if (_session.Committed.IsRejected(release.ImageDigest))
+                return Abandon(manifest, etag, UpdateResult.ReleaseRejected, new UpdateFailure(UpdateResult.ReleaseRejected, "TRIAL",
+                    "release " + release.Version + " failed its trial boot on this device and was reverted; it is not downloaded again. " +
+                    "Publish a fixed release (a new image).", null));
             if (release.ImageSize > _platform.Slots.Capacity)
                 return Abandon(manifest, etag, UpdateResult.SlotTooSmall, new UpdateFailure(UpdateResult.SlotTooSmall, "SLOT",
                     "release " + release.Version + " has a " + release.ImageSize + "-byte image and a slot holds " + _platform.Slots.Capacity +
@@ -272,7 +277,7 @@ namespace SecureOta.Device.Core.Update
             return Done(UpdateResult.TrialScheduled);
         }
 
-        /// <summary>Gives up on a verified release for good (not for this device): stores its sequence so it is not fetched again.</summary>
+        /// <summary>Gives up on a verified release for good (not for this device, or rejected by it): stores its sequence so it is not fetched again.</summary>
         private UpdateReport Abandon(ChannelManifest manifest, string etag, UpdateResult result, UpdateFailure failure)
         {
             BootState working = _session.Working;

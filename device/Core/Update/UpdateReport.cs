@@ -89,6 +89,7 @@ namespace SecureOta.Device.Core.Update
                 case UpdateResult.StorageFailed: return "StorageFailed";
                 case UpdateResult.SlotTooSmall: return "SlotTooSmall";
                 case UpdateResult.NotProvisioned: return "NotProvisioned";
+                case UpdateResult.ReleaseRejected: return "ReleaseRejected";
                 default: return "Result" + ((int)result).ToString();
             }
         }

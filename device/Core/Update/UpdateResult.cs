@@ -38,5 +38,11 @@ namespace SecureOta.Device.Core.Update
 
         /// <summary>The device has no boot state or trusted root: provision it.</summary>
         NotProvisioned = 11,
+
+        /// <summary>
+        /// The release's image failed its trial boot on this device and was reverted: it is not downloaded
+        /// again (whatever manifest sequence re-signs it) and its sequence is stored. Publish a fixed release.
+        /// </summary>
+        ReleaseRejected = 12,
     }
 }

@@ -43,8 +43,18 @@ public sealed class BootStateStoreTests
     private static byte[] Resign(byte[] encoded)
     {
         byte[] copy = (byte[])encoded.Clone();
-        HMACSHA256.HashData(Encoding.ASCII.GetBytes("SecureOta/v1/boot-state"), copy.AsSpan(0, 251), copy.AsSpan(251, 32));
+        int covered = copy.Length - 32;
+        HMACSHA256.HashData(Encoding.ASCII.GetBytes("SecureOta/v1/boot-state"), copy.AsSpan(0, covered), copy.AsSpan(covered, 32));
         return copy;
+    }
+
+    /// <summary>The format 1 copy (283 bytes, before the rejected image) of a format 2 copy: its first 251 bytes, re-signed.</summary>
+    private static byte[] AsFormat1(byte[] format2)
+    {
+        byte[] old = new byte[283];
+        Array.Copy(format2, old, 251);
+        old[0] = 1;
+        return Resign(old);
     }
 
     [Fact]
@@ -160,7 +170,9 @@ public sealed class BootStateStoreTests
     [InlineData(11, 1)]   // trial slot = active slot
     [InlineData(12, 2)]   // confirmed flag 2
     [InlineData(134, 1)]  // resume slot = active slot
-    [InlineData(0, 2)]    // unknown format
+    [InlineData(0, 3)]    // unknown format
+    [InlineData(0, 1)]    // format 1 at format 2's size
+    [InlineData(0, 0)]    // no format
     [InlineData(14, 0x80)] // sequence above 2^53
     public void Unknown_or_contradictory_values_on_flash_decode_as_invalid_even_with_a_valid_digest(int offset, byte value)
     {
@@ -190,15 +202,76 @@ public sealed class BootStateStoreTests
     }
 
     [Fact]
-    public void Encoding_is_283_bytes_with_format_sequence_and_digest_where_documented()
+    public void Encoding_is_315_bytes_with_format_sequence_and_digest_where_documented()
     {
         Provision(1);
         byte[] encoded = _flash.Read(BootStateStore.Copy1Name);
 
-        Assert.Equal(283, encoded.Length);
-        Assert.Equal(1, encoded[0]);
+        Assert.Equal(315, encoded.Length);
+        Assert.Equal(2, encoded[0]);
         Assert.Equal(1L, System.Buffers.Binary.BinaryPrimitives.ReadInt64BigEndian(encoded.AsSpan(1)));
         Assert.Equal(1L, System.Buffers.Binary.BinaryPrimitives.ReadInt64BigEndian(encoded.AsSpan(14)));
         Assert.Equal(Resign(encoded), encoded);
+    }
+
+    [Fact]
+    public void Rejected_image_digest_is_stored_at_offset_251_and_read_back()
+    {
+        Provision(1);
+        var state = Load(out _);
+        byte[] digest = Enumerable.Range(1, 32).Select(i => (byte)i).ToArray();
+        state.RejectImage(digest);
+        Store.Save(state);
+
+        byte[] encoded = _flash.Read(BootStateStore.Copy0Name);
+        BootState reloaded = Load(out BootStateSource source);
+
+        Assert.Equal(digest, encoded[251..283]);
+        Assert.Equal(BootStateSource.Copy0, source);
+        Assert.True(reloaded.IsRejected(digest));
+    }
+
+    [Fact]
+    public void Format_1_copy_written_before_the_rejected_field_decodes_with_no_rejected_image()
+    {
+        Provision(3);
+        var expected = Load(out _);
+        byte[] old = AsFormat1(_flash.Read(BootStateStore.Copy1Name));
+        var target = new BootState();
+        target.RejectImage(Enumerable.Repeat((byte)0x5a, 32).ToArray());
+
+        Assert.True(BootStateCodec.TryDecode(old, old.Length, _hmac, new byte[32], target));
+
+        Assert.Equal((3L, 3L, UpdatePhase.Idle, SlotId.A), (target.WriteSequence, target.HighestSequence, target.Phase, target.ActiveSlot));
+        Assert.Equal((expected.TrustedRootVersion, expected.Confirmed), (target.TrustedRootVersion, target.Confirmed));
+        Assert.False(target.HasRejectedImage);
+        Assert.False(BootStateCodec.TryDecode(old[..^1].Concat(new byte[33]).ToArray(), 315, _hmac, new byte[32], target),
+            "a format 1 copy padded to format 2's size must not decode");
+        byte[] tampered = (byte[])old.Clone();
+        tampered[20] ^= 1;
+        Assert.False(BootStateCodec.TryDecode(tampered, tampered.Length, _hmac, new byte[32], target), "format 1 keeps its digest check");
+    }
+
+    [Fact]
+    public void Device_with_format_1_copies_on_flash_keeps_its_state_and_writes_format_2_next()
+    {
+        Provision(4);
+        _flash.Write(BootStateStore.FactoryName, AsFormat1(_flash.Read(BootStateStore.FactoryName)));
+        _flash.Write(BootStateStore.Copy0Name, AsFormat1(_flash.Read(BootStateStore.Copy0Name)));
+        _flash.Write(BootStateStore.Copy1Name, AsFormat1(_flash.Read(BootStateStore.Copy1Name)));
+        BootStateStore store = Store;
+        var state = new BootState();
+        Assert.Equal(BootStateSource.Copy0, store.Load(state));
+        Assert.Equal(4L, state.HighestSequence);
+
+        store.Save(state);
+
+        Assert.Equal((315, 2), (_flash.Read(BootStateStore.Copy1Name).Length, (int)_flash.Read(BootStateStore.Copy1Name)[0]));
+        Assert.Equal(283, _flash.Read(BootStateStore.Copy0Name).Length);
+        BootState loaded = Load(out BootStateSource source);
+        Assert.Equal((BootStateSource.Copy1, 5L, 4L), (source, loaded.WriteSequence, loaded.HighestSequence));
+        _flash.Delete(BootStateStore.Copy0Name);
+        _flash.Delete(BootStateStore.Copy1Name);
+        Assert.Equal(BootStateSource.Factory, Store.Load(new BootState()));
     }
 }

@@ -1,3 +1,4 @@
+using SecureOta.Build.Publishing;
 using SecureOta.Device.Core.Boot;
 using SecureOta.Device.Core.Update;
 using SecureOta.Device.Host.Storage;
@@ -18,11 +19,13 @@ public sealed class PowerCutTests : IDisposable
     private readonly TestSite _site = new();
     private readonly byte[] _factoryImage = TestSite.Image(2 * 4096 + 77, 51);
     private readonly byte[] _newImage = TestSite.Image(5 * 4096 + 300, 52);
+    private readonly byte[] _newImageDigest;
     private readonly MemoryFileStore _provisioned;
 
     public PowerCutTests(ITestOutputHelper output)
     {
         _output = output;
+        _newImageDigest = new ChainedArtifactWriter().ComputeImageDigests(_newImage).ImageDigest;
         _site.RotateRoot();
         _site.Publish(_newImage, "2.0.0", 2);
         using TestDevice device = NewDevice(new MemoryFileStore());
@@ -77,7 +80,10 @@ public sealed class PowerCutTests : IDisposable
             Assert.Equal(BootOutcome.RunTrial, device.Boot().Outcome);
         });
 
-        int points = CutEverywhere("revert", exhausted, device => device.Boot(), expectReverted: true);
+        // One write reverts and records the rejected image together: a cut leaves either both or the exhausted trial.
+        int points = CutEverywhere("revert", exhausted, device => device.Boot(), expectReverted: true, afterCut: (state, where) =>
+            Assert.True(state.Phase == UpdatePhase.Reverted ? state.IsRejected(_newImageDigest) : state.IsTrialInProgress && !state.HasRejectedImage,
+                where + ": phase " + state.Phase + ", rejected image recorded " + state.HasRejectedImage));
 
         Assert.True(points >= 3, $"only {points} cut points");
     }
@@ -90,7 +96,8 @@ public sealed class PowerCutTests : IDisposable
     }
 
     /// <summary>Runs <paramref name="operation"/> once per cut point from the same flash; returns the number of cut points.</summary>
-    private int CutEverywhere(string name, MemoryFileStore start, Action<TestDevice> operation, bool expectReverted = false)
+    private int CutEverywhere(string name, MemoryFileStore start, Action<TestDevice> operation, bool expectReverted = false,
+        Action<BootState, string>? afterCut = null)
     {
         int points = CountOperations(start, operation);
         for (int cut = 1; cut <= points; cut++)
@@ -103,6 +110,7 @@ public sealed class PowerCutTests : IDisposable
             power.RestorePower();
 
             AssertNothingAcceptedWasLost(before, device.State(), $"{name}, cut {cut} of {points}");
+            afterCut?.Invoke(device.State(), $"{name}, cut {cut} of {points}");
             BootDecision fresh = device.Boot();
             AssertRunsCheckedImage(device, fresh, $"{name}, cut {cut} of {points}");
             Finish(device, fresh, expectReverted, $"{name}, cut {cut} of {points}");
@@ -165,5 +173,8 @@ public sealed class PowerCutTests : IDisposable
         Assert.Equal(expected, device.SlotBytes(end.ActiveSlot));
         Assert.Equal(expectReverted ? 1 : 2, end.InstalledSecurityVersion);
         Assert.Equal(2, end.TrustedRootVersion);
+        // Only a reverted trial records its image as rejected; a confirmed update leaves nothing rejected.
+        Assert.Equal(expectReverted, end.IsRejected(_newImageDigest));
+        Assert.Equal(expectReverted, end.HasRejectedImage);
     }
 }
