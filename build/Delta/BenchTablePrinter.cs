@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using SecureOta.Device.Core.Delta;
+using SecureOta.Build.Frosting;
 using Spectre.Console;
 
 namespace SecureOta.Build.Delta;
@@ -101,18 +102,5 @@ public static class BenchTablePrinter
 
     private static string Milliseconds(TimeSpan time) => time.TotalMilliseconds.ToString("N0", CultureInfo.InvariantCulture) + " ms";
 
-    private static string RenderToText(Table table)
-    {
-        var writer = new StringWriter(CultureInfo.InvariantCulture);
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        console.Profile.Width = Width;
-        console.Write(table);
-        return writer.ToString();
-    }
+    private static string RenderToText(Table table) => PlainTextTable.Render(table, Width);
 }

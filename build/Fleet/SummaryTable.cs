@@ -1,4 +1,4 @@
-using System.Globalization;
+using SecureOta.Build.Frosting;
 using Spectre.Console;
 
 namespace SecureOta.Build.Fleet;
@@ -30,19 +30,5 @@ public static class SummaryTable
         return table;
     }
 
-    public static string Render(Table table)
-    {
-        ArgumentNullException.ThrowIfNull(table);
-        var writer = new StringWriter(CultureInfo.InvariantCulture);
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        console.Profile.Width = Width;
-        console.Write(table);
-        return writer.ToString().TrimEnd('\n');
-    }
+    public static string Render(Table table) => PlainTextTable.Render(table, Width).TrimEnd('\n');
 }

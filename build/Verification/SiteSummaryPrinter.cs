@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SecureOta.Build.Frosting;
 using Spectre.Console;
 
 namespace SecureOta.Build.Verification;
@@ -145,18 +146,5 @@ public static class SiteSummaryPrinter
             : $"{left.Hours}h {left.Minutes}m left";
     }
 
-    private static string RenderToText(Table table)
-    {
-        var writer = new StringWriter(CultureInfo.InvariantCulture);
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        console.Profile.Width = Width;
-        console.Write(table);
-        return writer.ToString();
-    }
+    private static string RenderToText(Table table) => PlainTextTable.Render(table, Width);
 }

@@ -129,17 +129,11 @@ internal sealed class WrappedKeyCheck
         _tally.AddUnwrapped(recipient.Name);
     }
 
-    /// <summary>
-    /// K1 for a file whose content key cannot be checked: exactly 57 bytes, format 1. The rule is
-    /// restated here with the core's constants because <see cref="KeyUnwrapper"/> runs K1 only together
-    /// with K2-K4, which need the recipient's private key.
-    /// </summary>
+    /// <summary>K1 for a file whose content key cannot be checked: the device core's own form rule.</summary>
     private void CheckForm(string path, byte[] bytes)
     {
         _tally.AddFormChecked();
-        if (bytes.Length == KeyUnwrapper.FileSize && bytes[0] == KeyUnwrapper.Format) return;
-        _problems.Add(path, "K1", $"Malformed: a wrapped key file is exactly {KeyUnwrapper.FileSize} bytes starting with format 0x{KeyUnwrapper.Format:x2}; " +
-            $"this one is {bytes.Length} bytes" + (bytes.Length > 0 ? $" starting with 0x{bytes[0]:x2}" : "") + ".");
+        if (!KeyUnwrapper.CheckForm(bytes, out var failure)) _problems.Add(path, failure);
     }
 
     private Result UseBuildKey(ReleaseTarget release, string manifestFile, string folder, bool unwrapFailed)

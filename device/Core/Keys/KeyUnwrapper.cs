@@ -66,19 +66,27 @@ namespace SecureOta.Device.Core.Keys
             return true;
         }
 
-        /// <summary>K1: exactly 57 bytes, format 1; returns E.</summary>
+        /// <summary>
+        /// K1 alone: exactly 57 bytes starting with format 1. Public so a verifier without the
+        /// recipient's private key (the build, for other recipients' files) checks the same rule.
+        /// </summary>
+        public static bool CheckForm(byte[] file, out VerificationFailure failure)
+        {
+            if (file == null) throw new ArgumentNullException("file");
+            failure = null;
+            if (file.Length == FileSize && file[0] == Format) return true;
+            failure = new VerificationFailure(VerificationError.Malformed, "K1",
+                "wrapped key file must be " + FileSize + " bytes starting with format 0x01, got " + file.Length +
+                " bytes" + (file.Length > 0 ? " starting with 0x" + Json.Hex.Encode(file, 0, 1) : "") +
+                "; the server sent something else.");
+            return false;
+        }
+
+        /// <summary>K1, then returns E.</summary>
         private static bool CheckFile(byte[] file, out byte[] ephemeral, out VerificationFailure failure)
         {
             ephemeral = null;
-            failure = null;
-            if (file.Length != FileSize || file[0] != Format)
-            {
-                failure = new VerificationFailure(VerificationError.Malformed, "K1",
-                    "wrapped key file must be " + FileSize + " bytes starting with format 0x01, got " + file.Length +
-                    " bytes" + (file.Length > 0 ? " starting with 0x" + Json.Hex.Encode(file, 0, 1) : "") +
-                    "; the server sent something else.");
-                return false;
-            }
+            if (!CheckForm(file, out failure)) return false;
             ephemeral = new byte[X25519.Size];
             Array.Copy(file, EphemeralOffset, ephemeral, 0, X25519.Size);
             return true;

@@ -223,7 +223,7 @@ public sealed class ChannelManifestVerifierTests : IDisposable
     public void Rejects_manifest_breaking_section_6(string member, string json)
     {
         JsonObject payload = Payload();
-        SetPath(payload, member, JsonNode.Parse(json));
+        JsonPath.Set(payload, member, JsonNode.Parse(json));
         AssertFailure(Refuse(_trust.SignManifest(payload)), VerificationError.Malformed, "C5");
     }
 
@@ -302,15 +302,5 @@ public sealed class ChannelManifestVerifierTests : IDisposable
         }
         // Both answers occur, so the comparison above exercised both branches.
         Assert.InRange(included, 1, 199);
-    }
-
-    private static void SetPath(JsonNode node, string path, JsonNode? value)
-    {
-        string[] parts = path.Split('.');
-        for (int i = 0; i < parts.Length - 1; i++)
-            node = int.TryParse(parts[i], out int index) ? node[index]! : node[parts[i]]!;
-        string last = parts[^1];
-        if (int.TryParse(last, out int at)) node[at] = value;
-        else node[last] = value;
     }
 }

@@ -148,7 +148,7 @@ public sealed class RootVerifierTests : IDisposable
     public void Rejects_root_payload_breaking_section_5(string member, string json)
     {
         JsonObject payload = _trust.RootPayload(2);
-        SetPath(payload, member, JsonNode.Parse(json));
+        JsonPath.Set(payload, member, JsonNode.Parse(json));
         AssertFailure(RefuseNext(_trust.Root, TestEnvelope.Sign(TestEnvelope.RootType, payload, _trust.RootKeys)), VerificationError.Malformed, "R5");
     }
 
@@ -235,16 +235,5 @@ public sealed class RootVerifierTests : IDisposable
         Assert.False(RootVerifier.TryLoadTrusted(envelope, out TrustedRoot root, out VerificationFailure failure));
         Assert.Null(root);
         AssertFailure(failure, VerificationError.SignatureThreshold, "R7");
-    }
-
-    /// <summary>Sets a dotted path ("roles.root.threshold", "keys.0.id") in a JSON tree.</summary>
-    private static void SetPath(JsonNode node, string path, JsonNode? value)
-    {
-        string[] parts = path.Split('.');
-        for (int i = 0; i < parts.Length - 1; i++)
-            node = int.TryParse(parts[i], out int index) ? node[index]! : node[parts[i]]!;
-        string last = parts[^1];
-        if (int.TryParse(last, out int at)) node[at] = value;
-        else node[last] = value;
     }
 }
