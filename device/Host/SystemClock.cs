@@ -32,4 +32,7 @@ public sealed class SystemClock : IClock
         new(TimeProvider.System, start.ToUnixTimeSeconds() - TimeProvider.System.GetUtcNow().ToUnixTimeSeconds());
 
     public long UtcNowSeconds => _time.GetUtcNow().ToUnixTimeSeconds() + _offsetSeconds;
+
+    /// <summary>The host's clock is kept by its own time service: synchronised, as an ESP32's is once SNTP answered.</summary>
+    public bool IsSynchronized => true;
 }

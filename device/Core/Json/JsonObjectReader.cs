@@ -90,6 +90,19 @@ namespace SecureOta.Device.Core.Json
             return null;
         }
 
+        /// <summary>A required member of strict base64 (PROTOCOL.md section 4) decoding to 1 to maxBytes bytes.</summary>
+        public byte[] RequireBase64(string name, int maxBytes)
+        {
+            string text = RequireString(name);
+            if (text == null) return null;
+            byte[] bytes;
+            // Length first, so an oversized member is refused before it is decoded.
+            if (text.Length > 0 && text.Length <= (maxBytes + 2) / 3 * 4 && SecureOta.Device.Core.Envelopes.StrictBase64.TryDecode(text, out bytes) &&
+                bytes.Length <= maxBytes) return bytes;
+            Fail(PathOf(name) + " must be strict base64 (standard alphabet, padded, unused bits zero) of 1 to " + maxBytes + " bytes");
+            return null;
+        }
+
         /// <summary>A required object member.</summary>
         public JsonObject RequireObject(string name)
         {

@@ -7,5 +7,12 @@ namespace SecureOta.Device.Core.Platform
     public interface IClock
     {
         long UtcNowSeconds { get; }
+
+        /// <summary>
+        /// True once the time came from a time source (SNTP answered since boot). A synchronised clock is
+        /// trusted as it is and bounds how far ahead a manifest's issued time may be (C10); an
+        /// unsynchronised one is never trusted below the last accepted issued time.
+        /// </summary>
+        bool IsSynchronized { get; }
     }
 }

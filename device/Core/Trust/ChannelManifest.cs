@@ -6,8 +6,9 @@ namespace SecureOta.Device.Core.Trust
     /// </summary>
     public sealed class ChannelManifest
     {
-        internal ChannelManifest(string channel, long sequence, long issued, long expires, ReleaseTarget release, RolloutPolicy rollout)
+        internal ChannelManifest(string product, string channel, long sequence, long issued, long expires, ReleaseTarget release, RolloutPolicy rollout)
         {
+            Product = product;
             Channel = channel;
             Sequence = sequence;
             Issued = issued;
@@ -15,6 +16,9 @@ namespace SecureOta.Device.Core.Trust
             Release = release;
             Rollout = rollout;
         }
+
+        /// <summary>The product id, equal to the trusted root's (C6).</summary>
+        public string Product { get; private set; }
 
         /// <summary>The channel name, equal to the device's.</summary>
         public string Channel { get; private set; }

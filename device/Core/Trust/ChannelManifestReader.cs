@@ -11,7 +11,8 @@ namespace SecureOta.Device.Core.Trust
     /// version, artifact path named after its digest, artifact size consistent with its plain size,
     /// full artifact's plain size equal to the image size) and, for delta patches (section 11a), a base
     /// digest and base version, each base at most once. Exactly one full artifact is required; unknown
-    /// artifact kinds are skipped.
+    /// artifact kinds are skipped. Protocol version 2 adds the product and the release's approval
+    /// envelope, which this step only decodes: <see cref="ReleaseApprovalVerifier"/> checks it (P1-P6).
     /// </summary>
     internal static class ChannelManifestReader
     {
@@ -19,6 +20,7 @@ namespace SecureOta.Device.Core.Trust
         public const int MaxChannelLength = 32;
         public const int MaxArtifacts = 8;
         public const long MaxSecurityVersion = 4294967295L;
+        public const int Spec = 2;
 
         public static bool TryRead(byte[] payload, out ChannelManifest manifest, out VerificationFailure failure)
         {
@@ -31,13 +33,15 @@ namespace SecureOta.Device.Core.Trust
 
             JsonObjectReader reader = new JsonObjectReader(top, "");
             reader.RequireExactString("type", PayloadTypeName);
-            reader.RequireInteger("spec", 1, 1);
+            reader.RequireInteger("spec", Spec, Spec);
+            string product = reader.RequireString("product");
             string channel = reader.RequireString("channel");
             long sequence = reader.RequireInteger("sequence", 0, JsonReader.MaxInteger);
             long issued = reader.RequireInteger("issued", 0, JsonReader.MaxInteger);
             long expires = reader.RequireInteger("expires", 0, JsonReader.MaxInteger);
             JsonObject releaseObject = reader.RequireObject("release");
             JsonObject rolloutObject = reader.RequireObject("rollout");
+            if (product != null && !IsChannelName(product)) reader.Fail("product must match [a-z0-9-]{1,32}");
             if (channel != null && !IsChannelName(channel)) reader.Fail("channel must match [a-z0-9-]{1,32}");
             if (!reader.Failed && issued >= expires) reader.Fail("issued (" + issued + ") must be before expires (" + expires + ")");
             if (reader.Failed) return Fail(out failure, reader.Reason);
@@ -46,7 +50,7 @@ namespace SecureOta.Device.Core.Trust
             RolloutPolicy rollout = ReadRollout(new JsonObjectReader(rolloutObject, "rollout"), reader);
             if (reader.Failed) return Fail(out failure, reader.Reason);
 
-            manifest = new ChannelManifest(channel, sequence, issued, expires, release, rollout);
+            manifest = new ChannelManifest(product, channel, sequence, issued, expires, release, rollout);
             failure = null;
             return true;
         }
@@ -60,6 +64,7 @@ namespace SecureOta.Device.Core.Trust
             byte[] imageSha256 = reader.RequireHex("imageSha256", 32);
             byte[] keyCheck = reader.RequireHex("keyCheck", 16);
             string keys = reader.RequireString("keys");
+            byte[] approval = reader.RequireBase64("approval", ReleaseApprovalVerifier.MaxEnvelopeSize);
             JsonArray artifacts = reader.RequireArray("artifacts", 1, MaxArtifacts);
             if (version != null && !SemanticVersion.IsValid(version))
                 reader.Fail("release.version must be a SemVer 2.0 version of at most " + SemanticVersion.MaxLength + " characters");
@@ -103,7 +108,7 @@ namespace SecureOta.Device.Core.Trust
             }
             ManifestArtifact[] deltaArray = new ManifestArtifact[deltas.Count];
             deltas.CopyTo(deltaArray, 0);
-            return new ReleaseTarget(version, securityVersion, (int)imageSize, imageDigest, imageSha256, keyCheck, keys, full, deltaArray);
+            return new ReleaseTarget(version, securityVersion, (int)imageSize, imageDigest, imageSha256, keyCheck, keys, full, deltaArray, approval);
         }
 
         private static bool HasBase(ArrayList deltas, byte[] baseDigest)

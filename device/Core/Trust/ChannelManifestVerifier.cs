@@ -4,7 +4,7 @@ using SecureOta.Device.Core.Envelopes;
 namespace SecureOta.Device.Core.Trust
 {
     /// <summary>
-    /// Verifies a channel manifest envelope (docs/PROTOCOL.md sections 6 and 9, steps C1-C9, each one
+    /// Verifies a channel manifest envelope (docs/PROTOCOL.md sections 6 and 9, steps C1-C10, each one
     /// method run in order; the first failure stops). Pure: the caller supplies the bytes and the
     /// device's trusted state, and persists nothing unless this returns a new release and every
     /// later step (key, artifact) succeeds too.
@@ -28,6 +28,18 @@ namespace SecureOta.Device.Core.Trust
         public static bool TryVerify(byte[] envelope, TrustedRoot root, string deviceChannel, long highestSequence,
             long installedSecurityVersion, long now, out VerifiedManifest verified, out VerificationFailure failure)
         {
+            return TryVerify(envelope, root, deviceChannel, highestSequence, installedSecurityVersion, now, Json.JsonReader.MaxInteger,
+                out verified, out failure);
+        }
+
+        /// <summary>
+        /// The same, for a device whose clock is synchronised: <paramref name="maxIssued"/> is
+        /// <see cref="DeviceClock.MaxIssued"/> (the clock plus the allowed skew), and a manifest issued later is
+        /// refused (C10), so a wrongly clocked or stolen release key cannot push the device's time floor ahead.
+        /// </summary>
+        public static bool TryVerify(byte[] envelope, TrustedRoot root, string deviceChannel, long highestSequence,
+            long installedSecurityVersion, long now, long maxIssued, out VerifiedManifest verified, out VerificationFailure failure)
+        {
             if (envelope == null) throw new ArgumentNullException("envelope");
             if (root == null) throw new ArgumentNullException("root");
             if (deviceChannel == null) throw new ArgumentNullException("deviceChannel");
@@ -40,7 +52,7 @@ namespace SecureOta.Device.Core.Trust
             if (!CheckPayloadType(signed, out failure)) return false;
             if (!CheckSignedByReleaseRole(signed, root, out failure)) return false;
             if (!ParsePayload(signed, out manifest, out failure)) return false;
-            if (!CheckChannel(manifest, deviceChannel, out failure)) return false;
+            if (!CheckChannel(manifest, root, deviceChannel, out failure)) return false;
             if (!CheckSequence(manifest, highestSequence, out failure)) return false;
             if (manifest.Sequence == highestSequence)
             {
@@ -49,6 +61,7 @@ namespace SecureOta.Device.Core.Trust
             }
             if (!CheckNotExpired(manifest, now, out failure)) return false;
             if (!CheckSecurityVersion(manifest, installedSecurityVersion, out failure)) return false;
+            if (!CheckIssuedNotAhead(manifest, maxIssued, out failure)) return false;
             verified = new VerifiedManifest(ManifestOutcome.NewRelease, manifest);
             return true;
         }
@@ -83,10 +96,20 @@ namespace SecureOta.Device.Core.Trust
             return ChannelManifestReader.TryRead(signed.Payload, out manifest, out failure);
         }
 
-        /// <summary>C6: the manifest is for the device's channel (a validly signed beta manifest must not reach a stable device).</summary>
-        private static bool CheckChannel(ChannelManifest manifest, string deviceChannel, out VerificationFailure failure)
+        /// <summary>
+        /// C6: the manifest is for the device's product (the trusted root's: TUF's "wrong software") and its
+        /// channel (a validly signed beta manifest must not reach a stable device).
+        /// </summary>
+        private static bool CheckChannel(ChannelManifest manifest, TrustedRoot root, string deviceChannel, out VerificationFailure failure)
         {
             failure = null;
+            if (manifest.Product != root.Product)
+            {
+                failure = new VerificationFailure(VerificationError.WrongProduct, "C6",
+                    "manifest is for product \"" + manifest.Product + "\" but the device runs \"" + root.Product +
+                    "\"; the server returned another product's manifest.");
+                return false;
+            }
             if (manifest.Channel == deviceChannel) return true;
             failure = new VerificationFailure(VerificationError.WrongChannel, "C6",
                 "manifest is for channel \"" + manifest.Channel + "\" but the device follows \"" + deviceChannel +
@@ -113,6 +136,20 @@ namespace SecureOta.Device.Core.Trust
             failure = new VerificationFailure(VerificationError.Expired, "C8",
                 "manifest expired at " + manifest.Expires + " (now " + now + "); the server is stale or is " +
                 "withholding updates. The release pipeline's scheduled refresh must re-sign the channel.");
+            return false;
+        }
+
+        /// <summary>
+        /// C10: with a synchronised clock, issued is at most the clock plus the allowed skew
+        /// (<see cref="DeviceClock.MaxClockSkewSeconds"/>); an unsynchronised device passes maxIssued = 2^53 - 1.
+        /// </summary>
+        private static bool CheckIssuedNotAhead(ChannelManifest manifest, long maxIssued, out VerificationFailure failure)
+        {
+            failure = null;
+            if (manifest.Issued <= maxIssued) return true;
+            failure = new VerificationFailure(VerificationError.IssuedInFuture, "C10",
+                "manifest was issued at " + manifest.Issued + ", after " + maxIssued + " (the device's synchronised clock plus the allowed skew); " +
+                "it was signed with a wrong clock or by a stolen key. The device keeps its image and floors; re-sign with a correct clock.");
             return false;
         }
 

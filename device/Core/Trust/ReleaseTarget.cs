@@ -13,8 +13,9 @@ namespace SecureOta.Device.Core.Trust
         private readonly ManifestArtifact[] _deltas;
 
         internal ReleaseTarget(string version, long securityVersion, int imageSize, byte[] imageDigest, byte[] imageSha256,
-            byte[] keyCheck, string keysPath, ManifestArtifact fullArtifact, ManifestArtifact[] deltas)
+            byte[] keyCheck, string keysPath, ManifestArtifact fullArtifact, ManifestArtifact[] deltas, byte[] approval)
         {
+            Approval = approval;
             Version = version;
             SecurityVersion = securityVersion;
             ImageSize = imageSize;
@@ -46,6 +47,12 @@ namespace SecureOta.Device.Core.Trust
 
         /// <summary>"keys/&lt;version&gt;/"; the wrapped key of a recipient is at KeysPath + recipient id.</summary>
         public string KeysPath { get; private set; }
+
+        /// <summary>
+        /// The bytes of the release's approval envelope (signed offline by the root's approval role), not yet
+        /// verified: <see cref="ReleaseApprovalVerifier"/> checks it before anything is downloaded.
+        /// </summary>
+        public byte[] Approval { get; private set; }
 
         /// <summary>The one artifact of kind "full".</summary>
         public ManifestArtifact FullArtifact { get; private set; }

@@ -15,6 +15,7 @@ namespace SecureOta.Device.Core.Trust
 
         private TrustedRoot _newest;
         private int _accepted;
+        private bool _releaseRoleChanged;
 
         public RootChainWalk(TrustedRoot trusted)
         {
@@ -27,6 +28,12 @@ namespace SecureOta.Device.Core.Trust
 
         /// <summary>New versions accepted in this walk.</summary>
         public int AcceptedCount { get { return _accepted; } }
+
+        /// <summary>
+        /// True when any root accepted in this walk changed the release role (its keys or threshold) from
+        /// the root before it: the device then resets its manifest floors (PROTOCOL.md section 9, "Floors").
+        /// </summary>
+        public bool ReleaseRoleChanged { get { return _releaseRoleChanged; } }
 
         /// <summary>Version to fetch next: roots/&lt;NextVersion&gt;.json.</summary>
         public long NextVersion { get { return _newest.Version + 1; } }
@@ -47,6 +54,7 @@ namespace SecureOta.Device.Core.Trust
             }
             TrustedRoot next;
             if (!RootVerifier.TryAcceptNext(_newest, envelope, out next, out failure)) return false;
+            if (!next.HasSameReleaseRole(_newest)) _releaseRoleChanged = true;
             _newest = next;
             _accepted++;
             return true;

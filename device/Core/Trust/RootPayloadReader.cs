@@ -7,8 +7,10 @@ using SecureOta.Device.Core.Json;
 namespace SecureOta.Device.Core.Trust
 {
     /// <summary>
-    /// Step R5: reads a root payload and checks every member against docs/PROTOCOL.md section 5.
-    /// The result is only a candidate: <see cref="RootVerifier"/> hands it out after R6 and R7.
+    /// Step R5: reads a root payload and checks every member against docs/PROTOCOL.md section 5
+    /// (protocol version 2): the product, the keys, the three roles (root, approval, release), no key in
+    /// two roles, and TLS anchors that are PEM-framed DER certificates. The result is only a candidate:
+    /// <see cref="RootVerifier"/> hands it out after R6 and R7.
     /// </summary>
     internal static class RootPayloadReader
     {
@@ -17,6 +19,7 @@ namespace SecureOta.Device.Core.Trust
         public const int MaxRoleKeys = 16;
         public const int MaxTlsAnchors = 8;
         public const int MaxTlsAnchorSize = 4096;
+        public const int Spec = 2;
         private const string PemBegin = "-----BEGIN CERTIFICATE-----";
         private const string PemEnd = "-----END CERTIFICATE-----";
 
@@ -32,12 +35,14 @@ namespace SecureOta.Device.Core.Trust
 
             JsonObjectReader reader = new JsonObjectReader(top, "");
             reader.RequireExactString("type", PayloadTypeName);
-            reader.RequireInteger("spec", 1, 1);
+            reader.RequireInteger("spec", Spec, Spec);
+            string product = reader.RequireString("product");
             long version = reader.RequireInteger("version", 1, JsonReader.MaxInteger);
             long expires = reader.RequireInteger("expires", 0, JsonReader.MaxInteger);
             JsonArray keyArray = reader.RequireArray("keys", 1, MaxKeys);
             JsonObject roles = reader.RequireObject("roles");
             JsonArray anchorArray = reader.RequireArray("tlsAnchors", 1, MaxTlsAnchors);
+            if (product != null && !ProductName.IsValid(product)) reader.Fail("product must match [a-z0-9-]{1,32}");
             if (reader.Failed) return Fail(out failure, reader.Reason);
 
             Hashtable keys = new Hashtable();
@@ -45,11 +50,34 @@ namespace SecureOta.Device.Core.Trust
 
             JsonObjectReader roleReader = new JsonObjectReader(roles, "roles");
             SigningRole rootRole = ReadRole(roleReader, "root", keys);
+            SigningRole approvalRole = ReadRole(roleReader, "approval", keys);
             SigningRole releaseRole = ReadRole(roleReader, "release", keys);
             string[] anchors = ReadAnchors(anchorArray, roleReader);
             if (roleReader.Failed) return Fail(out failure, roleReader.Reason);
+            if (!CheckRolesDisjoint(rootRole, approvalRole, out failure)) return false;
+            if (!CheckRolesDisjoint(rootRole, releaseRole, out failure)) return false;
+            if (!CheckRolesDisjoint(approvalRole, releaseRole, out failure)) return false;
 
-            candidate = new TrustedRoot(version, expires, rootRole, releaseRole, anchors, envelope);
+            candidate = new TrustedRoot(version, expires, product, rootRole, approvalRole, releaseRole, anchors, envelope);
+            return true;
+        }
+
+        /// <summary>
+        /// No key may hold two roles: a release (CI) key that is also a root or approval key would turn
+        /// the theft of the online key into the theft of the offline ones.
+        /// </summary>
+        private static bool CheckRolesDisjoint(SigningRole first, SigningRole second, out VerificationFailure failure)
+        {
+            failure = null;
+            for (int i = 0; i < first.KeyCount; i++)
+            {
+                string id = first.GetKeyId(i);
+                if (!second.Contains(id)) continue;
+                failure = new VerificationFailure(VerificationError.RoleKeyShared, "R5",
+                    "key " + id + " is listed in both roles." + first.Name + " and roles." + second.Name +
+                    "; a key may hold one role only, so the theft of one key never gives two roles. Sign a root with separate keys.");
+                return false;
+            }
             return true;
         }
 
@@ -164,7 +192,24 @@ namespace SecureOta.Device.Core.Trust
             if (pem.Length < PemBegin.Length || pem.Substring(0, PemBegin.Length) != PemBegin) return false;
             int end = pem.IndexOf(PemEnd);
             if (end < PemBegin.Length) return false;
-            return pem.IndexOf(PemBegin, PemBegin.Length) < 0;
+            if (pem.IndexOf(PemBegin, PemBegin.Length) >= 0) return false;
+            return StartsWithDerSequence(pem, PemBegin.Length, end);
+        }
+
+        /// <summary>
+        /// The cheap part of "is this a certificate" that a device can afford: the first base64 quantum of
+        /// the body decodes to a DER SEQUENCE with a two-byte length (30 82 hi lo), as every CA certificate
+        /// between 256 bytes and 64 KiB starts. The build parses each anchor fully as an X.509 CA
+        /// certificate before it signs a root; this catches armour around bytes that are not DER at all.
+        /// </summary>
+        private static bool StartsWithDerSequence(string pem, int start, int end)
+        {
+            int i = start;
+            while (i < end && (pem[i] == '\n' || pem[i] == '\r')) i++;
+            if (end - i < 8) return false;
+            byte[] head;
+            if (!StrictBase64.TryDecode(pem.Substring(i, 8), out head)) return false;
+            return head[0] == 0x30 && head[1] == 0x82 && ((head[2] << 8) | head[3]) >= 0x100;
         }
 
         private static bool Fail(out VerificationFailure failure, string reason)

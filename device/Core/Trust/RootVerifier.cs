@@ -103,14 +103,24 @@ namespace SecureOta.Device.Core.Trust
             return RootPayloadReader.TryRead(signed.Payload, envelope, out candidate, out failure);
         }
 
-        /// <summary>R6: exactly one version after the trusted root, so no version can be skipped or replayed.</summary>
+        /// <summary>
+        /// R6: exactly one version after the trusted root, so no version can be skipped or replayed, and
+        /// for the same product: a root chain never moves a device to another product's keys.
+        /// </summary>
         private static bool CheckVersion(TrustedRoot candidate, TrustedRoot current, out VerificationFailure failure)
         {
             failure = null;
-            if (candidate.Version == current.Version + 1) return true;
-            failure = new VerificationFailure(VerificationError.RootVersionMismatch, "R6",
-                "root has version " + candidate.Version + " where version " + (current.Version + 1) +
-                " is expected; roots must be published as roots/<N>.json for every N, each one version after the last.");
+            if (candidate.Version != current.Version + 1)
+            {
+                failure = new VerificationFailure(VerificationError.RootVersionMismatch, "R6",
+                    "root has version " + candidate.Version + " where version " + (current.Version + 1) +
+                    " is expected; roots must be published as roots/<N>.json for every N, each one version after the last.");
+                return false;
+            }
+            if (candidate.Product == current.Product) return true;
+            failure = new VerificationFailure(VerificationError.WrongProduct, "R6",
+                "root version " + candidate.Version + " is for product \"" + candidate.Product + "\" but the device runs product \"" +
+                current.Product + "\"; a root never changes its product. The site serves another product's roots.");
             return false;
         }
 

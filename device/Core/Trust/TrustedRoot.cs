@@ -5,18 +5,22 @@ namespace SecureOta.Device.Core.Trust
 {
     /// <summary>
     /// Root metadata that has passed every root check (docs/PROTOCOL.md section 5): its version and
-    /// expiry, its two roles resolved to public keys, and the TLS trust anchors. Only
+    /// expiry, the product it governs, its three roles resolved to public keys (root, approval,
+    /// release), and the TLS trust anchors. Only
     /// <see cref="RootVerifier"/> creates one, so holding a TrustedRoot means it was verified.
     /// </summary>
     public sealed class TrustedRoot
     {
         private readonly string[] _tlsAnchors;
 
-        internal TrustedRoot(long version, long expires, SigningRole rootRole, SigningRole releaseRole, string[] tlsAnchors, byte[] envelope)
+        internal TrustedRoot(long version, long expires, string product, SigningRole rootRole, SigningRole approvalRole,
+            SigningRole releaseRole, string[] tlsAnchors, byte[] envelope)
         {
             Version = version;
             Expires = expires;
+            Product = product;
             RootRole = rootRole;
+            ApprovalRole = approvalRole;
             ReleaseRole = releaseRole;
             _tlsAnchors = tlsAnchors;
             Envelope = envelope;
@@ -31,7 +35,13 @@ namespace SecureOta.Device.Core.Trust
         /// <summary>Keys and threshold that must sign the next root version.</summary>
         public SigningRole RootRole { get; private set; }
 
-        /// <summary>Keys and threshold that must sign channel manifests.</summary>
+        /// <summary>The product id ([a-z0-9-]{1,32}); fixed for the whole root chain, and every manifest and approval must name it.</summary>
+        public string Product { get; private set; }
+
+        /// <summary>Offline maintainers' keys and threshold that must approve a release before any device installs it.</summary>
+        public SigningRole ApprovalRole { get; private set; }
+
+        /// <summary>The online (CI) keys and threshold that must sign channel manifests.</summary>
         public SigningRole ReleaseRole { get; private set; }
 
         /// <summary>The exact envelope bytes this root was verified from; a device stores these to persist its trust.</summary>
@@ -39,6 +49,24 @@ namespace SecureOta.Device.Core.Trust
 
         /// <summary>Number of PEM trust anchors (1 to 8).</summary>
         public int TlsAnchorCount { get { return _tlsAnchors.Length; } }
+
+        /// <summary>
+        /// True when <paramref name="other"/>'s release role has the same threshold and the same key ids.
+        /// A root that changes the release role resets the device's manifest floors (sequence and issued),
+        /// which is how a leaked CI key's far-future manifests are undone (PROTOCOL.md section 9).
+        /// </summary>
+        public bool HasSameReleaseRole(TrustedRoot other)
+        {
+            if (other == null) throw new ArgumentNullException("other");
+            SigningRole mine = ReleaseRole;
+            SigningRole theirs = other.ReleaseRole;
+            if (mine.Threshold != theirs.Threshold || mine.KeyCount != theirs.KeyCount) return false;
+            for (int i = 0; i < mine.KeyCount; i++)
+            {
+                if (!theirs.Contains(mine.GetKeyId(i))) return false;
+            }
+            return true;
+        }
 
         /// <summary>PEM certificate of root CA number <paramref name="index"/> for the device's TLS client.</summary>
         public string GetTlsAnchor(int index)

@@ -60,5 +60,17 @@ namespace SecureOta.Device.Core.Trust
 
         /// <summary>The decrypted image does not have the signed length or image digest (A5).</summary>
         ImageDigestMismatch = 18,
+
+        /// <summary>Root metadata lists one key in two roles (R5): the theft of one key must never give two roles.</summary>
+        RoleKeyShared = 19,
+
+        /// <summary>A root, manifest or approval names another product than the device's trusted root (R6, C6, P6).</summary>
+        WrongProduct = 20,
+
+        /// <summary>A manifest's issued time is further ahead of the device's synchronised clock than the allowed skew (C10).</summary>
+        IssuedInFuture = 21,
+
+        /// <summary>The release a manifest points at is not the one its approval names (P6): not approved.</summary>
+        NotApproved = 22,
     }
 }

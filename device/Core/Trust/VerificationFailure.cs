@@ -19,7 +19,7 @@ namespace SecureOta.Device.Core.Trust
 
         public VerificationError Error { get; private set; }
 
-        /// <summary>The step id of PROTOCOL.md section 9: R1..R8, C1..C9, K1..K4, A1..A5; "RW" for the cap on the root walk.</summary>
+        /// <summary>The step id of PROTOCOL.md section 9: R1..R8, C1..C10, P1..P6, K1..K4, A1..A5; "RW" for the cap on the root walk.</summary>
         public string Step { get; private set; }
 
         /// <summary>What is wrong and what to do, in one or two sentences.</summary>
@@ -53,6 +53,10 @@ namespace SecureOta.Device.Core.Trust
                 case VerificationError.RecordDigestMismatch: return "RecordDigestMismatch";
                 case VerificationError.ChainEndMismatch: return "ChainEndMismatch";
                 case VerificationError.ImageDigestMismatch: return "ImageDigestMismatch";
+                case VerificationError.RoleKeyShared: return "RoleKeyShared";
+                case VerificationError.WrongProduct: return "WrongProduct";
+                case VerificationError.IssuedInFuture: return "IssuedInFuture";
+                case VerificationError.NotApproved: return "NotApproved";
                 default: return "Error" + ((int)error).ToString();
             }
         }

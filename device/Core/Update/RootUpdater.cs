@@ -59,15 +59,26 @@ namespace SecureOta.Device.Core.Update
                 failure = UpdateFailure.FromVerification(verification);
                 return false;
             }
-            if (walk.AcceptedCount > 0) Store(session, newest);
+            if (walk.AcceptedCount > 0) Store(session, newest, walk.ReleaseRoleChanged);
             return true;
         }
 
-        private void Store(UpdateSession session, TrustedRoot newest)
+        /// <summary>
+        /// Stores the new root. When the walk changed the release role, the manifest floors (highest
+        /// sequence, last issued) are reset in the same write, as TUF resets its timestamp and snapshot state
+        /// when those keys rotate: whatever sequence or issued time a leaked or misused release key signed,
+        /// the next honest manifest signed by the new key is accepted (PROTOCOL.md section 9, "Floors").
+        /// </summary>
+        private void Store(UpdateSession session, TrustedRoot newest, bool releaseRoleChanged)
         {
             long superseded = session.Working.TrustedRootVersion;
             _roots.Save(newest);
             session.Working.TrustedRootVersion = newest.Version;
+            if (releaseRoleChanged)
+            {
+                session.Working.HighestSequence = 0;
+                session.Working.LastIssued = 0;
+            }
             session.Commit();
             _roots.DeleteSuperseded(superseded);
         }

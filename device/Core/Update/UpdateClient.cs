@@ -13,7 +13,8 @@ namespace SecureOta.Device.Core.Update
     /// The device's update client. One <see cref="Poll"/>: conditional GET of channels/&lt;channel&gt;.json
     /// (a 304 ends it: one request); otherwise the root walk, C1-C9 on the manifest, and, unless the
     /// release is the image the device already runs or the image that last failed its trial boot here
-    /// (then nothing is fetched), the staged rollout, the
+    /// (then nothing is fetched), the release's approval (P1-P6: only an image approved offline is ever
+    /// fetched), the staged rollout, the
     /// content key, and the new image into the inactive slot: built from a delta patch whose base is the
     /// running image when the manifest lists one, else (or when the patch fails) from the full artifact,
     /// streamed record by record; when the slot reads back as the signed image it is scheduled for a trial
@@ -100,7 +101,7 @@ namespace SecureOta.Device.Core.Update
             UpdateFailure failure;
             if (!EnsureRoot(out failure)) return Fail(failure);
 
-            long now = DeviceClock.EffectiveNow(_platform.Clock.UtcNowSeconds, committed.LastIssued);
+            long now = EffectiveNow(committed);
             bool pending = committed.IsDownloadPending;
             // A 304 only vouches for the cached manifest while it is unexpired; after that, fetch it to notice a frozen channel.
             string ifNoneMatch = pending || now >= _etagExpires ? null : _etag;
@@ -113,13 +114,17 @@ namespace SecureOta.Device.Core.Update
             TrustedRoot newest;
             if (!_rootUpdater.TryUpdate(_session, _root, now, out newest, out failure)) return Fail(failure);
             if (newest != _root) UseRoot(newest, true);
+            // A root that rotated the release role may have reset the floors: read them again.
+            committed = _session.Committed;
+            now = EffectiveNow(committed);
 
             // While a download is pending its manifest (sequence = highest) must verify again in full (C8, C9) to resume.
             long floor = pending ? committed.HighestSequence - 1 : committed.HighestSequence;
             VerifiedManifest verified;
             VerificationFailure verification;
+            IClock clock = _platform.Clock;
             if (!ChannelManifestVerifier.TryVerify(envelope, _root, _options.Channel, floor, committed.InstalledSecurityVersion, now,
-                out verified, out verification))
+                DeviceClock.MaxIssued(clock.UtcNowSeconds, clock.IsSynchronized), out verified, out verification))
                 return Fail(UpdateFailure.FromVerification(verification));
             ChannelManifest manifest = verified.Manifest;
             _version = manifest.Release.Version;
@@ -148,6 +153,10 @@ namespace SecureOta.Device.Core.Update
                 return Abandon(manifest, etag, UpdateResult.ReleaseRejected, new UpdateFailure(UpdateResult.ReleaseRejected, "TRIAL",
                     "release " + release.Version + " failed its trial boot on this device and was reverted; it is not downloaded again. " +
                     "Publish a fixed release (a new image).", null));
+            ReleaseIdentity approved;
+            VerificationFailure notApproved;
+            if (!ReleaseApprovalVerifier.TryVerify(_root, release, out approved, out notApproved))
+                return Abandon(manifest, etag, UpdateResult.Rejected, UpdateFailure.FromVerification(notApproved));
             if (release.ImageSize > _platform.Slots.Capacity)
                 return Abandon(manifest, etag, UpdateResult.SlotTooSmall, new UpdateFailure(UpdateResult.SlotTooSmall, "SLOT",
                     "release " + release.Version + " has a " + release.ImageSize + "-byte image and a slot holds " + _platform.Slots.Capacity +
@@ -358,6 +367,13 @@ namespace SecureOta.Device.Core.Update
                 _etagExpires = 0;
             }
             if (_options.RootChanged != null) _options.RootChanged(root);
+        }
+
+        /// <summary>The time to verify with (PROTOCOL.md section 9, "Time"): see <see cref="DeviceClock"/>.</summary>
+        private long EffectiveNow(BootState committed)
+        {
+            IClock clock = _platform.Clock;
+            return DeviceClock.EffectiveNow(clock.UtcNowSeconds, clock.IsSynchronized, committed.LastIssued);
         }
 
         private UpdateReport Done(UpdateResult result)

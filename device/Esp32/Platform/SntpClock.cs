@@ -16,10 +16,20 @@ namespace SecureOta.Device.Esp32
     public sealed class SntpClock : IClock
     {
         private const int PollMilliseconds = 250;
+        private bool _synchronized;
 
         public long UtcNowSeconds
         {
             get { return UnixTime.Seconds(DateTime.UtcNow); }
+        }
+
+        /// <summary>
+        /// True once <see cref="Synchronize"/> saw SNTP set the clock in this boot: only then does the core
+        /// trust the clock over the stored issued time and refuse manifests issued ahead of it (C10).
+        /// </summary>
+        public bool IsSynchronized
+        {
+            get { return _synchronized; }
         }
 
         /// <summary>True once the clock reads a plausible, SNTP-set time.</summary>
@@ -42,6 +52,7 @@ namespace SecureOta.Device.Esp32
                 if (Environment.TickCount64 >= deadline) return false;
                 Thread.Sleep(PollMilliseconds);
             }
+            _synchronized = true;
             return true;
         }
     }

@@ -6,4 +6,7 @@ namespace SecureOta.Tests.DeviceClient.Support;
 public sealed class TestClock : IClock
 {
     public long UtcNowSeconds { get; set; } = TestSite.Now;
+
+    /// <summary>Whether SNTP answered; false models a device that booted without network time.</summary>
+    public bool IsSynchronized { get; set; } = true;
 }
