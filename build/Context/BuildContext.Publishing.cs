@@ -1,3 +1,4 @@
+using SecureOta.Build.Releases;
 using SecureOta.Build.Site;
 
 namespace SecureOta.Build.Context;
@@ -8,6 +9,14 @@ public sealed partial class BuildContext
     private IReadOnlyList<EncryptedRelease>? _encryptedReleases;
     private IReadOnlyList<WrappedReleaseKeys>? _wrappedKeys;
     private IReadOnlyList<SignedChannel>? _signedChannels;
+    private IReadOnlyDictionary<Release, byte[]>? _approvals;
+
+    /// <summary>The valid approval envelope of every release a channel points at. Set by CheckApprovals.</summary>
+    public IReadOnlyDictionary<Release, byte[]> Approvals
+    {
+        get => _approvals ?? throw NotYet("Release approvals", "CheckApprovalsTask");
+        set => _approvals = value ?? throw new ArgumentNullException(nameof(value));
+    }
 
     /// <summary>Every release's digests and encrypted full artifact, oldest first. Set by Encrypt.</summary>
     public IReadOnlyList<EncryptedRelease> EncryptedReleases

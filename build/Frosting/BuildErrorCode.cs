@@ -66,4 +66,10 @@ public enum BuildErrorCode
 
     /// <summary>The device core's patcher refused a delta patch, or did not rebuild the new image byte for byte (Patch, Bench).</summary>
     DeltaPatchFailed,
+
+    /// <summary>A release a channel would publish lacks a threshold of valid approvals (docs/PROTOCOL.md section 6a).</summary>
+    ReleaseNotApproved,
+
+    /// <summary>The build's time (--now, SOURCE_DATE_EPOCH) is ahead of its clock: devices would refuse or be locked out by what it signs.</summary>
+    ClockAhead,
 }

@@ -7,8 +7,9 @@ namespace SecureOta.Build.Keys;
 
 /// <summary>
 /// DEMO keys for a build without real keys: made on demand in the git-ignored <c>.demo-keys/</c>
-/// and reused after that: a DEMO root key, a DEMO release key, a DEMO device key (X25519) and a DEMO
-/// root version 1 signed by the root key and pinning the CAs it is given (those in
+/// and reused after that: a DEMO root key, a DEMO approval key, a DEMO release key, a DEMO content-key
+/// secret, a DEMO device key (X25519) and a DEMO root version 1 (product "secureota-demo") signed by the
+/// root key and pinning the CAs it is given (those in
 /// <c>keys/tls-anchors/</c> and the local TEST CA, so the simulated device trusts the Demo's local
 /// server). The root is signed again, with the same keys, when it nears expiry or when the wanted pin
 /// set changes. Every file and every log line says DEMO. Nothing here may ever sign a real release.
@@ -17,6 +18,11 @@ public sealed class DemoKeyStore
 {
     public const string RootKeyFile = "DEMO-root.key";
     public const string ReleaseKeyFile = "DEMO-release.key";
+    public const string ApprovalKeyFile = "DEMO-approval.key";
+    public const string ContentSecretFile = "DEMO-content-secret.key";
+
+    /// <summary>The product id of the DEMO root.</summary>
+    public const string Product = "secureota-demo";
     public const string DeviceKeyFile = "DEMO-device.key";
     public const string RootMetadataFile = "DEMO-root-1.json";
     public const string DeviceName = "DEMO-device";
@@ -42,7 +48,11 @@ public sealed class DemoKeyStore
     public bool EnsureCreated(DateTimeOffset now, IReadOnlyList<string> tlsAnchors)
     {
         bool created = false;
-        foreach (var (file, what) in new[] { (RootKeyFile, "Ed25519 root key seed"), (ReleaseKeyFile, "Ed25519 release key seed"), (DeviceKeyFile, "X25519 device private key") })
+        foreach (var (file, what) in new[]
+        {
+            (RootKeyFile, "Ed25519 root key seed"), (ApprovalKeyFile, "Ed25519 approval key seed"), (ReleaseKeyFile, "Ed25519 release key seed"),
+            (ContentSecretFile, "content-key secret"), (DeviceKeyFile, "X25519 device private key"),
+        })
         {
             var path = Path.Combine(_dir, file);
             if (File.Exists(path)) continue;
@@ -53,7 +63,7 @@ public sealed class DemoKeyStore
         }
 
         var rootPath = Path.Combine(_dir, RootMetadataFile);
-        if (!File.Exists(rootPath) || NeedsRenewal(rootPath, now) || !PinsExactly(rootPath, tlsAnchors))
+        if (!File.Exists(rootPath) || !IsCurrent(rootPath, now, tlsAnchors))
         {
             File.WriteAllBytes(rootPath, SignRoot(now, tlsAnchors));
             created = true;
@@ -87,6 +97,10 @@ public sealed class DemoKeyStore
 
     public byte[] ReadReleaseSeed() => KeyFile.Read(Path.Combine(_dir, ReleaseKeyFile), "DEMO release key");
 
+    public byte[] ReadApprovalSeed() => KeyFile.Read(Path.Combine(_dir, ApprovalKeyFile), "DEMO approval key");
+
+    public byte[] ReadContentSecret() => KeyFile.Read(Path.Combine(_dir, ContentSecretFile), "DEMO content-key secret");
+
     public X25519KeyPair ReadDevice()
     {
         var key = KeyFile.Read(Path.Combine(_dir, DeviceKeyFile), "DEMO device key");
@@ -98,10 +112,28 @@ public sealed class DemoKeyStore
     private byte[] SignRoot(DateTimeOffset now, IReadOnlyList<string> tlsAnchors)
     {
         using var root = Ed25519KeyPair.FromSeed(KeyFile.Read(Path.Combine(_dir, RootKeyFile), "DEMO root key"));
+        using var approval = Ed25519KeyPair.FromSeed(ReadApprovalSeed());
         using var release = Ed25519KeyPair.FromSeed(ReadReleaseSeed());
-        var metadata = new RootMetadata(1, (now + RootLifetime).ToUnixTimeSeconds(), [root.PublicKey, release.PublicKey],
-            new RoleDefinition(1, [KeyId.Of(root.PublicKey)]), new RoleDefinition(1, [KeyId.Of(release.PublicKey)]), tlsAnchors);
+        var metadata = new RootMetadata(1, (now + RootLifetime).ToUnixTimeSeconds(), Product, [root.PublicKey, approval.PublicKey, release.PublicKey],
+            new RoleDefinition(1, [KeyId.Of(root.PublicKey)]), new RoleDefinition(1, [KeyId.Of(approval.PublicKey)]),
+            new RoleDefinition(1, [KeyId.Of(release.PublicKey)]), tlsAnchors);
         return EnvelopeSigner.Sign(PayloadTypes.Root, RootMetadataWriter.Write(metadata), root);
+    }
+
+    /// <summary>
+    /// False when the DEMO root must be signed again: near expiry, other pins wanted, or written by an
+    /// earlier protocol version (a .demo-keys/ from before protocol 2 no longer loads).
+    /// </summary>
+    private static bool IsCurrent(string rootPath, DateTimeOffset now, IReadOnlyList<string> tlsAnchors)
+    {
+        try
+        {
+            return !NeedsRenewal(rootPath, now) && PinsExactly(rootPath, tlsAnchors);
+        }
+        catch (BuildException)
+        {
+            return false;
+        }
     }
 
     private static bool NeedsRenewal(string rootPath, DateTimeOffset now) =>

@@ -5,29 +5,31 @@ namespace SecureOta.Build.Keys;
 
 /// <summary>
 /// The keys one build works with, resolved once by the LoadKeys task: the release signing keys
-/// (enough of the newest root's release role to meet its threshold), the build secret the
-/// per-release randomness is derived from (PROTOCOL.md section 10), the verified root history, the
-/// recipients to wrap content keys for, and, in a DEMO build only, the DEMO device's private key so
-/// the Verify task can unwrap a content key exactly as a device would. Disposing wipes the secrets.
+/// (enough of the newest root's release role to meet its threshold), the content-key secret the
+/// per-release keys are derived from (PROTOCOL.md section 10; independent of every signing key), the
+/// verified root history, the recipients to wrap content keys for, and, in a DEMO build only, the DEMO
+/// approval key (to approve releases that have no approval) and the DEMO device's private key so the
+/// Verify task can unwrap a content key exactly as a device would. Disposing wipes the secrets.
 /// </summary>
 public sealed class KeyMaterial : IDisposable
 {
     private readonly byte[] _buildSecret;
 
-    public KeyMaterial(bool isDemo, IReadOnlyList<Ed25519KeyPair> releaseSigners, byte[] buildSecret, RootHistory roots,
-        IReadOnlyList<Recipient> recipients, X25519KeyPair? demoDevice)
+    public KeyMaterial(bool isDemo, IReadOnlyList<Ed25519KeyPair> releaseSigners, byte[] contentSecret, RootHistory roots,
+        IReadOnlyList<Recipient> recipients, X25519KeyPair? demoDevice, Ed25519KeyPair? demoApprover = null)
     {
         ArgumentNullException.ThrowIfNull(releaseSigners);
         ArgumentNullException.ThrowIfNull(roots);
         ArgumentNullException.ThrowIfNull(recipients);
         if (releaseSigners.Count == 0) throw new ArgumentException("at least one release signing key is needed", nameof(releaseSigners));
-        if (buildSecret is not { Length: 32 }) throw new ArgumentException("the build secret is a 32-byte seed", nameof(buildSecret));
+        if (contentSecret is not { Length: 32 }) throw new ArgumentException("the content-key secret is 32 bytes", nameof(contentSecret));
         IsDemo = isDemo;
         ReleaseSigners = releaseSigners;
-        _buildSecret = (byte[])buildSecret.Clone();
+        _buildSecret = (byte[])contentSecret.Clone();
         Roots = roots;
         Recipients = recipients;
         DemoDevice = demoDevice;
+        DemoApprover = demoApprover;
     }
 
     /// <summary>True when the keys are DEMO keys generated on demand (never for real devices).</summary>
@@ -36,8 +38,11 @@ public sealed class KeyMaterial : IDisposable
     /// <summary>The release keys that sign the channel manifests.</summary>
     public IReadOnlyList<Ed25519KeyPair> ReleaseSigners { get; }
 
-    /// <summary>The seed of the first release key: the secret S of PROTOCOL.md section 10 (a copy).</summary>
+    /// <summary>The content-key secret S of PROTOCOL.md section 10 (a copy): not a signing key.</summary>
     public byte[] BuildSecret => (byte[])_buildSecret.Clone();
+
+    /// <summary>The product id of the newest root, which every manifest and approval names.</summary>
+    public string Product => Roots.Newest.Product;
 
     /// <summary>Every root version, verified as a chain.</summary>
     public RootHistory Roots { get; }
@@ -48,10 +53,14 @@ public sealed class KeyMaterial : IDisposable
     /// <summary>The DEMO device's X25519 key pair in a DEMO build; null otherwise.</summary>
     public X25519KeyPair? DemoDevice { get; }
 
+    /// <summary>The DEMO approval key in a DEMO build (approves releases without an approval, in memory only); null otherwise.</summary>
+    public Ed25519KeyPair? DemoApprover { get; }
+
     public void Dispose()
     {
         CryptographicOperations.ZeroMemory(_buildSecret);
         foreach (var signer in ReleaseSigners) signer.Dispose();
         DemoDevice?.Dispose();
+        DemoApprover?.Dispose();
     }
 }

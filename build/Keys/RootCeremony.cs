@@ -87,7 +87,12 @@ public static class RootCeremony
     {
         var table = SummaryTable.Create("Key id", "Role", $"In v{current.Version}", $"In v{version}", "Signed v" + version.ToString(CultureInfo.InvariantCulture));
         string Mark(bool yes) => yes ? "yes" : "-";
-        foreach (var (role, oldRole, newIds) in new[] { ("root", current.RootRole, draft.RootKeyIds), ("release", current.ReleaseRole, draft.ReleaseKeyIds) })
+        foreach (var (role, oldRole, newIds) in new[]
+        {
+            ("root", current.RootRole, draft.RootKeyIds),
+            ("approval", current.ApprovalRole, draft.KeyIds(RootRoleKind.Approval)),
+            ("release", current.ReleaseRole, draft.KeyIds(RootRoleKind.Release)),
+        })
         {
             var ids = Enumerable.Range(0, oldRole.KeyCount).Select(oldRole.GetKeyId).Concat(newIds).Distinct(StringComparer.Ordinal);
             foreach (var id in ids)
@@ -97,7 +102,8 @@ public static class RootCeremony
         }
 
         table.Row("threshold", "root", $"{current.RootRole.Threshold}", $"{draft.RootThreshold}", "");
-        table.Row("threshold", "release", $"{current.ReleaseRole.Threshold}", $"{draft.ReleaseThreshold}", "");
+        table.Row("threshold", "approval", $"{current.ApprovalRole.Threshold}", $"{draft.Threshold(RootRoleKind.Approval)}", "");
+        table.Row("threshold", "release", $"{current.ReleaseRole.Threshold}", $"{draft.Threshold(RootRoleKind.Release)}", "");
         table.Row("pinned CAs", "", $"{current.TlsAnchorCount}", $"{draft.TlsAnchors.Count}", "");
         return table;
     }

@@ -7,42 +7,41 @@ namespace SecureOta.Build.Keys;
 /// <summary>
 /// The changes a ceremony can make to the next root version, each read from its command-line option
 /// and applied to a <see cref="RootDraft"/>; each returns what it changed, in words, for the summary.
-/// SignRoot offers them all; the named ceremonies (AddReleaseKey, RevokeReleaseKey, RotateRootKeys,
+/// SignRoot offers them all (for the root, approval and release roles); the named ceremonies (AddReleaseKey, RevokeReleaseKey, RotateRootKeys,
 /// ChangePinnedCAs) offer the ones they are about.
 /// </summary>
 public static class RootChanges
 {
     /// <summary>Adds every key given to <c>--<paramref name="argument"/></c> (64 hex or a .pub file) to a role.</summary>
-    public static IEnumerable<string> AddKeys(BuildContext context, RootDraft draft, string argument, bool rootRole)
+    public static IEnumerable<string> AddKeys(BuildContext context, RootDraft draft, string argument, RootRoleKind role)
     {
         foreach (var value in context.GetArguments(argument))
         {
             var key = CeremonyArguments.PublicKey(context, argument, value);
-            if (!draft.Add(rootRole, key)) throw Unchanged(argument, $"key {KeyId.Of(key)} is already in the {Role(rootRole)} role");
-            yield return $"added {Role(rootRole)} key {KeyId.Of(key)}";
+            if (!draft.Add(role, key)) throw Unchanged(argument, $"key {KeyId.Of(key)} is already in the {Role(role)} role");
+            yield return $"added {Role(role)} key {KeyId.Of(key)}";
         }
     }
 
     /// <summary>Removes every key id given to <c>--<paramref name="argument"/></c> from a role.</summary>
-    public static IEnumerable<string> RemoveKeys(BuildContext context, RootDraft draft, string argument, bool rootRole)
+    public static IEnumerable<string> RemoveKeys(BuildContext context, RootDraft draft, string argument, RootRoleKind role)
     {
         foreach (var keyId in context.GetArguments(argument))
         {
-            if (!draft.Remove(rootRole, keyId.ToLowerInvariant())) throw Unchanged(argument, $"key id {keyId} is not in the {Role(rootRole)} role");
-            yield return $"removed {Role(rootRole)} key {keyId.ToLowerInvariant()}";
+            if (!draft.Remove(role, keyId.ToLowerInvariant())) throw Unchanged(argument, $"key id {keyId} is not in the {Role(role)} role");
+            yield return $"removed {Role(role)} key {keyId.ToLowerInvariant()}";
         }
     }
 
-    /// <summary>Sets a role's threshold from <c>--root-threshold</c> or <c>--release-threshold</c> when given.</summary>
-    public static IEnumerable<string> Threshold(BuildContext context, RootDraft draft, bool rootRole)
+    /// <summary>Sets a role's threshold from <c>--root-threshold</c>, <c>--approval-threshold</c> or <c>--release-threshold</c> when given.</summary>
+    public static IEnumerable<string> Threshold(BuildContext context, RootDraft draft, RootRoleKind role)
     {
-        var argument = rootRole ? "root-threshold" : "release-threshold";
+        var argument = Role(role) + "-threshold";
         if (!context.HasArgument(argument)) yield break;
-        int current = rootRole ? draft.RootThreshold : draft.ReleaseThreshold;
+        int current = draft.Threshold(role);
         int value = CeremonyArguments.Integer(context, argument, current, 1, 16);
-        if (rootRole) draft.RootThreshold = value;
-        else draft.ReleaseThreshold = value;
-        yield return $"{Role(rootRole)} threshold {current} -> {value}";
+        draft.SetThreshold(role, value);
+        yield return $"{Role(role)} threshold {current} -> {value}";
     }
 
     /// <summary>Replaces the pinned CA set with every *.pem of <c>--tls-anchors=&lt;dir&gt;</c> (or <paramref name="defaultFolder"/> when absent and given).</summary>
@@ -63,7 +62,13 @@ public static class RootChanges
         yield return $"pinned CA set replaced: {before} -> {anchors.Count} certificate(s) from {context.Paths.Display(folder)}";
     }
 
-    private static string Role(bool rootRole) => rootRole ? "root" : "release";
+    /// <summary>The role's name in root metadata and in option names ("root", "approval", "release").</summary>
+    public static string Role(RootRoleKind role) => role switch
+    {
+        RootRoleKind.Root => "root",
+        RootRoleKind.Approval => "approval",
+        _ => "release",
+    };
 
     private static BuildException Unchanged(string argument, string reason) =>
         new(BuildErrorCode.InvalidArgument, $"--{argument}: {reason}.", "Check the key, key id or folder; the dashboard (site/index.html) lists the current root's keys and pinned CAs.");

@@ -15,14 +15,21 @@ public static class RootSigningKeys
     public const string EnvironmentArgument = "root-key-env";
 
     /// <summary>Key pairs for every key named; the caller disposes them. Throws when none is named.</summary>
-    public static List<Ed25519KeyPair> Read(BuildContext context, string needed)
+    public static List<Ed25519KeyPair> Read(BuildContext context, string needed) =>
+        Read(context, FileArgument, EnvironmentArgument, "root key", needed);
+
+    /// <summary>
+    /// Key pairs for every key named by <c>--&lt;fileArgument&gt;</c> and <c>--&lt;environmentArgument&gt;</c>
+    /// (an approval key's, say); the caller disposes them. Throws when none is named.
+    /// </summary>
+    public static List<Ed25519KeyPair> Read(BuildContext context, string fileArgument, string environmentArgument, string what, string needed)
     {
-        var files = context.GetArguments(FileArgument);
-        var variables = context.GetArguments(EnvironmentArgument);
+        var files = context.GetArguments(fileArgument);
+        var variables = context.GetArguments(environmentArgument);
         if (files.Count == 0 && variables.Count == 0)
         {
-            throw new BuildException(BuildErrorCode.MissingKey, "No root key was given to sign with.",
-                $"Pass --{FileArgument}=<file> or --{EnvironmentArgument}=<VARIABLE> for each root key that signs; {needed}.");
+            throw new BuildException(BuildErrorCode.MissingKey, $"No {what} was given to sign with.",
+                $"Pass --{fileArgument}=<file> or --{environmentArgument}=<VARIABLE> for each {what} that signs; {needed}.");
         }
 
         var seeds = new List<byte[]>();
@@ -30,7 +37,7 @@ public static class RootSigningKeys
         {
             foreach (var file in files)
             {
-                seeds.Add(KeyFile.Read(Path.GetFullPath(file, context.Environment.WorkingDirectory), "root key"));
+                seeds.Add(KeyFile.Read(Path.GetFullPath(file, context.Environment.WorkingDirectory), what));
             }
 
             foreach (var variable in variables)
@@ -38,8 +45,8 @@ public static class RootSigningKeys
                 var value = context.Environment.GetEnvironmentVariable(variable);
                 if (string.IsNullOrWhiteSpace(value))
                 {
-                    throw new BuildException(BuildErrorCode.MissingKey, $"The environment variable {variable} named by --{EnvironmentArgument} is not set or empty.",
-                        $"Set {variable} to the base64 line of a root key file, or pass the file with --{FileArgument}=<file>.");
+                    throw new BuildException(BuildErrorCode.MissingKey, $"The environment variable {variable} named by --{environmentArgument} is not set or empty.",
+                        $"Set {variable} to the base64 line of a {what} file, or pass the file with --{fileArgument}=<file>.");
                 }
 
                 seeds.Add(KeyFile.Decode(value, $"the environment variable {variable}"));

@@ -12,7 +12,7 @@ namespace SecureOta.Build.Publishing;
 public static class ChannelManifestWriter
 {
     public const string TypeName = "secureota/channel";
-    public const int Spec = 1;
+    public const int Spec = 2;
 
     private const int DigestSize = 32;
     private const int KeyCheckSize = 16;
@@ -30,6 +30,7 @@ public static class ChannelManifestWriter
             writer.WriteStartObject();
             writer.WriteString("type", TypeName);
             writer.WriteNumber("spec", Spec);
+            writer.WriteString("product", manifest.Product);
             writer.WriteString("channel", manifest.Channel);
             writer.WriteNumber("sequence", manifest.Sequence);
             writer.WriteNumber("issued", manifest.Issued);
@@ -43,6 +44,7 @@ public static class ChannelManifestWriter
             writer.WriteString("imageSha256", Convert.ToHexStringLower(release.ImageSha256));
             writer.WriteString("keyCheck", Convert.ToHexStringLower(release.KeyCheck));
             writer.WriteString("keys", KeysPath(release.Version));
+            writer.WriteBase64String("approval", release.Approval);
             writer.WriteStartArray("artifacts");
             foreach (ArtifactEntry artifact in release.Artifacts)
             {
@@ -80,6 +82,8 @@ public static class ChannelManifestWriter
 
     private static void Validate(ChannelManifest manifest)
     {
+        if (!ProtocolNames.IsChannel(manifest.Product))
+            throw new ProtocolLimitException("product", $"\"{manifest.Product}\" is not 1 to 32 of [a-z0-9-]");
         if (!ProtocolNames.IsChannel(manifest.Channel))
             throw new ProtocolLimitException("channel", $"\"{manifest.Channel}\" is not 1 to 32 of [a-z0-9-]");
         PayloadRules.RequireJsonInteger("sequence", manifest.Sequence);
@@ -96,6 +100,8 @@ public static class ChannelManifestWriter
         PayloadRules.RequireBytes("release.imageDigest", release.ImageDigest, DigestSize);
         PayloadRules.RequireBytes("release.imageSha256", release.ImageSha256, DigestSize);
         PayloadRules.RequireBytes("release.keyCheck", release.KeyCheck, KeyCheckSize);
+        if (release.Approval is null || release.Approval.Length == 0 || release.Approval.Length > ProtocolLimits.MaxApprovalEnvelopeSize)
+            throw new ProtocolLimitException("release.approval", $"the approval envelope is 1 to {ProtocolLimits.MaxApprovalEnvelopeSize} bytes");
         ValidateArtifacts(release);
 
         RolloutPolicy rollout = manifest.Rollout ?? throw new ProtocolLimitException("rollout", "the rollout is required");

@@ -14,24 +14,39 @@ public static class EnvelopeSigner
     /// The envelope bytes. Throws <see cref="ProtocolLimitException"/> when more than 16 keys are given,
     /// when a key is given twice, or when a root or channel envelope would exceed its size limit.
     /// </summary>
-    public static byte[] Sign(string payloadType, byte[] payload, params IReadOnlyList<Ed25519KeyPair> signers)
+    public static byte[] Sign(string payloadType, byte[] payload, params IReadOnlyList<Ed25519KeyPair> signers) =>
+        Sign(payloadType, payload, signers, new Dictionary<string, byte[]>());
+
+    /// <summary>
+    /// The same, keeping the signatures of <paramref name="kept"/> (key id to signature over the same
+    /// payload), as approvals collect one maintainer's signature at a time. A signer replaces a kept
+    /// signature of its own key id.
+    /// </summary>
+    public static byte[] Sign(string payloadType, byte[] payload, IReadOnlyList<Ed25519KeyPair> signers, IReadOnlyDictionary<string, byte[]> kept)
     {
         ArgumentException.ThrowIfNullOrEmpty(payloadType);
         ArgumentNullException.ThrowIfNull(payload);
         ArgumentNullException.ThrowIfNull(signers);
+        ArgumentNullException.ThrowIfNull(kept);
         if (signers.Count == 0) throw new ArgumentException("at least one signing key is needed", nameof(signers));
-        if (signers.Count > ProtocolLimits.MaxSignatures)
-            throw new ProtocolLimitException("signatures", $"{signers.Count} signatures; an envelope carries at most {ProtocolLimits.MaxSignatures}");
 
         byte[] pae = Pae.Encode(payloadType, payload);
         var signatures = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
+        var signed = new HashSet<string>(StringComparer.Ordinal);
         foreach (Ed25519KeyPair signer in signers)
         {
             ArgumentNullException.ThrowIfNull(signer, nameof(signers));
             string keyId = KeyId.Of(signer.PublicKey);
-            if (!signatures.TryAdd(keyId, signer.Sign(pae)))
+            if (!signed.Add(keyId))
                 throw new ProtocolLimitException("signatures", $"key {keyId} is given twice; a key id counts once");
+            signatures[keyId] = signer.Sign(pae);
         }
+        foreach (var (keyId, signature) in kept)
+        {
+            signatures.TryAdd(keyId, signature);
+        }
+        if (signatures.Count > ProtocolLimits.MaxSignatures)
+            throw new ProtocolLimitException("signatures", $"{signatures.Count} signatures; an envelope carries at most {ProtocolLimits.MaxSignatures}");
 
         byte[] envelope = CompactJson.Write(writer =>
         {
@@ -61,6 +76,7 @@ public static class EnvelopeSigner
         {
             PayloadTypes.Root => ProtocolLimits.MaxRootEnvelopeSize,
             PayloadTypes.Channel => ProtocolLimits.MaxChannelEnvelopeSize,
+            PayloadTypes.Approval => ProtocolLimits.MaxApprovalEnvelopeSize,
             _ => int.MaxValue,
         };
         if (size > limit)

@@ -8,4 +8,7 @@ public static class PayloadTypes
 
     /// <summary>Channel manifest (section 6).</summary>
     public const string Channel = "application/vnd.secureota.channel+json";
+
+    /// <summary>Release approval (section 6a), signed offline by the root's approval role.</summary>
+    public const string Approval = "application/vnd.secureota.approval+json";
 }

@@ -15,6 +15,9 @@ public static class ProtocolLimits
     /// <summary>Largest channel manifest envelope.</summary>
     public const int MaxChannelEnvelopeSize = 16384;
 
+    /// <summary>Largest release approval envelope (section 6a; room for 16 signatures).</summary>
+    public const int MaxApprovalEnvelopeSize = 4096;
+
     /// <summary>Most signatures one envelope may carry.</summary>
     public const int MaxSignatures = 16;
 

@@ -11,6 +11,7 @@ namespace SecureOta.Build.Publishing;
 /// <param name="ImageSha256">SHA-256 of the plain image, 32 bytes.</param>
 /// <param name="KeyCheck">16 bytes (<see cref="WrappedKeyWriter.KeyCheck"/>).</param>
 /// <param name="Artifacts">1 to 8 artifacts, exactly one of kind <c>full</c>.</param>
+/// <param name="Approval">The release's approval envelope (section 6a), at most 4096 bytes, embedded as base64.</param>
 public sealed record ReleaseEntry(
     string Version,
     long SecurityVersion,
@@ -18,4 +19,5 @@ public sealed record ReleaseEntry(
     byte[] ImageDigest,
     byte[] ImageSha256,
     byte[] KeyCheck,
-    IReadOnlyList<ArtifactEntry> Artifacts);
+    IReadOnlyList<ArtifactEntry> Artifacts,
+    byte[] Approval);

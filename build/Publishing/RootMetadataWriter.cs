@@ -14,7 +14,7 @@ namespace SecureOta.Build.Publishing;
 public static class RootMetadataWriter
 {
     public const string TypeName = "secureota/root";
-    public const int Spec = 1;
+    public const int Spec = 2;
     public const string Scheme = "ed25519";
 
     private const string PemCertificateStart = "-----BEGIN CERTIFICATE-----";
@@ -30,6 +30,7 @@ public static class RootMetadataWriter
             writer.WriteStartObject();
             writer.WriteString("type", TypeName);
             writer.WriteNumber("spec", Spec);
+            writer.WriteString("product", root.Product);
             writer.WriteNumber("version", root.Version);
             writer.WriteNumber("expires", root.Expires);
             writer.WriteStartArray("keys");
@@ -44,6 +45,7 @@ public static class RootMetadataWriter
             writer.WriteEndArray();
             writer.WriteStartObject("roles");
             WriteRole(writer, "root", root.Root);
+            WriteRole(writer, "approval", root.Approval);
             WriteRole(writer, "release", root.Release);
             writer.WriteEndObject();
             writer.WriteStartArray("tlsAnchors");
@@ -75,6 +77,8 @@ public static class RootMetadataWriter
         if (root.Version < 1 || root.Version > ProtocolLimits.MaxJsonInteger)
             throw new ProtocolLimitException("version", $"{root.Version} is outside 1..{ProtocolLimits.MaxJsonInteger}");
         PayloadRules.RequireJsonInteger("expires", root.Expires);
+        if (!ProtocolNames.IsChannel(root.Product))
+            throw new ProtocolLimitException("product", $"\"{root.Product}\" is not 1 to 32 of [a-z0-9-]");
 
         ArgumentNullException.ThrowIfNull(root.PublicKeys, nameof(root.PublicKeys));
         PayloadRules.RequireCount("keys", root.PublicKeys.Count, 1, ProtocolLimits.MaxRootKeys);
@@ -90,7 +94,9 @@ public static class RootMetadataWriter
         }
 
         ValidateRole("roles.root", root.Root, keyIds);
+        ValidateRole("roles.approval", root.Approval, keyIds);
         ValidateRole("roles.release", root.Release, keyIds);
+        RequireDisjoint(("root", root.Root), ("approval", root.Approval), ("release", root.Release));
 
         ArgumentNullException.ThrowIfNull(root.TlsAnchors, nameof(root.TlsAnchors));
         PayloadRules.RequireCount("tlsAnchors", root.TlsAnchors.Count, 1, ProtocolLimits.MaxTlsAnchors);
@@ -99,6 +105,21 @@ public static class RootMetadataWriter
             ValidateAnchor($"tlsAnchors[{i}]", root.TlsAnchors[i]);
         }
         return keyIds;
+    }
+
+    /// <summary>No key in two roles: the theft of the online release key must never be the theft of an offline role.</summary>
+    private static void RequireDisjoint(params (string Name, RoleDefinition Role)[] roles)
+    {
+        for (int i = 0; i < roles.Length; i++)
+        {
+            for (int j = i + 1; j < roles.Length; j++)
+            {
+                var shared = roles[i].Role.KeyIds.Intersect(roles[j].Role.KeyIds, StringComparer.Ordinal).FirstOrDefault();
+                if (shared is not null)
+                    throw new ProtocolLimitException($"roles.{roles[j].Name}.keyIds",
+                        $"key {shared} is also in roles.{roles[i].Name}; a key may hold one role only (use a separate key for each role)");
+            }
+        }
     }
 
     private static void ValidateRole(string member, RoleDefinition role, string[] listedKeyIds)

@@ -32,6 +32,7 @@ internal static class ImageLocator
         matcher.AddIncludePatterns(include);
         matcher.AddExcludePatterns(exclude);
         matcher.AddExclude(ReleaseLimits.ReleaseFileName);
+        matcher.AddExclude(ReleaseLimits.ApprovalFileName);
         var matches = matcher.Execute(new DirectoryInfoWrapper(new DirectoryInfo(releaseDir)))
             .Files.Select(f => f.Path.Replace('\\', '/')).Order(StringComparer.Ordinal).ToArray();
         var shownPatterns = string.Join(", ", include.Select(p => $"\"{p}\""));
@@ -39,7 +40,7 @@ internal static class ImageLocator
         {
             var present = Directory.EnumerateFiles(releaseDir, "*", SearchOption.AllDirectories)
                 .Select(f => Path.GetRelativePath(releaseDir, f).Replace('\\', '/'))
-                .Where(f => f != ReleaseLimits.ReleaseFileName)
+                .Where(f => f != ReleaseLimits.ReleaseFileName && f != ReleaseLimits.ApprovalFileName)
                 .Order(StringComparer.Ordinal)
                 .ToArray();
             report($"$.image: patterns {shownPatterns} match no file (files present: {(present.Length == 0 ? "none" : string.Join(", ", present))})");

@@ -19,6 +19,9 @@ public static partial class ReleaseLimits
 
     public const string ReleaseFileName = "release.json";
 
+    /// <summary>The release's approval envelope (docs/PROTOCOL.md section 6a), written by the Approve target; never the image.</summary>
+    public const string ApprovalFileName = "approval.json";
+
     public const string ChannelsFileName = "channels.json";
 
     /// <summary>Channel names become file names on the site (<c>channels/&lt;name&gt;.json</c>) and URL segments.</summary>

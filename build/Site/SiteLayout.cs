@@ -11,7 +11,7 @@ namespace SecureOta.Build.Site;
 public static class SiteLayout
 {
     /// <summary>The OTA base folder inside the site; devices are configured with its URL.</summary>
-    public const string OtaBase = "ota/v1/";
+    public const string OtaBase = "ota/v2/";
 
     public const string RootFile = OtaBase + "root.json";
     public const string DashboardFile = "index.html";

@@ -14,8 +14,8 @@ public sealed class AddReleaseKeyTask : FrostingTask<BuildContext>
         CeremonyArguments.RequireAny(context, "key", "the public key of the release key to add (its .pub file from ./build.sh --target=NewKey)");
         RootCeremony.Run(context, draft =>
             [
-                .. RootChanges.AddKeys(context, draft, "key", rootRole: false),
-                .. RootChanges.Threshold(context, draft, rootRole: false),
+                .. RootChanges.AddKeys(context, draft, "key", RootRoleKind.Release),
+                .. RootChanges.Threshold(context, draft, RootRoleKind.Release),
             ],
             "Then put the new key's base64 line into the SECUREOTA_RELEASE_KEY secret (release-signing and release-refresh environments) " +
             "if CI is to sign with it; the first key given there also derives every content key.");

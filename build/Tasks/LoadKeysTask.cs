@@ -5,7 +5,7 @@ using SecureOta.Build.Keys;
 namespace SecureOta.Build.Tasks;
 
 [TaskName("LoadKeys")]
-[TaskDescription("Resolves the release signing keys (SECUREOTA_RELEASE_KEY or --release-key; DEMO keys otherwise), the root history and the recipients.")]
+[TaskDescription("Resolves the release signing keys (SECUREOTA_RELEASE_KEY or --release-key) and the content-key secret (SECUREOTA_CONTENT_SECRET or --content-secret; DEMO keys otherwise), the root history and the recipients.")]
 public sealed class LoadKeysTask : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)
@@ -28,10 +28,10 @@ public sealed class LoadKeysTask : FrostingTask<BuildContext>
         }
 
         var keys = context.Keys;
-        context.Log.Information("Release keys: {0} ({1}); root version {2}; {3} recipient(s).",
+        context.Log.Information("Release keys: {0} ({1}); product {4}, root version {2}; {3} recipient(s).",
             string.Join(", ", keys.ReleaseSigners.Select(s => Publishing.KeyId.Of(s.PublicKey)[..16])),
             keys.IsDemo ? "DEMO keys from " + context.Paths.Display(context.Paths.DemoKeysDir) : "from " + (files.Count > 0 ? "--release-key" : ReleaseKeySource.EnvironmentVariable),
-            keys.Roots.Count, keys.Recipients.Count);
+            keys.Roots.Count, keys.Recipients.Count, keys.Product);
     }
 
     private static KeyMaterial LoadReal(BuildContext context, IReadOnlyList<string> files, string? environmentValue, IReadOnlyList<Recipient> recipients)
@@ -48,8 +48,20 @@ public sealed class LoadKeysTask : FrostingTask<BuildContext>
                 "Register at least one device, group or fleet key in keys/recipients.json.");
         }
 
-        var keys = new KeyMaterial(false, signers, seeds[0], roots, recipients, demoDevice: null);
+        byte[] contentSecret;
+        try
+        {
+            contentSecret = ContentSecretSource.Read(context.GetArgument(ContentSecretSource.FileArgument),
+                context.Environment.GetEnvironmentVariable(ContentSecretSource.EnvironmentVariable));
+        }
+        catch
+        {
+            foreach (var signer in signers) signer.Dispose();
+            throw;
+        }
+        var keys = new KeyMaterial(false, signers, contentSecret, roots, recipients, demoDevice: null);
         foreach (var seed in seeds) System.Security.Cryptography.CryptographicOperations.ZeroMemory(seed);
+        System.Security.Cryptography.CryptographicOperations.ZeroMemory(contentSecret);
         return keys;
     }
 
@@ -79,8 +91,13 @@ public sealed class LoadKeysTask : FrostingTask<BuildContext>
         var signers = ReleaseKeySource.Authorize([seed], roots.Newest);
         var device = store.ReadDevice();
         var demoRecipient = new Recipient(DemoKeyStore.DeviceName, RecipientKind.Device, device.PublicKey);
-        var keys = new KeyMaterial(true, signers, seed, roots, [.. recipients, demoRecipient], device);
+        var contentSecret = store.ReadContentSecret();
+        var approvalSeed = store.ReadApprovalSeed();
+        var keys = new KeyMaterial(true, signers, contentSecret, roots, [.. recipients, demoRecipient], device,
+            Crypto.Ed25519KeyPair.FromSeed(approvalSeed));
         System.Security.Cryptography.CryptographicOperations.ZeroMemory(seed);
+        System.Security.Cryptography.CryptographicOperations.ZeroMemory(contentSecret);
+        System.Security.Cryptography.CryptographicOperations.ZeroMemory(approvalSeed);
         return keys;
     }
 

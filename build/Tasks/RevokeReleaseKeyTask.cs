@@ -17,9 +17,9 @@ public sealed class RevokeReleaseKeyTask : FrostingTask<BuildContext>
         CeremonyArguments.RequireAny(context, "key-id", "the key id of the release key to revoke (the dashboard and the build log list them)");
         RootCeremony.Run(context, draft =>
             [
-                .. RootChanges.AddKeys(context, draft, "key", rootRole: false),
-                .. RootChanges.RemoveKeys(context, draft, "key-id", rootRole: false),
-                .. RootChanges.Threshold(context, draft, rootRole: false),
+                .. RootChanges.AddKeys(context, draft, "key", RootRoleKind.Release),
+                .. RootChanges.RemoveKeys(context, draft, "key-id", RootRoleKind.Release),
+                .. RootChanges.Threshold(context, draft, RootRoleKind.Release),
             ],
             "Replace the SECUREOTA_RELEASE_KEY secret with a key the new root lists before the deploy: the build refuses to sign with a revoked key, " +
             "and devices that have walked to the new root refuse what it signed.");

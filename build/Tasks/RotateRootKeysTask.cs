@@ -15,9 +15,9 @@ public sealed class RotateRootKeysTask : FrostingTask<BuildContext>
             "what changes: a root key to add, a root key id to remove, or a new root threshold");
         RootCeremony.Run(context, draft =>
             [
-                .. RootChanges.AddKeys(context, draft, "add-root-key", rootRole: true),
-                .. RootChanges.RemoveKeys(context, draft, "remove-root-key", rootRole: true),
-                .. RootChanges.Threshold(context, draft, rootRole: true),
+                .. RootChanges.AddKeys(context, draft, "add-root-key", RootRoleKind.Root),
+                .. RootChanges.RemoveKeys(context, draft, "remove-root-key", RootRoleKind.Root),
+                .. RootChanges.Threshold(context, draft, RootRoleKind.Root),
             ],
             "Hand each new root key to its holder on offline storage; destroy removed root keys once the new root is deployed.");
     }

@@ -10,17 +10,20 @@ namespace SecureOta.Build.Tasks;
 /// RevokeReleaseKey, RotateRootKeys, ChangePinnedCAs) are the same procedure with fewer options.
 /// </summary>
 [TaskName("SignRoot")]
-[TaskDescription("Offline: signs the next root version (--root-key=<file> or --root-key-env=<VAR>, repeated; changes: --add-root-key, --remove-root-key, --root-threshold, --add-release-key, --remove-release-key, --release-threshold, --tls-anchors=<dir>, --expires-days).")]
+[TaskDescription("Offline: signs the next root version (--root-key=<file> or --root-key-env=<VAR>, repeated; changes: --add-root-key, --remove-root-key, --root-threshold, --add-approval-key, --remove-approval-key, --approval-threshold, --add-release-key, --remove-release-key, --release-threshold, --tls-anchors=<dir>, --expires-days).")]
 public sealed class SignRootTask : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context) => RootCeremony.Run(context, draft =>
         [
-            .. RootChanges.AddKeys(context, draft, "add-root-key", rootRole: true),
-            .. RootChanges.AddKeys(context, draft, "add-release-key", rootRole: false),
-            .. RootChanges.RemoveKeys(context, draft, "remove-root-key", rootRole: true),
-            .. RootChanges.RemoveKeys(context, draft, "remove-release-key", rootRole: false),
-            .. RootChanges.Threshold(context, draft, rootRole: true),
-            .. RootChanges.Threshold(context, draft, rootRole: false),
+            .. RootChanges.AddKeys(context, draft, "add-root-key", RootRoleKind.Root),
+            .. RootChanges.AddKeys(context, draft, "add-approval-key", RootRoleKind.Approval),
+            .. RootChanges.AddKeys(context, draft, "add-release-key", RootRoleKind.Release),
+            .. RootChanges.RemoveKeys(context, draft, "remove-root-key", RootRoleKind.Root),
+            .. RootChanges.RemoveKeys(context, draft, "remove-approval-key", RootRoleKind.Approval),
+            .. RootChanges.RemoveKeys(context, draft, "remove-release-key", RootRoleKind.Release),
+            .. RootChanges.Threshold(context, draft, RootRoleKind.Root),
+            .. RootChanges.Threshold(context, draft, RootRoleKind.Approval),
+            .. RootChanges.Threshold(context, draft, RootRoleKind.Release),
             .. RootChanges.Anchors(context, draft, defaultFolder: null),
         ],
         "A new release key must be in the CI secret SECUREOTA_RELEASE_KEY when this root is deployed.");

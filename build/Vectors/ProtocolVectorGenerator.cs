@@ -16,8 +16,17 @@ namespace SecureOta.Build.Vectors;
 /// </summary>
 public static class ProtocolVectorGenerator
 {
-    /// <summary>Release signing seed and build secret S of the vectors: bytes 00..1f.</summary>
+    /// <summary>Release (CI) signing seed of the vectors: bytes 00..1f.</summary>
     public static byte[] ReleaseSeed => Sequence(0x00);
+
+    /// <summary>Content-key secret S of the vectors (section 10): bytes 60..7f.</summary>
+    public static byte[] ContentSecret => Sequence(0x60);
+
+    /// <summary>Approval signing seed of the vectors: bytes 80..9f.</summary>
+    public static byte[] ApprovalSeed => Sequence(0x80);
+
+    /// <summary>The product id of the vectors.</summary>
+    public const string Product = "secureota-vectors";
 
     /// <summary>Root signing seed of the vectors: bytes 20..3f.</summary>
     public static byte[] RootSeed => Sequence(0x20);
@@ -61,14 +70,15 @@ public static class ProtocolVectorGenerator
     {
         var hmac = new DotNetHmacSha256();
         var plain = Plain();
-        var contentKey = ContentKeyDerivation.ContentKey(ReleaseSeed, Version);
+        var contentKey = ContentKeyDerivation.ContentKey(ContentSecret, Version);
         var iv = ContentKeyDerivation.ArtifactIv(contentKey, plain);
         var artifact = new ChainedArtifactWriter().Write(plain, contentKey, iv);
         var digests = new ChainedArtifactWriter().ComputeImageDigests(plain);
         using var release = Ed25519KeyPair.FromSeed(ReleaseSeed);
         using var root = Ed25519KeyPair.FromSeed(RootSeed);
+        using var approval = Ed25519KeyPair.FromSeed(ApprovalSeed);
         using var recipient = X25519KeyPair.FromPrivateKey(RecipientPrivateKey);
-        var ephemeralPrivate = ContentKeyDerivation.EphemeralPrivateKey(ReleaseSeed, Version, recipient.PublicKey);
+        var ephemeralPrivate = ContentKeyDerivation.EphemeralPrivateKey(ContentSecret, Version, recipient.PublicKey);
         var anchor = File.ReadAllText(Path.Combine(repositoryRoot, AnchorFile));
 
         return
@@ -79,8 +89,10 @@ public static class ProtocolVectorGenerator
             Derivations(contentKey, iv, recipient.PublicKey, ephemeralPrivate),
             Artifact(contentKey, iv, artifact),
             WrappedKeyVector(contentKey, recipient, ephemeralPrivate),
-            RootEnvelope(root, release, anchor),
-            ChannelEnvelope(release, contentKey, digests, artifact),
+            RootEnvelope(root, approval, release, anchor),
+            ApprovalEnvelope(approval, digests),
+            ChannelEnvelope(release, ApprovalEnvelopeBytes(approval, digests), contentKey, digests, artifact),
+            .. NegativeVectors.Generate(root, approval, release, anchor),
         ];
     }
 
@@ -113,14 +125,15 @@ public static class ProtocolVectorGenerator
 
     private static ProtocolVector Derivations(byte[] contentKey, byte[] iv, byte[] recipientPublic, byte[] ephemeralPrivate) =>
         new("derivations", "Build-side derivations (section 10)", Lines(
-            ("S (test only)", Hex(ReleaseSeed)),
+            ("S (test only)", Hex(ContentSecret)),
+            ("product (text)", Product),
             ("version (text)", Version),
             ("channel (text)", Channel),
             ("contentKey", Hex(contentKey)),
             ("iv of the image", Hex(iv)),
             ("R", Hex(recipientPublic)),
             ("ephemeral private key for R", Hex(ephemeralPrivate)),
-            ("rollout salt", Hex(ContentKeyDerivation.RolloutSalt(ReleaseSeed, Channel, Version)))));
+            ("rollout salt", Hex(ContentKeyDerivation.RolloutSalt(Product, Channel, Version)))));
 
     private static ProtocolVector Artifact(byte[] contentKey, byte[] iv, EncryptedArtifact artifact) =>
         new("artifact", "Encrypted hash-chained artifact of the 5000-byte image (section 7)", Lines(
@@ -150,27 +163,42 @@ public static class ProtocolVectorGenerator
             ("keyCheck", Hex(WrappedKeyWriter.KeyCheck(contentKey)))));
     }
 
-    private static ProtocolVector RootEnvelope(Ed25519KeyPair root, Ed25519KeyPair release, string anchor)
+    /// <summary>The root metadata of the vectors: one root, one approval and one release key, each threshold 1.</summary>
+    public static RootMetadata RootMetadataOf(Ed25519KeyPair root, Ed25519KeyPair approval, Ed25519KeyPair release, string anchor) =>
+        new(1, RootExpires, Product, [root.PublicKey, approval.PublicKey, release.PublicKey],
+            new RoleDefinition(1, [KeyId.Of(root.PublicKey)]), new RoleDefinition(1, [KeyId.Of(approval.PublicKey)]),
+            new RoleDefinition(1, [KeyId.Of(release.PublicKey)]), [anchor]);
+
+    private static ProtocolVector RootEnvelope(Ed25519KeyPair root, Ed25519KeyPair approval, Ed25519KeyPair release, string anchor)
     {
-        var metadata = new RootMetadata(1, RootExpires, [root.PublicKey, release.PublicKey],
-            new RoleDefinition(1, [KeyId.Of(root.PublicKey)]), new RoleDefinition(1, [KeyId.Of(release.PublicKey)]), [anchor]);
-        var envelope = EnvelopeSigner.Sign(PayloadTypes.Root, RootMetadataWriter.Write(metadata), root);
+        var envelope = EnvelopeSigner.Sign(PayloadTypes.Root, RootMetadataWriter.Write(RootMetadataOf(root, approval, release, anchor)), root);
         return new("root-envelope", "Root metadata version 1, signed by the root key (section 5)", Lines(
             ("root seed (test only)", Hex(RootSeed)),
+            ("approval seed (test only)", Hex(ApprovalSeed)),
             ("release seed (test only)", Hex(ReleaseSeed)),
+            ("product (text)", Product),
             ("tlsAnchors (file)", AnchorFile),
             ("envelope (text)", Encoding.UTF8.GetString(envelope))));
     }
 
-    private static ProtocolVector ChannelEnvelope(Ed25519KeyPair release, byte[] contentKey, ImageDigests digests, EncryptedArtifact artifact)
+    private static byte[] ApprovalEnvelopeBytes(Ed25519KeyPair approval, ImageDigests digests) =>
+        EnvelopeSigner.Sign(PayloadTypes.Approval, ReleaseApprovalWriter.Write(Product, Version, 1, digests), approval);
+
+    private static ProtocolVector ApprovalEnvelope(Ed25519KeyPair approval, ImageDigests digests) =>
+        new("approval-envelope", "Release approval of the 5000-byte image, signed by the approval key (section 6a)", Lines(
+            ("approval seed (test only)", Hex(ApprovalSeed)),
+            ("envelope (text)", Encoding.UTF8.GetString(ApprovalEnvelopeBytes(approval, digests)))));
+
+    private static ProtocolVector ChannelEnvelope(Ed25519KeyPair release, byte[] approvalEnvelope, byte[] contentKey, ImageDigests digests, EncryptedArtifact artifact)
     {
         var writer = new ChainedArtifactWriter();
         var patch = DeltaDiff.Create(DeltaBase(), Plain());
         var delta = writer.Write(patch, contentKey, ContentKeyDerivation.ArtifactIv(contentKey, patch));
         var entry = new ReleaseEntry(Version, 1, digests.ImageSize, digests.ImageDigest, digests.ImageSha256, WrappedKeyWriter.KeyCheck(contentKey),
-            [ArtifactEntry.From(artifact), ArtifactEntry.Delta(delta, writer.ComputeImageDigests(DeltaBase()).ImageDigest, DeltaBaseVersion)]);
-        var manifest = new ChannelManifest(Channel, Issued, Issued, ManifestExpires, entry,
-            new RolloutPolicy(100, ContentKeyDerivation.RolloutSalt(ReleaseSeed, Channel, Version)));
+            [ArtifactEntry.From(artifact), ArtifactEntry.Delta(delta, writer.ComputeImageDigests(DeltaBase()).ImageDigest, DeltaBaseVersion)],
+            approvalEnvelope);
+        var manifest = new ChannelManifest(Product, Channel, Issued, Issued, ManifestExpires, entry,
+            new RolloutPolicy(100, ContentKeyDerivation.RolloutSalt(Product, Channel, Version)));
         var envelope = EnvelopeSigner.Sign(PayloadTypes.Channel, ChannelManifestWriter.Write(manifest), release);
         return new("channel-envelope", "Channel manifest for the artifact above and a delta patch to it, signed by the release key (sections 6 and 11a)", Lines(
             ("release seed (test only)", Hex(ReleaseSeed)),
@@ -180,10 +208,10 @@ public static class ProtocolVectorGenerator
             ("envelope (text)", Encoding.UTF8.GetString(envelope))));
     }
 
-    private static IReadOnlyList<KeyValuePair<string, string>> Lines(params (string Label, string Value)[] lines) =>
+    internal static IReadOnlyList<KeyValuePair<string, string>> Lines(params (string Label, string Value)[] lines) =>
         lines.Select(l => new KeyValuePair<string, string>(l.Label, l.Value)).ToList();
 
-    private static string Hex(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(bytes);
+    internal static string Hex(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(bytes);
 
     private static byte[] Sequence(byte first)
     {

@@ -5,7 +5,8 @@ namespace SecureOta.Build.Verification;
 
 /// <summary>
 /// Step 2 of <see cref="SiteVerifier"/>: every <c>channels/*.json</c> through the device core's
-/// <see cref="ChannelManifestVerifier"/> (C1-C9) as a new device on that channel sees it: the channel
+/// <see cref="ChannelManifestVerifier"/> (C1-C10) and its release's approval through
+/// <see cref="ReleaseApprovalVerifier"/> (P1-P6), as a new device on that channel sees them: the channel
 /// is the file name, no sequence accepted yet (0), installed security version 0, the build's now.
 /// </summary>
 internal static class ChannelCheck
@@ -35,6 +36,10 @@ internal static class ChannelCheck
             {
                 problems.Add(path, "C7", "sequence 0 is never new to a device (it starts from 0), so no device would act on this manifest; " +
                     "the build sets the sequence to the Unix time it signs at.");
+            }
+            else if (!ReleaseApprovalVerifier.TryVerify(root, result.Manifest.Release, out _, out VerificationFailure notApproved))
+            {
+                problems.Add(path, notApproved);
             }
             else
             {

@@ -25,11 +25,25 @@ namespace SecureOta.Device.Core.Trust
         /// <param name="failure">On failure: what is wrong, at which step.</param>
         public static bool TryVerify(TrustedRoot root, ReleaseTarget release, out ReleaseIdentity identity, out VerificationFailure failure)
         {
-            if (root == null) throw new ArgumentNullException("root");
             if (release == null) throw new ArgumentNullException("release");
+            return TryVerify(root, release.Approval, release.Version, release.SecurityVersion, release.ImageSize, release.ImageDigest,
+                release.ImageSha256, out identity, out failure);
+        }
+
+        /// <summary>
+        /// The same steps for an approval envelope and the release identity it must name, as the build and
+        /// third parties check a release before they publish or trust it.
+        /// </summary>
+        public static bool TryVerify(TrustedRoot root, byte[] envelope, string version, long securityVersion, long imageSize,
+            byte[] imageDigest, byte[] imageSha256, out ReleaseIdentity identity, out VerificationFailure failure)
+        {
+            if (root == null) throw new ArgumentNullException("root");
+            if (envelope == null) throw new ArgumentNullException("envelope");
+            if (version == null) throw new ArgumentNullException("version");
+            if (imageDigest == null || imageDigest.Length != 32) throw new ArgumentException("an image digest is 32 bytes", "imageDigest");
+            if (imageSha256 == null || imageSha256.Length != 32) throw new ArgumentException("a SHA-256 is 32 bytes", "imageSha256");
             identity = null;
 
-            byte[] envelope = release.Approval;
             SignedEnvelope signed;
             ReleaseIdentity approved;
             if (!EnvelopeSteps.CheckSize(envelope, MaxEnvelopeSize, "P1", "release approval envelope", out failure)) return false;
@@ -37,7 +51,7 @@ namespace SecureOta.Device.Core.Trust
             if (!EnvelopeSteps.CheckPayloadType(signed, PayloadType, "P3", out failure)) return false;
             if (!CheckSignedByApprovalRole(signed, root, out failure)) return false;
             if (!ApprovalPayloadReader.TryRead(signed.Payload, out approved, out failure)) return false;
-            if (!CheckIdentity(approved, root, release, out failure)) return false;
+            if (!CheckIdentity(approved, root, version, securityVersion, imageSize, imageDigest, imageSha256, out failure)) return false;
             identity = approved;
             return true;
         }
@@ -49,7 +63,8 @@ namespace SecureOta.Device.Core.Trust
         }
 
         /// <summary>P6: the approval is for the device's product and names exactly the manifest's release.</summary>
-        private static bool CheckIdentity(ReleaseIdentity approved, TrustedRoot root, ReleaseTarget release, out VerificationFailure failure)
+        private static bool CheckIdentity(ReleaseIdentity approved, TrustedRoot root, string version, long securityVersion, long imageSize,
+            byte[] imageDigest, byte[] imageSha256, out VerificationFailure failure)
         {
             failure = null;
             if (approved.Product != root.Product)
@@ -60,14 +75,14 @@ namespace SecureOta.Device.Core.Trust
                 return false;
             }
             string differs = null;
-            if (approved.Version != release.Version) differs = "version";
-            else if (approved.SecurityVersion != release.SecurityVersion) differs = "securityVersion";
-            else if (approved.ImageSize != release.ImageSize) differs = "imageSize";
-            else if (!ConstantTime.AreEqual(approved.ImageDigest, release.ImageDigest)) differs = "imageDigest";
-            else if (!ConstantTime.AreEqual(approved.ImageSha256, release.ImageSha256)) differs = "imageSha256";
+            if (approved.Version != version) differs = "version";
+            else if (approved.SecurityVersion != securityVersion) differs = "securityVersion";
+            else if (approved.ImageSize != imageSize) differs = "imageSize";
+            else if (!ConstantTime.AreEqual(approved.ImageDigest, imageDigest)) differs = "imageDigest";
+            else if (!ConstantTime.AreEqual(approved.ImageSha256, imageSha256)) differs = "imageSha256";
             if (differs == null) return true;
             failure = new VerificationFailure(VerificationError.NotApproved, "P6",
-                "the manifest's release " + release.Version + " differs from its approval in " + differs +
+                "release " + version + " differs from its approval (of " + approved.Version + ") in " + differs +
                 "; the image was not approved by the maintainers' approval keys. Nothing is downloaded.");
             return false;
         }
