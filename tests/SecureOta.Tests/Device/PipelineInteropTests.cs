@@ -19,12 +19,14 @@ public sealed class PipelineInteropTests : IDisposable
     private const long Issued = 1_800_000_000;
     private readonly Ed25519KeyPair _rootKey = Ed25519KeyPair.Generate();
     private readonly Ed25519KeyPair _releaseKey = Ed25519KeyPair.Generate();
+    private readonly Ed25519KeyPair _approvalKey = Ed25519KeyPair.Generate();
     private readonly SeamProbe _seams = new();
 
     public void Dispose()
     {
         _rootKey.Dispose();
         _releaseKey.Dispose();
+        _approvalKey.Dispose();
         _seams.Dispose();
     }
 
@@ -36,9 +38,9 @@ public sealed class PipelineInteropTests : IDisposable
         byte[] image = RandomNumberGenerator.GetBytes(3 * 4096 + 777);
         var device = new RecipientKey(RandomNumberGenerator.GetBytes(32));
 
-        var root = new RootMetadata(1, Issued + 365 * 86400, [_rootKey.PublicKey, _releaseKey.PublicKey],
-            new RoleDefinition(1, [KeyId.Of(_rootKey.PublicKey)]), new RoleDefinition(1, [KeyId.Of(_releaseKey.PublicKey)]),
-            [TestDocuments.RootCaPem()]);
+        var root = new RootMetadata(1, Issued + 365 * 86400, "interop", [_rootKey.PublicKey, _approvalKey.PublicKey, _releaseKey.PublicKey],
+            new RoleDefinition(1, [KeyId.Of(_rootKey.PublicKey)]), new RoleDefinition(1, [KeyId.Of(_approvalKey.PublicKey)]),
+            new RoleDefinition(1, [KeyId.Of(_releaseKey.PublicKey)]), [TestDocuments.RootCaPem()]);
         byte[] rootEnvelope = EnvelopeSigner.Sign(PayloadTypes.Root, RootMetadataWriter.Write(root), _rootKey);
 
         byte[] contentKey = ContentKeyDerivation.ContentKey(seed, version);
@@ -47,10 +49,11 @@ public sealed class PipelineInteropTests : IDisposable
         ImageDigests digests = writer.ComputeImageDigests(image);
         WrappedKey wrapped = WrappedKeyWriter.Write(contentKey, device.GetPublicKey(),
             ContentKeyDerivation.EphemeralPrivateKey(seed, version, device.GetPublicKey()));
-        var manifest = new BuildManifest("stable", Issued, Issued, Issued + 7 * 86400,
+        byte[] approval = EnvelopeSigner.Sign(PayloadTypes.Approval, ReleaseApprovalWriter.Write("interop", version, 3, digests), _approvalKey);
+        var manifest = new BuildManifest("interop", "stable", Issued, Issued, Issued + 7 * 86400,
             new ReleaseEntry(version, 3, image.Length, digests.ImageDigest, digests.ImageSha256, WrappedKeyWriter.KeyCheck(contentKey),
-                [ArtifactEntry.From(artifact)]),
-            new BuildRollout(100, ContentKeyDerivation.RolloutSalt(seed, "stable", version)));
+                [ArtifactEntry.From(artifact)], approval),
+            new BuildRollout(100, ContentKeyDerivation.RolloutSalt("interop", "stable", version)));
         byte[] manifestEnvelope = EnvelopeSigner.Sign(PayloadTypes.Channel, ChannelManifestWriter.Write(manifest), _releaseKey);
 
         Assert.True(RootVerifier.TryLoadTrusted(rootEnvelope, out TrustedRoot trusted, out VerificationFailure failure), failure?.ToString());
@@ -58,6 +61,7 @@ public sealed class PipelineInteropTests : IDisposable
             out VerifiedManifest verified, out failure), failure?.ToString());
         Assert.Equal(ManifestOutcome.NewRelease, verified.Outcome);
         ReleaseTarget release = verified.Manifest.Release;
+        Assert.True(ReleaseApprovalVerifier.TryVerify(trusted, release, out _, out failure), failure?.ToString());
         Assert.Equal(wrapped.SitePath(version), release.WrappedKeyPath(device.Id));
         Assert.Equal(artifact.Path, release.FullArtifact.Path);
 

@@ -68,7 +68,7 @@ public sealed class RootRotationTests : IDisposable
     {
         _site.RotateRoot();
         // Re-sign version 2 with its own new keys only: the link from version 1 is missing.
-        _site.Files["roots/2.json"] = TestSite.SignRoot(2, _site.RootKeys, _site.ReleaseKeys, 1, _site.RootKeys);
+        _site.Files["roots/2.json"] = TestSite.SignRoot(2, _site.RootKeys, _site.ApprovalKeys, _site.ReleaseKeys, 1, _site.RootKeys);
         _site.Publish(TestSite.Image(6000, 44), "2.0.0", 1);
         byte[] before = _device.StateBytes();
 
@@ -87,7 +87,7 @@ public sealed class RootRotationTests : IDisposable
         var v1Keys = _site.RootKeys;
         _site.RotateRoot();
         // Signed by both the trusted root's key and its own, but it claims version 3 where 2 is due.
-        _site.Files["roots/2.json"] = TestSite.SignRoot(3, _site.RootKeys, _site.ReleaseKeys, 1, [.. v1Keys, .. _site.RootKeys]);
+        _site.Files["roots/2.json"] = TestSite.SignRoot(3, _site.RootKeys, _site.ApprovalKeys, _site.ReleaseKeys, 1, [.. v1Keys, .. _site.RootKeys]);
         _site.Publish(TestSite.Image(6000, 45), "2.0.0", 1);
         byte[] before = _device.StateBytes();
 
@@ -100,7 +100,7 @@ public sealed class RootRotationTests : IDisposable
     [Fact]
     public void Expired_newest_root_freezes_updates()
     {
-        _site.Files["roots/2.json"] = TestSite.SignRoot(2, _site.RootKeys, _site.ReleaseKeys, 1, _site.RootKeys, expires: TestSite.Now - 1);
+        _site.Files["roots/2.json"] = TestSite.SignRoot(2, _site.RootKeys, _site.ApprovalKeys, _site.ReleaseKeys, 1, _site.RootKeys, expires: TestSite.Now - 1);
         _site.Publish(TestSite.Image(6000, 46), "2.0.0", 1);
         byte[] before = _device.StateBytes();
 

@@ -17,8 +17,6 @@ internal sealed class DeviceRollout : IDisposable
     private readonly TestTrust _trust = new();
     private readonly DotNetHmacSha256 _hmac = new();
 
-    /// <summary>The build secret S (a release key seed), fixed so the tests are reproducible.</summary>
-    public static byte[] BuildSecret { get; } = Enumerable.Range(0, 32).Select(i => (byte)(0xa0 + i)).ToArray();
 
     /// <summary>The verified policy of a manifest for <paramref name="version"/> on <paramref name="channel"/> at <paramref name="percent"/>.</summary>
     public RolloutPolicy Policy(string channel, string version, int percent)
@@ -28,7 +26,7 @@ internal sealed class DeviceRollout : IDisposable
         payload["rollout"] = new JsonObject
         {
             ["percent"] = percent,
-            ["salt"] = Convert.ToHexStringLower(ContentKeyDerivation.RolloutSalt(BuildSecret, channel, version)),
+            ["salt"] = Convert.ToHexStringLower(ContentKeyDerivation.RolloutSalt(TestDocuments.Product, channel, version)),
         };
         var envelope = _trust.SignManifest(payload);
         Assert.True(ChannelManifestVerifier.TryVerify(envelope, _trust.Root, channel, 0, 0, 1_800_000_100, out var verified, out var failure), failure?.ToString());

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SecureOta.Build.Publishing;
+using SecureOta.Build.Keys;
 using SecureOta.Tests.Fleet.Support;
 using SecureOta.Tests.Pipeline;
 
@@ -89,7 +90,7 @@ public sealed class SignedRolloutTests : IDisposable
     }
 
     private string ExpectedSalt(string channel, string version) =>
-        Convert.ToHexStringLower(ContentKeyDerivation.RolloutSalt(SiteFiles.DemoReleaseSeed(_workspace.DemoKeysDir), channel, version));
+        Convert.ToHexStringLower(ContentKeyDerivation.RolloutSalt(DemoKeyStore.Product, channel, version));
 
     public void Dispose() => _workspace.Dispose();
 }

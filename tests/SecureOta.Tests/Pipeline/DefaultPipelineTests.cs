@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using SecureOta.Build.Publishing;
+using SecureOta.Build.Keys;
 
 namespace SecureOta.Tests.Pipeline;
 
@@ -41,7 +42,7 @@ public sealed class DefaultPipelineTests(PipelineFixture fixture)
     [Fact]
     public void Every_release_is_published_as_a_blob_named_by_its_sha256_with_the_derived_key_and_iv()
     {
-        var seed = SiteFiles.DemoReleaseSeed(fixture.DemoKeysDir);
+        var seed = SiteFiles.DemoContentSecret(fixture.DemoKeysDir);
         foreach (var (version, image) in SiteFiles.RepositoryImages())
         {
             var contentKey = ContentKeyDerivation.ContentKey(seed, version);
@@ -60,7 +61,7 @@ public sealed class DefaultPipelineTests(PipelineFixture fixture)
     {
         var manifest = SiteFiles.Manifest(fixture.SiteDir, channel);
         var release = manifest.GetProperty("release");
-        var seed = SiteFiles.DemoReleaseSeed(fixture.DemoKeysDir);
+        var seed = SiteFiles.DemoContentSecret(fixture.DemoKeysDir);
         var image = SiteFiles.RepositoryImages()["1.2.0"];
 
         Assert.Equal(channel, manifest.GetProperty("channel").GetString());
@@ -82,7 +83,7 @@ public sealed class DefaultPipelineTests(PipelineFixture fixture)
         Assert.Equal(bases, artifacts.Skip(1).Select(a => a.GetProperty("baseVersion").GetString()));
         Assert.All(artifacts.Skip(1), a => Assert.Equal("delta", a.GetProperty("kind").GetString()));
         Assert.Equal(100, manifest.GetProperty("rollout").GetProperty("percent").GetInt32());
-        Assert.Equal(Convert.ToHexStringLower(ContentKeyDerivation.RolloutSalt(seed, channel, "1.2.0")), manifest.GetProperty("rollout").GetProperty("salt").GetString());
+        Assert.Equal(Convert.ToHexStringLower(ContentKeyDerivation.RolloutSalt(DemoKeyStore.Product, channel, "1.2.0")), manifest.GetProperty("rollout").GetProperty("salt").GetString());
     }
 
     [Theory]

@@ -23,6 +23,9 @@ internal static class SiteFiles
 
     public static byte[] DemoReleaseSeed(string demoKeysDir) => KeyFile.Read(Path.Combine(demoKeysDir, DemoKeyStore.ReleaseKeyFile), "DEMO release key");
 
+    /// <summary>The DEMO content-key secret S of PROTOCOL.md section 10 (no signing key).</summary>
+    public static byte[] DemoContentSecret(string demoKeysDir) => KeyFile.Read(Path.Combine(demoKeysDir, DemoKeyStore.ContentSecretFile), "DEMO content-key secret");
+
     public static byte[] DemoDevicePrivateKey(string demoKeysDir) => KeyFile.Read(Path.Combine(demoKeysDir, DemoKeyStore.DeviceKeyFile), "DEMO device key");
 
     public static string DemoDeviceId(string demoKeysDir)

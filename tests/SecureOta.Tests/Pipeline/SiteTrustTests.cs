@@ -50,13 +50,15 @@ public sealed class SiteTrustTests(PipelineFixture fixture)
     public void Site_holds_no_private_key_no_build_secret_and_no_content_key_in_any_encoding()
     {
         var demo = fixture.DemoKeysDir;
-        var seed = SiteFiles.DemoReleaseSeed(demo);
+        var seed = SiteFiles.DemoContentSecret(demo);
         var device = SiteFiles.DemoDevicePrivateKey(demo);
         using var devicePair = X25519KeyPair.FromPrivateKey(device);
         var secrets = new Dictionary<string, byte[]>
         {
             ["DEMO root key"] = KeyFile.Read(Path.Combine(demo, DemoKeyStore.RootKeyFile), "DEMO root key"),
-            ["DEMO release key (build secret)"] = seed,
+            ["DEMO release key"] = SiteFiles.DemoReleaseSeed(demo),
+            ["DEMO approval key"] = KeyFile.Read(Path.Combine(demo, DemoKeyStore.ApprovalKeyFile), "DEMO approval key"),
+            ["DEMO content-key secret"] = seed,
             ["DEMO device key"] = device,
         };
         foreach (var version in new[] { "1.0.0", "1.1.0", "1.2.0" })
@@ -68,7 +70,7 @@ public sealed class SiteTrustTests(PipelineFixture fixture)
         var files = Directory.EnumerateFiles(fixture.SiteDir, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllBytes);
         Assert.Equal(14, files.Count);
         // The scan does find what is public: the release key's id is in every channel envelope.
-        using var release = Ed25519KeyPair.FromSeed(seed);
+        using var release = Ed25519KeyPair.FromSeed(SiteFiles.DemoReleaseSeed(demo));
         Assert.Contains(files, f => f.Value.AsSpan().IndexOf(Encoding.UTF8.GetBytes(KeyId.Of(release.PublicKey))) >= 0);
         foreach (var (name, secret) in secrets)
         {

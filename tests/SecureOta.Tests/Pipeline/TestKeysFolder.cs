@@ -8,18 +8,33 @@ namespace SecureOta.Tests.Pipeline;
 /// A keys/ folder for builds with real (non-DEMO) keys, made in a temp folder with fresh random keys:
 /// root/1.json signed by a root key, whose release role lists <paramref name="releaseKeyCount"/> keys
 /// of which <paramref name="releaseThreshold"/> must sign; the repository's tls-anchors; and one
-/// registered recipient. The release key seeds are written as key files next to the folder.
+/// registered recipient. The release key seeds, one approval key (threshold 1) and a content-key secret
+/// are written as key files next to the folder.
 /// </summary>
 internal sealed class TestKeysFolder
 {
-    private TestKeysFolder(string keysDir, IReadOnlyList<string> releaseKeyFiles, IReadOnlyList<byte[]> releaseSeeds)
+    public const string Product = "test-keys";
+
+    private TestKeysFolder(string keysDir, IReadOnlyList<string> releaseKeyFiles, IReadOnlyList<byte[]> releaseSeeds, string approvalKeyFile,
+        string contentSecretFile)
     {
         KeysDir = keysDir;
         ReleaseKeyFiles = releaseKeyFiles;
         ReleaseSeeds = releaseSeeds;
+        ApprovalKeyFile = approvalKeyFile;
+        ContentSecretFile = contentSecretFile;
     }
 
     public string KeysDir { get; }
+
+    /// <summary>The approval role's one key file (--approval-key for the Approve target).</summary>
+    public string ApprovalKeyFile { get; }
+
+    /// <summary>The content-key secret's file (--content-secret).</summary>
+    public string ContentSecretFile { get; }
+
+    /// <summary>The arguments of a real-keys build: the keys folder, the first release key and the content-key secret.</summary>
+    public string[] BuildArguments => [$"--keys-dir={KeysDir}", $"--release-key={ReleaseKeyFiles[0]}", $"--content-secret={ContentSecretFile}"];
 
     public IReadOnlyList<string> ReleaseKeyFiles { get; }
 
@@ -34,11 +49,14 @@ internal sealed class TestKeysFolder
             $$"""{"recipients": [{"name": "test-fleet", "kind": "fleet", "publicKey": "{{Convert.ToHexStringLower(recipient.PublicKey)}}"}]}""");
 
         using var root = Ed25519KeyPair.Generate();
+        var approvalSeed = System.Security.Cryptography.RandomNumberGenerator.GetBytes(KeyFile.KeySize);
+        using var approval = Ed25519KeyPair.FromSeed(approvalSeed);
         var releaseSeeds = Enumerable.Range(0, releaseKeyCount).Select(_ => System.Security.Cryptography.RandomNumberGenerator.GetBytes(KeyFile.KeySize)).ToList();
         var releaseKeys = releaseSeeds.Select(Ed25519KeyPair.FromSeed).ToList();
-        var metadata = new RootMetadata(1, (now + TimeSpan.FromDays(365)).ToUnixTimeSeconds(),
-            [root.PublicKey, .. releaseKeys.Select(k => k.PublicKey)],
+        var metadata = new RootMetadata(1, (now + TimeSpan.FromDays(365)).ToUnixTimeSeconds(), Product,
+            [root.PublicKey, approval.PublicKey, .. releaseKeys.Select(k => k.PublicKey)],
             new RoleDefinition(1, [KeyId.Of(root.PublicKey)]),
+            new RoleDefinition(1, [KeyId.Of(approval.PublicKey)]),
             new RoleDefinition(releaseThreshold, releaseKeys.Select(k => KeyId.Of(k.PublicKey)).ToList()),
             TlsAnchorSet.Load(Path.Combine(keysDir, TlsAnchorSet.FolderName), p => p));
         Directory.CreateDirectory(Path.Combine(keysDir, "root"));
@@ -51,6 +69,10 @@ internal sealed class TestKeysFolder
             KeyFile.Write(path, seed, ["test release key"]);
             return path;
         }).ToList();
-        return new TestKeysFolder(keysDir, files, releaseSeeds);
+        var approvalFile = Path.Combine(folder, "approval.key");
+        KeyFile.Write(approvalFile, approvalSeed, ["test approval key"]);
+        var secretFile = Path.Combine(folder, "content-secret.key");
+        KeyFile.Write(secretFile, System.Security.Cryptography.RandomNumberGenerator.GetBytes(KeyFile.KeySize), ["test content-key secret"]);
+        return new TestKeysFolder(keysDir, files, releaseSeeds, approvalFile, secretFile);
     }
 }

@@ -20,17 +20,19 @@ public sealed class ChannelManifestWriterTests
         using JsonDocument document = JsonDocument.Parse(ChannelManifestWriter.Write(manifest));
 
         JsonElement payload = document.RootElement;
-        Assert.Equal(["type", "spec", "channel", "sequence", "issued", "expires", "release", "rollout"], JsonAssert.Names(payload));
+        Assert.Equal(["type", "spec", "product", "channel", "sequence", "issued", "expires", "release", "rollout"], JsonAssert.Names(payload));
         Assert.Equal("secureota/channel", payload.GetProperty("type").GetString());
-        Assert.Equal(1, JsonAssert.Integer(payload, "spec"));
+        Assert.Equal(2, JsonAssert.Integer(payload, "spec"));
+        Assert.Equal("acme", payload.GetProperty("product").GetString());
         Assert.Equal("beta", payload.GetProperty("channel").GetString());
         Assert.Equal(1795000000, JsonAssert.Integer(payload, "sequence"));
         Assert.Equal(1795000000, JsonAssert.Integer(payload, "issued"));
         Assert.Equal(1796209600, JsonAssert.Integer(payload, "expires"));
 
         JsonElement release = payload.GetProperty("release");
-        Assert.Equal(["version", "securityVersion", "imageSize", "imageDigest", "imageSha256", "keyCheck", "keys", "artifacts"],
+        Assert.Equal(["version", "securityVersion", "imageSize", "imageDigest", "imageSha256", "keyCheck", "keys", "approval", "artifacts"],
             JsonAssert.Names(release));
+        Assert.Equal(Approval, release.GetProperty("approval").GetBytesFromBase64());
         Assert.Equal("1.2.0-rc.1+build.7", release.GetProperty("version").GetString());
         Assert.Equal(4294967295, JsonAssert.Integer(release, "securityVersion"));
         Assert.Equal(ImageSize, JsonAssert.Integer(release, "imageSize"));
@@ -52,7 +54,7 @@ public sealed class ChannelManifestWriterTests
         JsonElement rollout = payload.GetProperty("rollout");
         Assert.Equal(["percent", "salt"], JsonAssert.Names(rollout));
         Assert.Equal(25, JsonAssert.Integer(rollout, "percent"));
-        Assert.Equal(ContentKeyDerivation.RolloutSalt(Seed, "beta", "1.2.0-rc.1+build.7"), JsonAssert.Hex(rollout, "salt"));
+        Assert.Equal(ContentKeyDerivation.RolloutSalt("acme", "beta", "1.2.0-rc.1+build.7"), JsonAssert.Hex(rollout, "salt"));
     }
 
     [Fact]
@@ -149,8 +151,11 @@ public sealed class ChannelManifestWriterTests
         const string version = "1.2.0-rc.1+build.7";
         ImageDigests digests = new ChainedArtifactWriter().ComputeImageDigests(PublishingSamples.Image(ImageSize));
         var release = new ReleaseEntry(version, 4294967295, digests.ImageSize, digests.ImageDigest, digests.ImageSha256,
-            WrappedKeyWriter.KeyCheck(ContentKey), [ArtifactEntry.From(Artifact)]);
-        var rollout = new RolloutPolicy(25, ContentKeyDerivation.RolloutSalt(Seed, "beta", version));
-        return new ChannelManifest("beta", 1795000000, 1795000000, 1796209600, release, rollout);
+            WrappedKeyWriter.KeyCheck(ContentKey), [ArtifactEntry.From(Artifact)], Approval);
+        var rollout = new RolloutPolicy(25, ContentKeyDerivation.RolloutSalt("acme", "beta", version));
+        return new ChannelManifest("acme", "beta", 1795000000, 1795000000, 1796209600, release, rollout);
     }
+
+    /// <summary>Stand-in approval bytes: the writer embeds them as they are (the device verifies them, P1-P6).</summary>
+    private static byte[] Approval => "{\"approval\":true}"u8.ToArray();
 }

@@ -14,7 +14,7 @@ public sealed class ContentKeyDerivationTests
 
         byte[] key = ContentKeyDerivation.ContentKey(seed, "1.2.0");
 
-        Assert.Equal(HandHkdf(seed, Concat("SecureOta/v1/content-key\01.2.0"), 16), key);
+        Assert.Equal(HandHkdf(seed, Concat("SecureOta/v2/content-key\01.2.0"), 16), key);
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class ContentKeyDerivationTests
 
         byte[] iv = ContentKeyDerivation.ArtifactIv(key, plain);
 
-        byte[] expected = HMACSHA256.HashData(key, (byte[])[.. Concat("SecureOta/v1/iv\0"), .. SHA256.HashData(plain)])[..16];
+        byte[] expected = HMACSHA256.HashData(key, (byte[])[.. Concat("SecureOta/v2/iv\0"), .. SHA256.HashData(plain)])[..16];
         Assert.Equal(expected, iv);
         Assert.Equal(iv, ContentKeyDerivation.ArtifactIvFromSha256(key, SHA256.HashData(plain)));
     }
@@ -59,7 +59,7 @@ public sealed class ContentKeyDerivationTests
 
         byte[] ephemeral = ContentKeyDerivation.EphemeralPrivateKey(seed, "1.2.0", recipient);
 
-        Assert.Equal(HandHkdf(seed, [.. Concat("SecureOta/v1/ephemeral\01.2.0\0"), .. recipient], 32), ephemeral);
+        Assert.Equal(HandHkdf(seed, [.. Concat("SecureOta/v2/ephemeral\01.2.0\0"), .. recipient], 32), ephemeral);
     }
 
     [Fact]
@@ -72,20 +72,19 @@ public sealed class ContentKeyDerivationTests
     }
 
     [Fact]
-    public void Rollout_salt_is_the_truncated_hmac_of_channel_and_version()
+    public void Rollout_salt_is_the_truncated_sha256_of_product_channel_and_version_and_needs_no_secret()
     {
-        byte[] seed = PublishingSamples.ReleaseSeed();
+        byte[] salt = ContentKeyDerivation.RolloutSalt("acme", "beta", "1.2.0");
 
-        byte[] salt = ContentKeyDerivation.RolloutSalt(seed, "beta", "1.2.0");
-
-        Assert.Equal(HMACSHA256.HashData(seed, Concat("SecureOta/v1/rollout-salt\0beta\01.2.0"))[..16], salt);
-        Assert.NotEqual(salt, ContentKeyDerivation.RolloutSalt(seed, "stable", "1.2.0"));
+        Assert.Equal(SHA256.HashData(Concat("SecureOta/v2/rollout-salt\0acme\0beta\01.2.0"))[..16], salt);
+        Assert.NotEqual(salt, ContentKeyDerivation.RolloutSalt("acme", "stable", "1.2.0"));
+        Assert.NotEqual(salt, ContentKeyDerivation.RolloutSalt("other", "beta", "1.2.0"));
     }
 
     [Fact]
     public void Rejects_a_version_containing_nul_that_would_blur_the_framing()
     {
-        Assert.Throws<ArgumentException>(() => ContentKeyDerivation.RolloutSalt(PublishingSamples.ReleaseSeed(), "beta", "1.2.0\0x"));
+        Assert.Throws<ArgumentException>(() => ContentKeyDerivation.RolloutSalt("acme", "beta", "1.2.0\0x"));
     }
 
     [Theory]

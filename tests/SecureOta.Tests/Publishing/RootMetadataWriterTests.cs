@@ -139,10 +139,11 @@ public sealed class RootMetadataWriterTests
 
     private static RootMetadata Sample(out byte[][] keys)
     {
-        keys = [Key(1), Key(2), Key(3)];
+        keys = [Key(1), Key(2), Key(3), Key(4)];
         var rootRole = new RoleDefinition(2, [KeyId.Of(keys[0]), KeyId.Of(keys[1])]);
+        var approvalRole = new RoleDefinition(1, [KeyId.Of(keys[3])]);
         var releaseRole = new RoleDefinition(1, [KeyId.Of(keys[2])]);
-        return new RootMetadata(3, 1826000000, keys, rootRole, releaseRole, [Anchor]);
+        return new RootMetadata(3, 1826000000, "writer-test", keys, rootRole, approvalRole, releaseRole, [Anchor]);
     }
 
     private static byte[] Key(int n)

@@ -17,12 +17,14 @@ public sealed class RootChainLengthTests : IDisposable
     private readonly TempDirectory _temp = new();
     private readonly Ed25519KeyPair _rootKey = Ed25519KeyPair.Generate();
     private readonly Ed25519KeyPair _releaseKey = Ed25519KeyPair.Generate();
+    private readonly Ed25519KeyPair _approvalKey = Ed25519KeyPair.Generate();
     private readonly string _anchor = TestDocuments.RootCaPem();
 
     public void Dispose()
     {
         _rootKey.Dispose();
         _releaseKey.Dispose();
+        _approvalKey.Dispose();
         _temp.Dispose();
     }
 
@@ -63,12 +65,13 @@ public sealed class RootChainLengthTests : IDisposable
         for (int version = 1; version <= Versions; version++)
         {
             long expires = version == expiredVersion ? Now - 1 : Now + 86400;
-            var metadata = new RootMetadata(version, expires, [_rootKey.PublicKey, _releaseKey.PublicKey],
-                new RoleDefinition(1, [KeyId.Of(_rootKey.PublicKey)]), new RoleDefinition(1, [KeyId.Of(_releaseKey.PublicKey)]), [_anchor]);
+            var metadata = new RootMetadata(version, expires, "chain-test", [_rootKey.PublicKey, _approvalKey.PublicKey, _releaseKey.PublicKey],
+                new RoleDefinition(1, [KeyId.Of(_rootKey.PublicKey)]), new RoleDefinition(1, [KeyId.Of(_approvalKey.PublicKey)]),
+                new RoleDefinition(1, [KeyId.Of(_releaseKey.PublicKey)]), [_anchor]);
             var envelope = EnvelopeSigner.Sign(PayloadTypes.Root, RootMetadataWriter.Write(metadata), _rootKey);
             File.WriteAllBytes(Path.Combine(folder, $"{version}.json"), envelope);
             if (version == 1) first = envelope;
-            if (version == Versions) File.WriteAllBytes(_temp.Combine("site", "ota", "v1", "root.json"), envelope);
+            if (version == Versions) File.WriteAllBytes(_temp.Combine("site", "ota", "v2", "root.json"), envelope);
         }
         return first;
     }

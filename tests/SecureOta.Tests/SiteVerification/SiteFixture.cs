@@ -27,6 +27,7 @@ public sealed class SiteFixture : IDisposable
     public const string StableVersion = "1.0.0";
     public const string BetaVersion = "1.1.0";
     public const string OlderVersion = "0.9.0";
+    public const string Product = "site-fixture";
 
     /// <summary>Three records: 4096 + 4096 + 1000 plain bytes.</summary>
     public const int StableImageSize = 2 * 4096 + 1000;
@@ -48,10 +49,10 @@ public sealed class SiteFixture : IDisposable
         byte[] seed = RandomNumberGenerator.GetBytes(32);
 
         string[] anchors = [TestDocuments.RootCaPem()];
-        ProvisionedRoot = EnvelopeSigner.Sign(PayloadTypes.Root, RootMetadataWriter.Write(new RootMetadata(1, Issued + RootLifetime,
-            [rootKey1.PublicKey, RevokedReleaseKey.PublicKey], Role(rootKey1), Role(RevokedReleaseKey), anchors)), rootKey1);
-        byte[] root2 = EnvelopeSigner.Sign(PayloadTypes.Root, RootMetadataWriter.Write(new RootMetadata(2, Issued + RootLifetime,
-            [rootKey2.PublicKey, ReleaseKey.PublicKey], Role(rootKey2), Role(ReleaseKey), anchors)), rootKey1, rootKey2);
+        ProvisionedRoot = EnvelopeSigner.Sign(PayloadTypes.Root, RootMetadataWriter.Write(new RootMetadata(1, Issued + RootLifetime, Product,
+            [rootKey1.PublicKey, ApprovalKey.PublicKey, RevokedReleaseKey.PublicKey], Role(rootKey1), Role(ApprovalKey), Role(RevokedReleaseKey), anchors)), rootKey1);
+        byte[] root2 = EnvelopeSigner.Sign(PayloadTypes.Root, RootMetadataWriter.Write(new RootMetadata(2, Issued + RootLifetime, Product,
+            [rootKey2.PublicKey, ApprovalKey.PublicKey, ReleaseKey.PublicKey], Role(rootKey2), Role(ApprovalKey), Role(ReleaseKey), anchors)), rootKey1, rootKey2);
         Write("root.json", root2);
         Write("roots/1.json", ProvisionedRoot);
         Write("roots/2.json", root2);
@@ -70,6 +71,9 @@ public sealed class SiteFixture : IDisposable
 
     /// <summary>The release key of root version 2, which signs the manifests.</summary>
     public Ed25519KeyPair ReleaseKey { get; }
+
+    /// <summary>The approval key of both root versions, which approves every release.</summary>
+    public Ed25519KeyPair ApprovalKey { get; } = Ed25519KeyPair.Generate();
 
     /// <summary>The release key of root version 1, left out of root version 2's release role.</summary>
     public Ed25519KeyPair RevokedReleaseKey { get; }
@@ -116,6 +120,7 @@ public sealed class SiteFixture : IDisposable
     {
         ReleaseKey.Dispose();
         RevokedReleaseKey.Dispose();
+        ApprovalKey.Dispose();
         _temp.Dispose();
     }
 
@@ -136,10 +141,11 @@ public sealed class SiteFixture : IDisposable
         if (channel is null) return;
 
         ImageDigests digests = writer.ComputeImageDigests(image);
-        var manifest = new BuildManifest(channel, Issued, Issued, Issued + ManifestLifetime,
+        byte[] approval = EnvelopeSigner.Sign(PayloadTypes.Approval, ReleaseApprovalWriter.Write(Product, version, securityVersion, digests), ApprovalKey);
+        var manifest = new BuildManifest(Product, channel, Issued, Issued, Issued + ManifestLifetime,
             new ReleaseEntry(version, securityVersion, image.Length, digests.ImageDigest, digests.ImageSha256,
-                WrappedKeyWriter.KeyCheck(contentKey), [ArtifactEntry.From(artifact)]),
-            new BuildRollout(100, ContentKeyDerivation.RolloutSalt(seed, channel, version)));
+                WrappedKeyWriter.KeyCheck(contentKey), [ArtifactEntry.From(artifact)], approval),
+            new BuildRollout(100, ContentKeyDerivation.RolloutSalt(Product, channel, version)));
         byte[] payload = ChannelManifestWriter.Write(manifest);
         _payloads[channel] = payload;
         Write(OtaPaths.ChannelFile(channel), EnvelopeSigner.Sign(PayloadTypes.Channel, payload, ReleaseKey));

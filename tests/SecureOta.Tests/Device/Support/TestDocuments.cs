@@ -13,6 +13,15 @@ public static class TestDocuments
     /// <summary>PEM framing only: the device checks the form, its TLS stack parses the contents.</summary>
     public const string Certificate = "-----BEGIN CERTIFICATE-----\nMIIBtest\n-----END CERTIFICATE-----\n";
 
+    /// <summary>The product id of test roots, manifests and approvals.</summary>
+    public const string Product = "test-product";
+
+    /// <summary>The approval key of roots built without naming one (tests that do not check approvals).</summary>
+    public static TestSigner DefaultApprover { get; } = new();
+
+    /// <summary>Stand-in approval bytes for manifests whose approval a test does not verify (C1-C10 only decode it).</summary>
+    public static readonly string PlaceholderApproval = Convert.ToBase64String("{}"u8.ToArray());
+
     /// <summary>A real self-signed root CA certificate, for writers that parse anchors.</summary>
     public static string RootCaPem()
     {
@@ -23,22 +32,26 @@ public static class TestDocuments
         return certificate.ExportCertificatePem() + "\n";
     }
 
-    /// <summary>A root payload listing every key of both roles once.</summary>
-    public static JsonObject Root(long version, long expires, TestSigner[] rootKeys, int rootThreshold, TestSigner[] releaseKeys, int releaseThreshold)
+    /// <summary>A root payload listing every key of the three roles once (the approval role: <paramref name="approvalKeys"/>, threshold 1).</summary>
+    public static JsonObject Root(long version, long expires, TestSigner[] rootKeys, int rootThreshold, TestSigner[] releaseKeys, int releaseThreshold,
+        TestSigner[]? approvalKeys = null)
     {
+        approvalKeys ??= [DefaultApprover];
         var keys = new JsonArray();
-        foreach (TestSigner key in rootKeys.Concat(releaseKeys).DistinctBy(k => k.KeyId))
+        foreach (TestSigner key in rootKeys.Concat(approvalKeys).Concat(releaseKeys).DistinctBy(k => k.KeyId))
             keys.Add(new JsonObject { ["id"] = key.KeyId, ["scheme"] = "ed25519", ["public"] = Convert.ToHexStringLower(key.PublicKey) });
         return new JsonObject
         {
             ["type"] = "secureota/root",
-            ["spec"] = 1,
+            ["spec"] = 2,
+            ["product"] = Product,
             ["version"] = version,
             ["expires"] = expires,
             ["keys"] = keys,
             ["roles"] = new JsonObject
             {
                 ["root"] = Role(rootThreshold, rootKeys),
+                ["approval"] = Role(1, approvalKeys),
                 ["release"] = Role(releaseThreshold, releaseKeys),
             },
             ["tlsAnchors"] = new JsonArray(Certificate),
@@ -58,7 +71,8 @@ public static class TestDocuments
         return new JsonObject
         {
             ["type"] = "secureota/channel",
-            ["spec"] = 1,
+            ["spec"] = 2,
+            ["product"] = Product,
             ["channel"] = "stable",
             ["sequence"] = sequence,
             ["issued"] = issued,
@@ -72,6 +86,7 @@ public static class TestDocuments
                 ["imageSha256"] = Convert.ToHexStringLower(SHA256.HashData(artifact.Plain)),
                 ["keyCheck"] = Convert.ToHexStringLower(artifact.KeyCheck),
                 ["keys"] = "keys/" + version + "/",
+                ["approval"] = PlaceholderApproval,
                 ["artifacts"] = new JsonArray(new JsonObject
                 {
                     ["kind"] = "full",

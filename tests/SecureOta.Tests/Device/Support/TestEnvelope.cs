@@ -12,6 +12,7 @@ public static class TestEnvelope
 {
     public const string RootType = "application/vnd.secureota.root+json";
     public const string ChannelType = "application/vnd.secureota.channel+json";
+    public const string ApprovalType = "application/vnd.secureota.approval+json";
 
     public static byte[] Pae(string payloadType, byte[] payload)
     {

@@ -19,6 +19,9 @@ public sealed class TestSite : IDisposable
     public const long Now = 1_800_000_000;
 
     public const string Channel = "stable";
+
+    /// <summary>The product id of every test site's root.</summary>
+    public const string Product = "test-product";
     public const string ChannelPath = "channels/stable.json";
 
     private static readonly string TlsAnchor = TestDocuments.RootCaPem();
@@ -28,9 +31,10 @@ public sealed class TestSite : IDisposable
     public TestSite(int releaseKeys = 1, int releaseThreshold = 1)
     {
         RootKeys = [NewSigner()];
+        ApprovalKeys = [NewSigner()];
         ReleaseKeys = Enumerable.Range(0, releaseKeys).Select(_ => NewSigner()).ToArray();
         ReleaseThreshold = releaseThreshold;
-        RootV1 = SignRoot(1, RootKeys, ReleaseKeys, releaseThreshold, RootKeys);
+        RootV1 = SignRoot(1, RootKeys, ApprovalKeys, ReleaseKeys, releaseThreshold, RootKeys);
         Files["root.json"] = RootV1;
         Files["roots/1.json"] = RootV1;
         Device = new RecipientKey(RandomNumberGenerator.GetBytes(32));
@@ -41,6 +45,9 @@ public sealed class TestSite : IDisposable
     public Ed25519KeyPair[] RootKeys { get; private set; }
 
     public Ed25519KeyPair[] ReleaseKeys { get; private set; }
+
+    /// <summary>The maintainers' offline approval keys (threshold 1); a release is published approved by them unless a test says otherwise.</summary>
+    public Ed25519KeyPair[] ApprovalKeys { get; private set; }
 
     public int ReleaseThreshold { get; private set; }
 
@@ -59,12 +66,13 @@ public sealed class TestSite : IDisposable
     }
 
     /// <summary>A root envelope of this version with these roles, signed by <paramref name="signers"/>.</summary>
-    public static byte[] SignRoot(long version, Ed25519KeyPair[] rootKeys, Ed25519KeyPair[] releaseKeys, int releaseThreshold,
-        Ed25519KeyPair[] signers, long expires = Now + 365 * 86400)
+    public static byte[] SignRoot(long version, Ed25519KeyPair[] rootKeys, Ed25519KeyPair[] approvalKeys, Ed25519KeyPair[] releaseKeys, int releaseThreshold,
+        Ed25519KeyPair[] signers, long expires = Now + 365 * 86400, string product = Product)
     {
-        byte[][] publicKeys = rootKeys.Concat(releaseKeys).Select(k => k.PublicKey).ToArray();
-        var root = new RootMetadata(version, expires, publicKeys,
+        byte[][] publicKeys = rootKeys.Concat(approvalKeys).Concat(releaseKeys).Select(k => k.PublicKey).ToArray();
+        var root = new RootMetadata(version, expires, product, publicKeys,
             new RoleDefinition(rootKeys.Length, rootKeys.Select(k => KeyId.Of(k.PublicKey)).ToArray()),
+            new RoleDefinition(1, approvalKeys.Select(k => KeyId.Of(k.PublicKey)).ToArray()),
             new RoleDefinition(releaseThreshold, releaseKeys.Select(k => KeyId.Of(k.PublicKey)).ToArray()),
             [TlsAnchor]);
         return EnvelopeSigner.Sign(PayloadTypes.Root, RootMetadataWriter.Write(root), signers);
@@ -72,19 +80,21 @@ public sealed class TestSite : IDisposable
 
     /// <summary>
     /// Publishes roots/&lt;N+1&gt;.json with new root and release keys, signed by the old and the new root
-    /// keys unless <paramref name="signers"/> says otherwise; later manifests use the new release keys.
+    /// keys unless <paramref name="signers"/> says otherwise; later manifests use the new release keys
+    /// (the same ones when <paramref name="keepReleaseKeys"/>). The approval keys stay.
     /// </summary>
-    public byte[] RotateRoot(Ed25519KeyPair[]? signers = null)
+    public byte[] RotateRoot(Ed25519KeyPair[]? signers = null, bool keepReleaseKeys = false, long expires = Now + 365 * 86400)
     {
         Ed25519KeyPair[] newRoot = [NewSigner()];
-        Ed25519KeyPair[] newRelease = [NewSigner()];
+        Ed25519KeyPair[] newRelease = keepReleaseKeys ? ReleaseKeys : [NewSigner()];
         long version = RootVersion + 1;
-        byte[] envelope = SignRoot(version, newRoot, newRelease, 1, signers ?? [.. RootKeys, .. newRoot]);
+        byte[] envelope = SignRoot(version, newRoot, ApprovalKeys, newRelease, keepReleaseKeys ? ReleaseThreshold : 1,
+            signers ?? [.. RootKeys, .. newRoot], expires);
         Files["roots/" + version + ".json"] = envelope;
         Files["root.json"] = envelope;
         RootKeys = newRoot;
         ReleaseKeys = newRelease;
-        ReleaseThreshold = 1;
+        ReleaseThreshold = keepReleaseKeys ? ReleaseThreshold : 1;
         RootVersion = version;
         return envelope;
     }
@@ -96,7 +106,7 @@ public sealed class TestSite : IDisposable
     /// </summary>
     public PublishedRelease Publish(byte[] image, string version, long securityVersion, long issued = Now - 60, long? expires = null,
         int rolloutPercent = 100, Ed25519KeyPair[]? signers = null, byte[][]? recipients = null, long? sequence = null,
-        IReadOnlyList<TestDelta>? deltas = null)
+        IReadOnlyList<TestDelta>? deltas = null, Ed25519KeyPair[]? approvers = null, byte[]? approval = null, string product = Product)
     {
         byte[] contentKey = ContentKeyDerivation.ContentKey(_seed, version);
         var writer = new ChainedArtifactWriter();
@@ -118,15 +128,20 @@ public sealed class TestSite : IDisposable
                 ContentKeyDerivation.EphemeralPrivateKey(_seed, version, recipient));
             Files[wrapped.SitePath(version)] = wrapped.Bytes;
         }
-        var manifest = new BuildManifest(Channel, sequence ?? issued, issued, expires ?? issued + 7 * 86400,
+        approval ??= Approve(version, securityVersion, digests, approvers ?? ApprovalKeys, product);
+        var manifest = new BuildManifest(product, Channel, sequence ?? issued, issued, expires ?? issued + 7 * 86400,
             new ReleaseEntry(version, securityVersion, image.Length, digests.ImageDigest, digests.ImageSha256,
-                WrappedKeyWriter.KeyCheck(contentKey), entries),
-            new BuildRollout(rolloutPercent, ContentKeyDerivation.RolloutSalt(_seed, Channel, version)));
+                WrappedKeyWriter.KeyCheck(contentKey), entries, approval),
+            new BuildRollout(rolloutPercent, ContentKeyDerivation.RolloutSalt(product, Channel, version)));
         byte[] envelope = EnvelopeSigner.Sign(PayloadTypes.Channel, ChannelManifestWriter.Write(manifest),
             signers ?? ReleaseKeys.Take(ReleaseThreshold).ToArray());
         Files[ChannelPath] = envelope;
         return new PublishedRelease(version, image, artifact, envelope, sequence ?? issued) { Deltas = patches };
     }
+
+    /// <summary>The approval envelope of a release identity, signed by <paramref name="approvers"/> (section 6a).</summary>
+    public static byte[] Approve(string version, long securityVersion, ImageDigests digests, Ed25519KeyPair[] approvers, string product = Product) =>
+        EnvelopeSigner.Sign(PayloadTypes.Approval, ReleaseApprovalWriter.Write(product, version, securityVersion, digests), approvers);
 
     /// <summary>Random image bytes (deterministic per seed).</summary>
     public static byte[] Image(int size, int seed)

@@ -24,8 +24,10 @@ internal static class PinnedKeysFolder
         using var root = Ed25519KeyPair.Generate();
         var seed = System.Security.Cryptography.RandomNumberGenerator.GetBytes(KeyFile.KeySize);
         using var release = Ed25519KeyPair.FromSeed(seed);
-        var metadata = new RootMetadata(1, now.AddDays(365).ToUnixTimeSeconds(), [root.PublicKey, release.PublicKey],
-            new RoleDefinition(1, [KeyId.Of(root.PublicKey)]), new RoleDefinition(1, [KeyId.Of(release.PublicKey)]), pinnedPems);
+        using var approval = Ed25519KeyPair.Generate();
+        var metadata = new RootMetadata(1, now.AddDays(365).ToUnixTimeSeconds(), "pinned-test", [root.PublicKey, approval.PublicKey, release.PublicKey],
+            new RoleDefinition(1, [KeyId.Of(root.PublicKey)]), new RoleDefinition(1, [KeyId.Of(approval.PublicKey)]),
+            new RoleDefinition(1, [KeyId.Of(release.PublicKey)]), pinnedPems);
         Directory.CreateDirectory(Path.Combine(keysDir, "root"));
         File.WriteAllBytes(Path.Combine(keysDir, "root", "1.json"), EnvelopeSigner.Sign(PayloadTypes.Root, RootMetadataWriter.Write(metadata), root));
         var releaseFile = Path.Combine(folder, "release.key");
