@@ -44,7 +44,7 @@ public sealed class PinMonitor
                 return new PinMonitorResult(tls, findings);
             }
 
-            using var transport = new PinnedHttpsTransport(new Uri(siteUrl, "ota/v1/"), anchors,
+            using var transport = new PinnedHttpsTransport(new Uri(siteUrl, "ota/v2/"), anchors,
                 new PinnedHttpsTransportOptions { ResponseTimeout = NetworkTimeout, ReadTimeout = NetworkTimeout });
             var site = new LiveSiteCheck(transport, now, manifestWarnDays, certificateWarnDays);
             var root = site.WalkRoots(pins.Roots.Provisioned, findings, path => step(path));

@@ -3,7 +3,7 @@ namespace SecureOta.Build.LocalServer;
 /// <summary>
 /// Misbehaviour a <see cref="LocalSiteServer"/> can be told to show, to test how a client copes with a
 /// hostile or broken server or network. Changeable while the server runs (thread-safe); each request
-/// reads the faults as they are when it arrives. Paths are URL paths on the server ("/ota/v1/x"; the
+/// reads the faults as they are when it arrives. Paths are URL paths on the server ("/ota/v2/x"; the
 /// leading '/' may be omitted). A fault limited to a number of responses counts down as it fires.
 /// </summary>
 public sealed class LocalSiteFaults

@@ -96,7 +96,7 @@ public sealed class LocalSiteServer : IAsyncDisposable, IDisposable
     public static Task<LocalSiteServer> StartPlainHttpAsync(string siteFolder, CancellationToken cancellationToken = default) =>
         StartAsync(siteFolder, null, null, cancellationToken);
 
-    /// <summary>The absolute URL of <paramref name="relativePath"/> on this server ("ota/v1/" gives the OTA base URL).</summary>
+    /// <summary>The absolute URL of <paramref name="relativePath"/> on this server ("ota/v2/" gives the OTA base URL).</summary>
     public Uri UrlFor(string relativePath)
     {
         ArgumentNullException.ThrowIfNull(relativePath);

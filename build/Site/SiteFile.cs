@@ -19,7 +19,7 @@ public sealed record SiteFile
         Bytes = bytes;
     }
 
-    /// <summary>Relative to the site folder, e.g. <c>ota/v1/root.json</c>.</summary>
+    /// <summary>Relative to the site folder, e.g. <c>ota/v2/root.json</c>.</summary>
     public string Path { get; }
 
     public byte[] Bytes { get; }

@@ -1,7 +1,7 @@
 namespace SecureOta.Build.Verification;
 
 /// <summary>
-/// Read access to the files under a site's <c>ota/v1/</c>, by protocol path (<c>blobs/…</c>), and the
+/// Read access to the files under a site's <c>ota/v2/</c>, by protocol path (<c>blobs/…</c>), and the
 /// record of which files a check has accounted for, so that <see cref="SiteInventory"/> can report
 /// every file nothing accounted for. A missing or unreadable file is reported as <see cref="SiteSteps.MissingFile"/>.
 /// </summary>
@@ -17,7 +17,7 @@ internal sealed class SiteFiles
         _problems = problems;
     }
 
-    /// <summary>The absolute <c>ota/v1/</c> folder.</summary>
+    /// <summary>The absolute <c>ota/v2/</c> folder.</summary>
     public string OtaDir => _otaDir;
 
     public bool Exists(string otaPath) => File.Exists(FullPath(otaPath));
@@ -79,7 +79,7 @@ internal sealed class SiteFiles
     }
 
     /// <summary>
-    /// Every file and symbolic link under <c>ota/v1/</c> as protocol paths, hidden ones included.
+    /// Every file and symbolic link under <c>ota/v2/</c> as protocol paths, hidden ones included.
     /// Symbolic links (files or folders) are listed, never followed: <paramref name="links"/> gets them.
     /// </summary>
     public IReadOnlyList<string> AllFiles(List<string> links)
@@ -103,7 +103,7 @@ internal sealed class SiteFiles
     }
 
     // Protocol paths come from verified documents whose form the device core checked (blobs/<hex>,
-    // keys/<semver>/<hex>); this guard keeps a defect from ever reading outside ota/v1/.
+    // keys/<semver>/<hex>); this guard keeps a defect from ever reading outside ota/v2/.
     private string FullPath(string otaPath)
     {
         var full = Path.GetFullPath(Path.Combine(_otaDir, otaPath));

@@ -4,7 +4,7 @@ using SecureOta.Build.Publishing;
 namespace SecureOta.Build.Verification;
 
 /// <summary>
-/// Step 4 of <see cref="SiteVerifier"/>: every file under <c>ota/v1/</c> that no earlier check
+/// Step 4 of <see cref="SiteVerifier"/>: every file under <c>ota/v2/</c> that no earlier check
 /// accounted for must be an older release's blob or wrapped key, and is checked as far as it can be
 /// without a manifest (<see cref="WrappedKeyCheck.CheckOlder"/>); anything
 /// else is reported as unlisted (S5). The rule is written out on <see cref="SiteVerifier"/>.

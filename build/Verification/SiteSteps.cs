@@ -19,7 +19,7 @@ public static class SiteSteps
     /// <summary>A blob's SHA-256 is its name (and so the manifest's <c>sha256</c>).</summary>
     public const string BlobName = "S4";
 
-    /// <summary>Every file under ota/v1/ is accounted for by the rule of <see cref="SiteVerifier"/>.</summary>
+    /// <summary>Every file under ota/v2/ is accounted for by the rule of <see cref="SiteVerifier"/>.</summary>
     public const string UnlistedFile = "S5";
 
     /// <summary>A content key could be obtained for a release a manifest names (a recipient key or the build's key).</summary>

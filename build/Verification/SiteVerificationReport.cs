@@ -39,7 +39,7 @@ public sealed class SiteVerificationReport
     /// <summary>How the wrapped key files were checked.</summary>
     public WrappedKeyTally Keys { get; }
 
-    /// <summary>Files (and links) found under ota/v1/.</summary>
+    /// <summary>Files (and links) found under ota/v2/.</summary>
     public int FilesChecked { get; }
 
     /// <summary>Blobs of releases no manifest names, allowed after their SHA-256 matched their name.</summary>

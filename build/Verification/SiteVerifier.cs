@@ -24,7 +24,7 @@ namespace SecureOta.Build.Verification;
 /// <see cref="Device.Core.Artifacts.RecordChainReader"/> (A1-A5) with the unwrapped content key, or the
 /// build's own key when none unwrapped (S7 checks it against keyCheck; S6 when there is no key at all),
 /// and its SHA-256 must be its name (S4) (<see cref="ArtifactCheck"/>).</item>
-/// <item>Inventory (<see cref="SiteInventory"/>). A file under ota/v1/ is accounted for when it is
+/// <item>Inventory (<see cref="SiteInventory"/>). A file under ota/v2/ is accounted for when it is
 /// <c>root.json</c>; <c>roots/&lt;N&gt;.json</c> with roots/1.json to roots/&lt;N&gt;.json all present;
 /// <c>channels/&lt;name&gt;.json</c> (each is verified in step 2); <c>blobs/&lt;sha256&gt;</c> of a full
 /// artifact or delta patch a verified manifest names; or <c>keys/&lt;v&gt;/&lt;id&gt;</c> of a release v a verified manifest
@@ -34,8 +34,8 @@ namespace SecureOta.Build.Verification;
 /// still reading an older manifest during a deploy, and artifacts of kinds this core skips) must have their
 /// SHA-256 as name (S4); <c>keys/&lt;SemVer&gt;/&lt;64 hex&gt;</c> of a version no
 /// manifest names go through K1-K4 against the keyCheck of the build's own content key when both it and the
-/// recipient's private key are given, and are checked for form (K1) otherwise. Anything else under ota/v1/ (other names, deeper
-/// folders, hidden files, symbolic links) is an unlisted file (S5). Files outside ota/v1/ (index.html,
+/// recipient's private key are given, and are checked for form (K1) otherwise. Anything else under ota/v2/ (other names, deeper
+/// folders, hidden files, symbolic links) is an unlisted file (S5). Files outside ota/v2/ (index.html,
 /// .nojekyll) are for people and Pages, and are not checked.</item>
 /// </list>
 /// </summary>

@@ -3,7 +3,7 @@ namespace SecureOta.Build.Verification;
 /// <summary>What <see cref="SiteVerifier"/> verifies a site with: everything a device would hold, and what the build knows.</summary>
 public sealed record SiteVerifierInputs
 {
-    /// <summary>The site folder (it holds <c>ota/v1/</c>, <c>index.html</c>, ...).</summary>
+    /// <summary>The site folder (it holds <c>ota/v2/</c>, <c>index.html</c>, ...).</summary>
     public required string SiteDir { get; init; }
 
     /// <summary>The root version 1 envelope devices are provisioned with (the build's <c>RootHistory.Envelope(1)</c>).</summary>

@@ -39,7 +39,7 @@ public static partial class SimulatorArguments
         string? Optional(string name) => values.TryGetValue(name, out var list) ? list[0] : null;
         string FullPath(string path) => Path.GetFullPath(path, workingDirectory);
 
-        var site = ParseSite(Required("site", "https URL of the site's ota/v1/"));
+        var site = ParseSite(Required("site", "https URL of the site's ota/v2/"));
         Required("ca", "PEM root CA file");
         var caPems = values["ca"].Select(file => ReadCa(FullPath(file), file)).ToList();
         var stateDir = FullPath(Required("state-dir", "folder"));
@@ -113,7 +113,7 @@ public static partial class SimulatorArguments
     private static Uri ParseSite(string text)
     {
         if (!Uri.TryCreate(text, UriKind.Absolute, out var url))
-            throw Invalid("site", text, "it is not an absolute URL; give the site's OTA base URL, e.g. https://owner.github.io/repo/ota/v1/");
+            throw Invalid("site", text, "it is not an absolute URL; give the site's OTA base URL, e.g. https://owner.github.io/repo/ota/v2/");
         if (url.Scheme != Uri.UriSchemeHttps)
             throw Invalid("site", text, "the device speaks https only (its TLS is pinned to the root's CAs); use the https:// URL");
         if (url.UserInfo.Length > 0 || url.Query.Length > 0 || url.Fragment.Length > 0)

@@ -15,7 +15,7 @@ public sealed class SimulatorSettings
     /// <summary>A slot of the simulated device holds up to this many bytes unless chosen (the ESP32's 4 MiB flash, generously).</summary>
     public const long DefaultSlotCapacity = 4L * 1024 * 1024;
 
-    /// <summary>The site's OTA base URL (…/ota/v1/), https.</summary>
+    /// <summary>The site's OTA base URL (…/ota/v2/), https.</summary>
     public required Uri SiteUrl { get; init; }
 
     /// <summary>

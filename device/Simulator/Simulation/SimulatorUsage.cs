@@ -10,13 +10,13 @@ public static class SimulatorUsage
         usage: dotnet run --project device/Simulator -- --site <url> --ca <pem> --state-dir <dir> [options]
 
         required:
-          --site <url>             the site's OTA base URL, https://<host>/<path>/ota/v1/
+          --site <url>             the site's OTA base URL, https://<host>/<path>/ota/v2/
           --ca <pem>               a PEM root CA the device is provisioned to trust (repeat for several);
                                    once the device loads its trusted root, the root's tlsAnchors are its pins
           --state-dir <dir>        the device's flash drive: boot state, slots, roots, device key (created if missing)
 
         provisioning (first run on an empty --state-dir only):
-          --root <file>            root metadata version 1 (e.g. keys/root/1.json or site/ota/v1/roots/1.json)
+          --root <file>            root metadata version 1 (e.g. keys/root/1.json or site/ota/v2/roots/1.json)
           --image <file>           the first application image, written into slot A
           --security-version <n>   that image's security version (default 0)
 

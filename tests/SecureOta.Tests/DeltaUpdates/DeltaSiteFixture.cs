@@ -41,7 +41,7 @@ public sealed class DeltaSiteFixture : IDisposable
     public static string ImagePath(string version) => Path.Combine(RepositoryRoot.FullPath, "releases", version, "firmware.bin");
 
     /// <summary>The content key the DEMO build derived for <paramref name="version"/> (section 10).</summary>
-    public byte[] ContentKey(string version) => ContentKeyDerivation.ContentKey(new DemoKeyStore(DemoKeysDir).ReadReleaseSeed(), version);
+    public byte[] ContentKey(string version) => ContentKeyDerivation.ContentKey(new DemoKeyStore(DemoKeysDir).ReadContentSecret(), version);
 
     /// <summary>A copy of the site for one test to change.</summary>
     public string CopyOfSite()
@@ -79,7 +79,7 @@ public sealed class DeltaSiteFixture : IDisposable
         };
     }
 
-    /// <summary>The site's files under ota/v1/ by protocol path, for an in-memory transport.</summary>
+    /// <summary>The site's files under ota/v2/ by protocol path, for an in-memory transport.</summary>
     public static Dictionary<string, byte[]> OtaFiles(string siteDir)
     {
         string ota = Path.Combine(siteDir, SiteLayout.OtaBase);

@@ -187,7 +187,8 @@ public sealed class ChannelManifestVerifierTests : IDisposable
     public static TheoryData<string, string> MalformedManifests => new()
     {
         { "type", "\"secureota/root\"" },
-        { "spec", "2" },
+        { "spec", "1" },
+        { "spec", "3" },
         { "channel", "\"Stable\"" },
         { "channel", "\"" + new string('a', 33) + "\"" },
         { "channel", "\"\"" },

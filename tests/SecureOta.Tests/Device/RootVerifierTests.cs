@@ -126,7 +126,8 @@ public sealed class RootVerifierTests : IDisposable
     public static TheoryData<string, string> MalformedRootPayloads => new()
     {
         { "type", "\"secureota/channel\"" },
-        { "spec", "2" },
+        { "spec", "1" },
+        { "spec", "3" },
         { "version", "\"2\"" },
         { "expires", "null" },
         { "tlsAnchors", "[]" },

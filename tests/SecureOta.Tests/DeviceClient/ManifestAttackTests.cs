@@ -129,6 +129,7 @@ public sealed class ManifestAttackTests : IDisposable
         // A frozen manifest, still "valid" at 1970, that expired before the manifest already accepted was issued.
         site.Publish(TestSite.Image(5000, 20), "1.2.0", 1, issued: TestSite.Now - 20, expires: TestSite.Now - 1, sequence: TestSite.Now + 10);
         device.Clock.UtcNowSeconds = 0;
+        device.Clock.IsSynchronized = false;
         byte[] before = device.StateBytes();
 
         UpdateReport report = device.Poll();

@@ -78,7 +78,7 @@ public sealed class DemoRootTests : IDisposable
     {
         var keys = TestKeysFolder.Create(_temp.Combine("real"), PipelineFixture.Now);
 
-        var run = PipelineRun.Execute(["--target=LoadKeys", $"--now={PipelineFixture.NowSeconds}", $"--keys-dir={keys.KeysDir}", $"--release-key={keys.ReleaseKeyFiles[0]}",
+        var run = PipelineRun.Execute(["--target=LoadKeys", $"--now={PipelineFixture.NowSeconds}", .. keys.BuildArguments,
             $"--demo-keys-dir={DemoKeysDir}", $"--site-dir={_temp.Combine("site")}"]).AssertSucceeded();
 
         Assert.Equal(PublicAnchors(), Anchors(run.Context!.Keys.Roots.Newest));

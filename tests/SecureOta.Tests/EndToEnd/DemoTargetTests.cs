@@ -13,7 +13,7 @@ public sealed partial class DemoTargetTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    [GeneratedRegex(@"at https://127\.0\.0\.1:(\d+)/ota/v1/ over HTTPS")]
+    [GeneratedRegex(@"at https://127\.0\.0\.1:(\d+)/ota/v2/ over HTTPS")]
     private static partial Regex ServedAt();
 
     [GeneratedRegex(@"update: 1\.2\.0 came as the ([\d,]+)-byte delta patch from 1\.0\.0 instead of the ([\d,]+)-byte full image: ([\d,]+) bytes \([\d.]+ %\) saved\.")]
@@ -51,8 +51,8 @@ public sealed partial class DemoTargetTests : IDisposable
     {
         var keys = TestKeysFolder.Create(_temp.Combine("real"), PipelineFixture.Now);
 
-        var run = PipelineRun.Execute(["--target=Demo", $"--now={PipelineFixture.NowSeconds}", $"--site-dir={_temp.Combine("site")}", $"--keys-dir={keys.KeysDir}",
-            $"--release-key={keys.ReleaseKeyFiles[0]}", $"--demo-keys-dir={_temp.Combine("demo-keys")}"]);
+        var run = PipelineRun.Execute(["--target=Demo", $"--now={PipelineFixture.NowSeconds}", $"--site-dir={_temp.Combine("site")}",
+            .. keys.BuildArguments, $"--demo-keys-dir={_temp.Combine("demo-keys")}"]);
 
         run.AssertOneError(BuildErrorCode.DemoFailed, "DEMO keys only");
         Assert.False(Directory.Exists(_temp.Combine("demo-keys")), "a build with a release key made DEMO or TEST CA files");

@@ -21,7 +21,7 @@ public sealed class SimulatorArgumentsTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     private string[] Valid(params string[] extra) =>
-        ["--site", "https://owner.github.io/repo/ota/v1/", "--ca", _caFile, "--state-dir", _temp.Combine("state"), .. extra];
+        ["--site", "https://owner.github.io/repo/ota/v2/", "--ca", _caFile, "--state-dir", _temp.Combine("state"), .. extra];
 
     private SimulatorException Refused(params string[] args) =>
         Assert.Throws<SimulatorException>(() => SimulatorArguments.Parse(args, _temp.Path));
@@ -39,7 +39,7 @@ public sealed class SimulatorArgumentsTests : IDisposable
         var settings = SimulatorArguments.Parse(Valid(), _temp.Path);
 
         Assert.Equal(("stable", SimulatedAppBehaviour.ConfirmsAfterHealthCheck, (int?)null, 3), (settings.Channel, settings.App, settings.Polls, settings.MaxTrialBoots));
-        Assert.Equal(new Uri("https://owner.github.io/repo/ota/v1/"), settings.SiteUrl);
+        Assert.Equal(new Uri("https://owner.github.io/repo/ota/v2/"), settings.SiteUrl);
         Assert.Null(settings.DeviceKey);
         Assert.Single(settings.ProvisionedCaPems);
     }
@@ -47,10 +47,10 @@ public sealed class SimulatorArgumentsTests : IDisposable
     [Fact]
     public void Options_accept_name_equals_value_and_relative_paths_from_the_working_directory()
     {
-        var settings = SimulatorArguments.Parse(["--site=https://h/ota/v1", "--ca=ca.pem", "--state-dir=state", "--channel=beta", "--never-confirm",
+        var settings = SimulatorArguments.Parse(["--site=https://h/ota/v2", "--ca=ca.pem", "--state-dir=state", "--channel=beta", "--never-confirm",
             "--polls=2", "--trial-boots=5", "--security-version=7"], _temp.Path);
 
-        Assert.Equal(new Uri("https://h/ota/v1/"), settings.SiteUrl);
+        Assert.Equal(new Uri("https://h/ota/v2/"), settings.SiteUrl);
         Assert.Equal(_temp.Combine("state"), settings.StateDir);
         Assert.Equal(("beta", SimulatedAppBehaviour.NeverConfirms, (int?)2, 5, 7L),
             (settings.Channel, settings.App, settings.Polls, settings.MaxTrialBoots, settings.ProvisionSecurityVersion));
@@ -73,9 +73,9 @@ public sealed class SimulatorArgumentsTests : IDisposable
     }
 
     [Theory]
-    [InlineData("http://owner.github.io/repo/ota/v1/", "https only")]
-    [InlineData("ota/v1/", "not an absolute URL")]
-    [InlineData("https://owner.github.io/repo/ota/v1/?x=1", "no user name, query or fragment")]
+    [InlineData("http://owner.github.io/repo/ota/v2/", "https only")]
+    [InlineData("ota/v2/", "not an absolute URL")]
+    [InlineData("https://owner.github.io/repo/ota/v2/?x=1", "no user name, query or fragment")]
     public void Site_that_is_not_a_plain_https_url_is_refused(string site, string why)
     {
         var error = Refused(["--site", site, "--ca", _caFile, "--state-dir", "s"]);
@@ -87,7 +87,7 @@ public sealed class SimulatorArgumentsTests : IDisposable
     [Fact]
     public void Ca_file_holding_a_leaf_certificate_is_refused_as_unpinnable()
     {
-        var error = Refused(["--site", "https://h/ota/v1/", "--ca", "leaf.pem", "--state-dir", "s"]);
+        var error = Refused(["--site", "https://h/ota/v2/", "--ca", "leaf.pem", "--state-dir", "s"]);
 
         Assert.Equal(SimulatorError.InvalidCaFile, error.Error);
         Assert.Contains("not a root CA", error.Problem, StringComparison.Ordinal);
@@ -97,7 +97,7 @@ public sealed class SimulatorArgumentsTests : IDisposable
     [Fact]
     public void Missing_ca_file_is_named_with_its_full_path()
     {
-        var error = Refused(["--site", "https://h/ota/v1/", "--ca", "nowhere.pem", "--state-dir", "s"]);
+        var error = Refused(["--site", "https://h/ota/v2/", "--ca", "nowhere.pem", "--state-dir", "s"]);
 
         Assert.Equal(SimulatorError.FileNotFound, error.Error);
         Assert.Contains(_temp.Combine("nowhere.pem"), error.Problem, StringComparison.Ordinal);
@@ -176,7 +176,7 @@ public sealed class SimulatorArgumentsTests : IDisposable
         Assert.Contains("--state-dir <dir>", help.ToString(), StringComparison.Ordinal);
 
         var error = new StringWriter();
-        Assert.Equal(2, SimulatorCommand.Run(["--site", "https://h/ota/v1/"], TextWriter.Null, error, _temp.Path));
+        Assert.Equal(2, SimulatorCommand.Run(["--site", "https://h/ota/v2/"], TextWriter.Null, error, _temp.Path));
         Assert.Contains("error [MissingOption]: --ca is missing.", error.ToString(), StringComparison.Ordinal);
         Assert.Contains("fix: ", error.ToString(), StringComparison.Ordinal);
     }

@@ -59,7 +59,7 @@ public sealed class SimulatorEndToEndTests : IClassFixture<EndToEndSiteFixture>
         Assert.Equal((UpdatePhase.Reverted, SlotId.A, 1L), (state.Phase, state.ActiveSlot, state.InstalledSecurityVersion));
         Assert.False(state.Image(SlotId.B).IsPresent);
         Assert.Equal(File.ReadAllBytes(EndToEndSiteFixture.ImageOf("1.0.0")), StoredDevice.ReadSlot(stateDir, SlotId.A));
-        Assert.Single(server.Requests, r => r.Path.StartsWith("/ota/v1/blobs/", StringComparison.Ordinal));
+        Assert.Single(server.Requests, r => r.Path.StartsWith("/ota/v2/blobs/", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -22,7 +22,8 @@ public sealed class SimulatorTransportTests : IDisposable
     private static TrustedRoot RootPinning(params string[] anchors)
     {
         using var key = new TestSigner();
-        JsonObject payload = TestDocuments.Root(1, 4_000_000_000, [key], 1, [key], 1);
+        using var release = new TestSigner();
+        JsonObject payload = TestDocuments.Root(1, 4_000_000_000, [key], 1, [release], 1);
         payload["tlsAnchors"] = new JsonArray(anchors.Select(a => (JsonNode)JsonValue.Create(a)).ToArray());
         Assert.True(RootVerifier.TryLoadTrusted(TestEnvelope.Sign(TestEnvelope.RootType, payload, key), out var root, out var failure), failure?.ToString());
         return root;

@@ -87,7 +87,7 @@ public sealed class FirstBootProvisioningTests : IDisposable
 
     private bool Run(long securityVersion)
     {
-        byte[] json = Encoding.UTF8.GetBytes("{\"siteUrl\": \"https://owner.github.io/repo/ota/v1/\", \"channel\": \"stable\", " +
+        byte[] json = Encoding.UTF8.GetBytes("{\"siteUrl\": \"https://owner.github.io/repo/ota/v2/\", \"channel\": \"stable\", " +
             "\"securityVersion\": " + securityVersion + "}");
         object?[] parse = [json, json.Length, null];
         object settings = PortableCode.Call("SecureOta.Device.Esp32.Loader.Portable.LoaderSettings", "Parse", parse)!;

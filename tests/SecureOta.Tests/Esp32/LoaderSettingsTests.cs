@@ -10,7 +10,7 @@ namespace SecureOta.Tests.Esp32;
 public sealed class LoaderSettingsTests
 {
     private const string Settings = "SecureOta.Device.Esp32.Loader.Portable.LoaderSettings";
-    private const string Minimal = "{\"siteUrl\": \"https://owner.github.io/repo/ota/v1/\", \"channel\": \"stable\", \"securityVersion\": 2}";
+    private const string Minimal = "{\"siteUrl\": \"https://owner.github.io/repo/ota/v2/\", \"channel\": \"stable\", \"securityVersion\": 2}";
 
     [Fact]
     public void Reads_site_channel_and_security_version_with_defaults_for_the_rest()
@@ -18,7 +18,7 @@ public sealed class LoaderSettingsTests
         var settings = Parse(Minimal, out string? problem);
 
         Assert.Null(problem);
-        Assert.Equal("https://owner.github.io/repo/ota/v1/", PortableCode.Get<string>(settings!, "SiteBaseUrl"));
+        Assert.Equal("https://owner.github.io/repo/ota/v2/", PortableCode.Get<string>(settings!, "SiteBaseUrl"));
         Assert.Equal("stable", PortableCode.Get<string>(settings!, "Channel"));
         Assert.Equal(2L, PortableCode.Get<long>(settings!, "SecurityVersion"));
         Assert.Equal(96L * 1024, PortableCode.Get<long>(settings!, "SlotCapacity"));
@@ -31,7 +31,7 @@ public sealed class LoaderSettingsTests
     [Fact]
     public void Reads_tuning_and_wifi_when_given()
     {
-        var settings = Parse("{\"siteUrl\": \"https://127.0.0.1:8443/ota/v1/\", \"channel\": \"beta-2\", \"securityVersion\": 0," +
+        var settings = Parse("{\"siteUrl\": \"https://127.0.0.1:8443/ota/v2/\", \"channel\": \"beta-2\", \"securityVersion\": 0," +
             " \"slotCapacity\": 1048576, \"maxTrialBoots\": 5, \"pollSeconds\": 600, \"trialConfirmSeconds\": 120," +
             " \"wifiSsid\": \"lab\", \"wifiPassword\": \"secret-passphrase\"}", out string? problem);
 
@@ -45,15 +45,15 @@ public sealed class LoaderSettingsTests
     }
 
     [Theory]
-    [InlineData("http://owner.github.io/repo/ota/v1/", "https://")]
-    [InlineData("https://owner.github.io/repo/ota/v1", "end with '/'")]
+    [InlineData("http://owner.github.io/repo/ota/v2/", "https://")]
+    [InlineData("https://owner.github.io/repo/ota/v2", "end with '/'")]
     [InlineData("https://user@owner.github.io/ota/", "contains '@'")]
     [InlineData("https://owner.github.io/ota/?x=1/", "contains '?'")]
     [InlineData("https://owner.github.io/a/../ota/", "'..'")]
     [InlineData("https:///ota/", "no host")]
     public void Rejects_a_site_url_the_device_must_not_poll(string url, string expected)
     {
-        Assert.Null(Parse(Minimal.Replace("https://owner.github.io/repo/ota/v1/", url), out string? problem));
+        Assert.Null(Parse(Minimal.Replace("https://owner.github.io/repo/ota/v2/", url), out string? problem));
         Assert.Contains(expected, problem);
     }
 

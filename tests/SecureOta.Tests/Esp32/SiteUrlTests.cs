@@ -7,7 +7,7 @@ namespace SecureOta.Tests.Esp32;
 public sealed class SiteUrlTests
 {
     private const string SiteUrl = "SecureOta.Device.Esp32.Portable.SiteUrl";
-    private const string Base = "https://owner.github.io/repo/ota/v1/";
+    private const string Base = "https://owner.github.io/repo/ota/v2/";
 
     [Theory]
     [InlineData("channels/stable.json")]
@@ -48,8 +48,8 @@ public sealed class SiteUrlTests
     }
 
     [Theory]
-    [InlineData("https://owner.github.io/repo/ota/v1/")]
-    [InlineData("https://127.0.0.1:8443/ota/v1/")]
+    [InlineData("https://owner.github.io/repo/ota/v2/")]
+    [InlineData("https://127.0.0.1:8443/ota/v2/")]
     [InlineData("https://example.org/")]
     public void Accepts_an_https_base_ending_in_a_slash(string url)
     {

@@ -25,8 +25,8 @@ public sealed class CeremonyTargetTests : IDisposable
     public void A_revoked_release_keys_manifests_are_refused_once_the_device_walks_to_the_new_root()
     {
         _workspace.RegisterRecipient();
-        Succeed(_workspace.Run("--target=Default", $"--release-key={_releaseKey}"));
-        var signedByOldKey = File.ReadAllBytes(Path.Combine(_workspace.Temp, "site", "ota", "v1", "channels", "stable.json"));
+        Succeed(_workspace.Run("--target=Default", $"--release-key={_releaseKey}", _workspace.ContentSecretArgument));
+        var signedByOldKey = File.ReadAllBytes(Path.Combine(_workspace.Temp, "site", "ota", "v2", "channels", "stable.json"));
         var provisioned = Root(1);
         Assert.True(Accepts(provisioned, signedByOldKey), "root version 1 lists the key that signed the manifest");
 
@@ -43,12 +43,12 @@ public sealed class CeremonyTargetTests : IDisposable
         Assert.Equal(VerificationError.SignatureThreshold, failure.Error);
         Assert.Equal("C4", failure.Step);
 
-        var refused = _workspace.Run("--target=Default", $"--release-key={_releaseKey}");
+        var refused = _workspace.Run("--target=Default", $"--release-key={_releaseKey}", _workspace.ContentSecretArgument);
         Assert.Equal((int)ExitCode.TaskFailed, refused.ExitCode);
         Assert.Contains("not in root version 2's release role", refused.Consoles.ErrorText, StringComparison.Ordinal);
 
-        Succeed(_workspace.Run("--target=Default", $"--release-key={replacement}"));
-        var signedByNewKey = File.ReadAllBytes(Path.Combine(_workspace.Temp, "site", "ota", "v1", "channels", "stable.json"));
+        Succeed(_workspace.Run("--target=Default", $"--release-key={replacement}", _workspace.ContentSecretArgument));
+        var signedByNewKey = File.ReadAllBytes(Path.Combine(_workspace.Temp, "site", "ota", "v2", "channels", "stable.json"));
         Assert.True(Accepts(walked, signedByNewKey));
     }
 

@@ -21,9 +21,10 @@ public sealed class CheckPinsTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        string releaseKey;
-        (_keysDir, releaseKey) = PinnedKeysFolder.Create(Path.Combine(_workspace.Root, "real"), DateTimeOffset.FromUnixTimeSeconds(_now), _pinned.RootCertificatePem);
-        _workspace.Run([$"--keys-dir={_keysDir}", $"--release-key={releaseKey}", $"--now={_now}"]).AssertSucceeded();
+        string[] keyArguments;
+        (_keysDir, keyArguments) = PinnedKeysFolder.Create(Path.Combine(_workspace.Root, "real"), _workspace.ReleasesDir, DateTimeOffset.FromUnixTimeSeconds(_now),
+            _pinned.RootCertificatePem);
+        _workspace.Run([$"--keys-dir={_keysDir}", .. keyArguments, $"--now={_now}"]).AssertSucceeded();
         await Task.CompletedTask;
     }
 

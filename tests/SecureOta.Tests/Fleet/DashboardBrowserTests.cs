@@ -54,7 +54,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
 
         var trust = await page.Locator("#trust").InnerTextAsync();
         var root = SiteFiles.Payload(SiteFiles.Ota(_workspace.SiteDir, "root.json"));
-        Assert.Contains("Root version\n1 (ota/v1/root.json", trust, StringComparison.Ordinal);
+        Assert.Contains("Root version\n1 (ota/v2/root.json", trust, StringComparison.Ordinal);
         Assert.Contains("key id " + root.GetProperty("roles").GetProperty("release").GetProperty("keyIds")[0].GetString(), trust, StringComparison.Ordinal);
         Assert.Contains("key id " + root.GetProperty("roles").GetProperty("root").GetProperty("keyIds")[0].GetString(), trust, StringComparison.Ordinal);
         Assert.Contains("CN=ISRG Root X1, O=Internet Security Research Group, C=US", trust, StringComparison.Ordinal);

@@ -25,7 +25,8 @@ public sealed class RecipientAccessTests : IDisposable
 
     public RecipientAccessTests()
     {
-        _keys = TestKeysFolder.Create(Path.Combine(_workspace.Root, "real"), DateTimeOffset.FromUnixTimeSeconds(FleetWorkspace.NowSeconds));
+        _keys = TestKeysFolder.Create(Path.Combine(_workspace.Root, "real"), DateTimeOffset.FromUnixTimeSeconds(FleetWorkspace.NowSeconds),
+            releasesDir: _workspace.ReleasesDir);
         File.WriteAllText(Path.Combine(_keys.KeysDir, "recipients.json"), "{\"recipients\": []}");
         Run("--target=AddGroup", "--name=doors", $"--key={Hex(_doorsOld)}");
         Run("--target=AddDevice", "--name=door-1", $"--key={Hex(_door1)}");
@@ -50,6 +51,7 @@ public sealed class RecipientAccessTests : IDisposable
         Run("--target=RemoveDevice", "--name=door-2");
         Run("--target=RotateGroupKey", "--name=doors", $"--key={Hex(_doorsNew)}");
         _workspace.AddRelease("1.3.0", 2, "stable");
+        _keys.ApproveReleases();
 
         Run($"--now={FleetWorkspace.NowSeconds + 86_400}");
 
@@ -92,7 +94,7 @@ public sealed class RecipientAccessTests : IDisposable
     }
 
     private PipelineRun Run(params string[] args) =>
-        _workspace.Run([$"--keys-dir={_keys.KeysDir}", $"--release-key={_keys.ReleaseKeyFiles[0]}", .. args]).AssertSucceeded();
+        _workspace.Run([.. _keys.BuildArguments, .. args]).AssertSucceeded();
 
     private static RecipientKey NewKey() => new(RandomNumberGenerator.GetBytes(32));
 

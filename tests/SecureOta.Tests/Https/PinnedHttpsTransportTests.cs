@@ -32,7 +32,7 @@ public sealed class PinnedHttpsTransportTests : IDisposable
     public async Task Reaches_local_server_by_the_localhost_name()
     {
         await using var server = await _site.StartAsync();
-        using var transport = new PinnedHttpsTransport(new Uri($"https://localhost:{server.Port}/ota/v1/"), [_site.Authority.RootCertificatePem]);
+        using var transport = new PinnedHttpsTransport(new Uri($"https://localhost:{server.Port}/ota/v2/"), [_site.Authority.RootCertificatePem]);
 
         using var response = transport.Get(TestSite.ManifestPath, -1, null);
 
@@ -148,7 +148,7 @@ public sealed class PinnedHttpsTransportTests : IDisposable
     [InlineData("")]
     public void Path_that_could_leave_the_base_url_is_refused(string path)
     {
-        using var transport = new PinnedHttpsTransport(new Uri("https://127.0.0.1:9/ota/v1/"), [_site.Authority.RootCertificatePem]);
+        using var transport = new PinnedHttpsTransport(new Uri("https://127.0.0.1:9/ota/v2/"), [_site.Authority.RootCertificatePem]);
 
         Assert.Throws<ArgumentException>(() => transport.Get(path, -1, null));
     }
@@ -156,9 +156,9 @@ public sealed class PinnedHttpsTransportTests : IDisposable
     [Fact]
     public void Base_url_gets_a_trailing_slash_so_paths_stay_under_it()
     {
-        using var transport = new PinnedHttpsTransport(new Uri("https://example.github.io/repo/ota/v1"), [_site.Authority.RootCertificatePem]);
+        using var transport = new PinnedHttpsTransport(new Uri("https://example.github.io/repo/ota/v2"), [_site.Authority.RootCertificatePem]);
 
-        Assert.Equal("https://example.github.io/repo/ota/v1/", transport.BaseUrl.AbsoluteUri);
+        Assert.Equal("https://example.github.io/repo/ota/v2/", transport.BaseUrl.AbsoluteUri);
     }
 
     [Fact]
@@ -166,7 +166,7 @@ public sealed class PinnedHttpsTransportTests : IDisposable
     {
         int port;
         await using (var server = await _site.StartAsync()) port = server.Port;
-        using var transport = new PinnedHttpsTransport(new Uri($"https://127.0.0.1:{port}/ota/v1/"), [_site.Authority.RootCertificatePem]);
+        using var transport = new PinnedHttpsTransport(new Uri($"https://127.0.0.1:{port}/ota/v2/"), [_site.Authority.RootCertificatePem]);
 
         var error = Assert.Throws<TransportException>(() => transport.Get(TestSite.ManifestPath, -1, null));
         Assert.Contains($"127.0.0.1:{port}", error.Message, StringComparison.Ordinal);

@@ -113,7 +113,7 @@ public sealed class PinnedTlsRefusalTests : IDisposable
     public async Task Https_transport_does_not_fall_back_to_a_plain_http_server()
     {
         await using var server = await LocalSiteServer.StartPlainHttpAsync(_site.Folder);
-        using var transport = new PinnedHttpsTransport(new Uri($"https://127.0.0.1:{server.Port}/ota/v1/"), [_site.Authority.RootCertificatePem]);
+        using var transport = new PinnedHttpsTransport(new Uri($"https://127.0.0.1:{server.Port}/ota/v2/"), [_site.Authority.RootCertificatePem]);
 
         var error = Assert.Throws<TransportException>(() => transport.Get(TestSite.ManifestPath, -1, null));
 

@@ -6,7 +6,7 @@ using SecureOta.Device.Host.Http;
 namespace SecureOta.Tests.Https;
 
 /// <summary>
-/// A small site in a temporary folder, laid out like the build's output (ota/v1/...), with a TEST CA
+/// A small site in a temporary folder, laid out like the build's output (ota/v2/...), with a TEST CA
 /// to serve it over HTTPS. Disposing deletes the folder; servers are stopped by their own tests.
 /// </summary>
 internal sealed class TestSite : IDisposable
@@ -14,7 +14,7 @@ internal sealed class TestSite : IDisposable
     public const string ManifestPath = "channels/stable.json";
     public const string BlobPath = "blobs/0123456789abcdef";
     public const string OtherPath = "other.bin";
-    public const string OtaPrefix = "ota/v1/";
+    public const string OtaPrefix = "ota/v2/";
 
     public TestSite()
     {

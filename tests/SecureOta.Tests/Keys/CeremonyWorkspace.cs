@@ -15,7 +15,14 @@ internal sealed class CeremonyWorkspace : IDisposable
         Directory.CreateDirectory(Path.Combine(KeysDir, "tls-anchors"));
         foreach (var pem in Directory.GetFiles(Path.Combine(RepositoryRoot.FullPath, "keys", "tls-anchors"), "*.pem"))
             File.Copy(pem, Path.Combine(KeysDir, "tls-anchors", Path.GetFileName(pem)));
+        Pipeline.SiteSnapshot.Copy(Path.Combine(RepositoryRoot.FullPath, "releases"), ReleasesDir);
     }
+
+    /// <summary>The workspace's own copy of the repository's releases/ (approved by InitRoot's first approval key).</summary>
+    public string ReleasesDir => _temp.Combine("releases");
+
+    /// <summary>The content-key secret InitRoot wrote, as the argument a real-keys build needs.</summary>
+    public string ContentSecretArgument => $"--content-secret={Path.Combine(Offline, "content-secret.key")}";
 
     public string KeysDir => _temp.Combine("keys");
 
@@ -31,7 +38,7 @@ internal sealed class CeremonyWorkspace : IDisposable
         var exitCode = new SecureOta.Build.Frosting.BuildHost<SecureOta.Build.Context.BuildContext>(host => new SecureOta.Build.Context.BuildContext(host))
             .UseConsole(consoles.Output, consoles.Error)
             .UseEnvironment(TestEnvironments.Create(_temp.Path, environment))
-            .Run([$"--root={RepositoryRoot.FullPath}", $"--keys-dir={KeysDir}", $"--demo-keys-dir={_temp.Combine("demo")}",
+            .Run([$"--root={RepositoryRoot.FullPath}", $"--keys-dir={KeysDir}", $"--releases-dir={ReleasesDir}", $"--demo-keys-dir={_temp.Combine("demo")}",
                   $"--site-dir={_temp.Combine("site")}", "--now=2026-11-21T00:00:00Z", .. args]);
         return (exitCode, consoles);
     }
@@ -43,6 +50,7 @@ internal sealed class CeremonyWorkspace : IDisposable
     {
         var (exit, consoles) = Run("--target=InitRoot", $"--out={Offline}", "--root-keys=3", "--root-threshold=2");
         Assert.True(exit == 0, consoles.AllText);
+        Pipeline.TestApprovals.ApproveAll(ReleasesDir, KeysDir, Directory.GetFiles(Offline, "approval-*.key").Order().First());
         return (Directory.GetFiles(Offline, "root-*.key").Order().ToArray(), Directory.GetFiles(Offline, "release-*.key").Single());
     }
 

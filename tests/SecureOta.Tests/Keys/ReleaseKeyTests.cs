@@ -113,5 +113,10 @@ public sealed class ReleaseKeyTests
         Assert.Contains($"Release keys: {keyId}", second.Consoles.AllText, StringComparison.Ordinal);
     }
 
-    private static Dictionary<string, string> Env(string value) => new() { [Variable] = value };
+    /// <summary>The release key in SECUREOTA_RELEASE_KEY, with a content-key secret beside it as CI holds both.</summary>
+    private static Dictionary<string, string> Env(string value) => new()
+    {
+        [Variable] = value,
+        [SecureOta.Build.Keys.ContentSecretSource.EnvironmentVariable] = Convert.ToBase64String(Enumerable.Range(0, 32).Select(i => (byte)i).ToArray()),
+    };
 }

@@ -14,12 +14,12 @@ public sealed class DefaultPipelineTests(PipelineFixture fixture)
     {
         var snapshot = SiteSnapshot.Take(fixture.SiteDir);
         var deviceId = SiteFiles.DemoDeviceId(fixture.DemoKeysDir);
-        var blobs = snapshot.Keys.Where(p => p.StartsWith("ota/v1/blobs/", StringComparison.Ordinal)).ToList();
+        var blobs = snapshot.Keys.Where(p => p.StartsWith("ota/v2/blobs/", StringComparison.Ordinal)).ToList();
 
         string[] expected =
         [
-            ".nojekyll", "index.html", "ota/v1/channels/beta.json", "ota/v1/channels/stable.json",
-            .. Versions.Select(v => $"ota/v1/keys/{v}/{deviceId}"), "ota/v1/root.json", "ota/v1/roots/1.json", .. blobs,
+            ".nojekyll", "index.html", "ota/v2/channels/beta.json", "ota/v2/channels/stable.json",
+            .. Versions.Select(v => $"ota/v2/keys/{v}/{deviceId}"), "ota/v2/root.json", "ota/v2/roots/1.json", .. blobs,
         ];
         Assert.Equal(expected.Order(StringComparer.Ordinal), snapshot.Keys);
         // Three full images, and the patches 1.1.0 -> 1.2.0 (stable and beta) and 1.0.0 -> 1.2.0 (stable).
@@ -94,7 +94,7 @@ public sealed class DefaultPipelineTests(PipelineFixture fixture)
         var run = PipelineRun.Execute([$"--target={target}", "--dryrun"]).AssertSucceeded();
 
         var tasks = run.Consoles.OutputText.Split('\n').Where(l => l.StartsWith("  ", StringComparison.Ordinal)).Select(l => l.Trim()).ToList();
-        Assert.Equal(["LoadReleases", "LoadKeys", "Encrypt", "WrapKeys", "Sign", "WriteSite", "Verify", target], tasks);
+        Assert.Equal(["LoadReleases", "LoadKeys", "Encrypt", "WrapKeys", "CheckApprovals", "Sign", "WriteSite", "Verify", target], tasks);
     }
 
     [Fact]

@@ -96,7 +96,7 @@ public sealed class PipelineFailureTests(PipelineFixture fixture)
     {
         var keys = TestKeysFolder.Create(fixture.NewFolder("threshold"), PipelineFixture.Now, releaseKeyCount: 2, releaseThreshold: 2);
 
-        AssertFailsKeepingSite([$"--keys-dir={keys.KeysDir}", $"--release-key={keys.ReleaseKeyFiles[0]}"], BuildErrorCode.ThresholdNotMet,
+        AssertFailsKeepingSite(keys.BuildArguments, BuildErrorCode.ThresholdNotMet,
             "1 key(s) given; root version 1's release role needs 2");
     }
 
@@ -107,7 +107,7 @@ public sealed class PipelineFailureTests(PipelineFixture fixture)
         File.WriteAllText(Path.Combine(keys.KeysDir, RecipientRegistry.FileName),
             $$"""{"recipients": [{"name": "broken-device", "kind": "device", "publicKey": "{{new string('0', 64)}}"}]}""");
 
-        AssertFailsKeepingSite([$"--keys-dir={keys.KeysDir}", $"--release-key={keys.ReleaseKeyFiles[0]}"], BuildErrorCode.InvalidRecipients,
+        AssertFailsKeepingSite(keys.BuildArguments, BuildErrorCode.InvalidRecipients,
             "Recipient 'broken-device' (device, id ", "recipients.json cannot receive a content key", "low order");
     }
 

@@ -8,7 +8,7 @@ namespace SecureOta.Tests.Pipeline;
 /// <summary>Reads what a build wrote: manifest payloads, and the DEMO keys it used.</summary>
 internal static class SiteFiles
 {
-    public static string Ota(string siteDir, params string[] parts) => Path.Combine([siteDir, "ota", "v1", .. parts]);
+    public static string Ota(string siteDir, params string[] parts) => Path.Combine([siteDir, "ota", "v2", .. parts]);
 
     /// <summary>The decoded payload of a DSSE envelope file.</summary>
     public static JsonElement Payload(string envelopeFile)

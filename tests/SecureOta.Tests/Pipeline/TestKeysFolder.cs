@@ -27,6 +27,12 @@ internal sealed class TestKeysFolder
 
     public string KeysDir { get; }
 
+    /// <summary>The releases folder the build reads (a copy of the repository's unless given), every release approved by <see cref="ApprovalKeyFile"/>.</summary>
+    public string ReleasesDir { get; private set; } = "";
+
+    /// <summary>Approves every release in <see cref="ReleasesDir"/> again, after a test added one.</summary>
+    public void ApproveReleases() => TestApprovals.ApproveAll(ReleasesDir, KeysDir, ApprovalKeyFile);
+
     /// <summary>The approval role's one key file (--approval-key for the Approve target).</summary>
     public string ApprovalKeyFile { get; }
 
@@ -34,13 +40,16 @@ internal sealed class TestKeysFolder
     public string ContentSecretFile { get; }
 
     /// <summary>The arguments of a real-keys build: the keys folder, the first release key and the content-key secret.</summary>
-    public string[] BuildArguments => [$"--keys-dir={KeysDir}", $"--release-key={ReleaseKeyFiles[0]}", $"--content-secret={ContentSecretFile}"];
+    public string[] BuildArguments => [.. KeyArguments, $"--release-key={ReleaseKeyFiles[0]}"];
+
+    /// <summary>The same without a release key (given some other way).</summary>
+    public string[] KeyArguments => [$"--keys-dir={KeysDir}", $"--releases-dir={ReleasesDir}", $"--content-secret={ContentSecretFile}"];
 
     public IReadOnlyList<string> ReleaseKeyFiles { get; }
 
     public IReadOnlyList<byte[]> ReleaseSeeds { get; }
 
-    public static TestKeysFolder Create(string folder, DateTimeOffset now, int releaseKeyCount = 1, int releaseThreshold = 1)
+    public static TestKeysFolder Create(string folder, DateTimeOffset now, int releaseKeyCount = 1, int releaseThreshold = 1, string? releasesDir = null)
     {
         var keysDir = Path.Combine(folder, "keys");
         SiteSnapshot.Copy(Path.Combine(RepositoryRoot.FullPath, "keys", TlsAnchorSet.FolderName), Path.Combine(keysDir, TlsAnchorSet.FolderName));
@@ -73,6 +82,9 @@ internal sealed class TestKeysFolder
         KeyFile.Write(approvalFile, approvalSeed, ["test approval key"]);
         var secretFile = Path.Combine(folder, "content-secret.key");
         KeyFile.Write(secretFile, System.Security.Cryptography.RandomNumberGenerator.GetBytes(KeyFile.KeySize), ["test content-key secret"]);
-        return new TestKeysFolder(keysDir, files, releaseSeeds, approvalFile, secretFile);
+        var keys = new TestKeysFolder(keysDir, files, releaseSeeds, approvalFile, secretFile) { ReleasesDir = releasesDir ?? Path.Combine(folder, "releases") };
+        if (releasesDir is null) SiteSnapshot.Copy(Path.Combine(RepositoryRoot.FullPath, "releases"), keys.ReleasesDir);
+        keys.ApproveReleases();
+        return keys;
     }
 }

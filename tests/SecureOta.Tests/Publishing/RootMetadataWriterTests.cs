@@ -21,9 +21,10 @@ public sealed class RootMetadataWriterTests
         Assert.DoesNotContain("\\u", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
 
         JsonElement payload = document.RootElement;
-        Assert.Equal(["type", "spec", "version", "expires", "keys", "roles", "tlsAnchors"], JsonAssert.Names(payload));
+        Assert.Equal(["type", "spec", "product", "version", "expires", "keys", "roles", "tlsAnchors"], JsonAssert.Names(payload));
         Assert.Equal("secureota/root", payload.GetProperty("type").GetString());
-        Assert.Equal(1, JsonAssert.Integer(payload, "spec"));
+        Assert.Equal(2, JsonAssert.Integer(payload, "spec"));
+        Assert.Equal("writer-test", payload.GetProperty("product").GetString());
         Assert.Equal(3, JsonAssert.Integer(payload, "version"));
         Assert.Equal(1826000000, JsonAssert.Integer(payload, "expires"));
 
@@ -38,8 +39,9 @@ public sealed class RootMetadataWriterTests
         }
 
         JsonElement roles = payload.GetProperty("roles");
-        Assert.Equal(["root", "release"], JsonAssert.Names(roles));
+        Assert.Equal(["root", "approval", "release"], JsonAssert.Names(roles));
         AssertRole(roles.GetProperty("root"), root.Root);
+        AssertRole(roles.GetProperty("approval"), root.Approval);
         AssertRole(roles.GetProperty("release"), root.Release);
         Assert.Equal([Anchor], payload.GetProperty("tlsAnchors").EnumerateArray().Select(a => a.GetString()));
     }
@@ -75,7 +77,30 @@ public sealed class RootMetadataWriterTests
         RootMetadata root = Sample(out byte[][] keys);
         root = root with { PublicKeys = [.. keys, keys[0]] };
 
-        Assert.Equal("keys[3].id", Assert.Throws<ProtocolLimitException>(() => RootMetadataWriter.Write(root)).Member);
+        Assert.Equal("keys[4].id", Assert.Throws<ProtocolLimitException>(() => RootMetadataWriter.Write(root)).Member);
+    }
+
+    [Theory]
+    [InlineData("approval")]
+    [InlineData("release")]
+    public void Refuses_a_root_whose_online_or_approval_role_shares_a_root_key(string role)
+    {
+        RootMetadata root = Sample(out byte[][] keys);
+        var shared = new RoleDefinition(1, [KeyId.Of(keys[0])]);
+        root = role == "approval" ? root with { Approval = shared } : root with { Release = shared };
+
+        var refused = Assert.Throws<ProtocolLimitException>(() => RootMetadataWriter.Write(root));
+
+        Assert.Equal($"roles.{role}.keyIds", refused.Member);
+        Assert.Contains("one role only", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Refuses_a_product_id_devices_could_not_match()
+    {
+        RootMetadata root = Sample(out _) with { Product = "Acme Sensor" };
+
+        Assert.Equal("product", Assert.Throws<ProtocolLimitException>(() => RootMetadataWriter.Write(root)).Member);
     }
 
     [Fact]

@@ -80,9 +80,9 @@ public sealed class GoodSiteTests(SiteFixture fixture) : IClassFixture<SiteFixtu
 
         Assert.Equal(BuildErrorCode.VerificationFailed, exception.Code);
         Assert.Equal(report.Problems.Count, exception.Details.Count);
-        Assert.Contains(exception.Details, d => d.File == "ota/v1/root.json" && d.Message.StartsWith("S2:", StringComparison.Ordinal));
-        Assert.Contains(exception.Details, d => d.File == "ota/v1/" + fixture.BlobOf(SiteFixture.BetaVersion) && d.Message.StartsWith("A2 record 0:", StringComparison.Ordinal));
-        Assert.Contains(exception.Details, d => d.File == "ota/v1/stray.txt" && d.Message.StartsWith("S5:", StringComparison.Ordinal));
+        Assert.Contains(exception.Details, d => d.File == "ota/v2/root.json" && d.Message.StartsWith("S2:", StringComparison.Ordinal));
+        Assert.Contains(exception.Details, d => d.File == "ota/v2/" + fixture.BlobOf(SiteFixture.BetaVersion) && d.Message.StartsWith("A2 record 0:", StringComparison.Ordinal));
+        Assert.Contains(exception.Details, d => d.File == "ota/v2/stray.txt" && d.Message.StartsWith("S5:", StringComparison.Ordinal));
     }
 
     [Fact]

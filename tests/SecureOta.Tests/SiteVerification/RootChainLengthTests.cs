@@ -59,7 +59,7 @@ public sealed class RootChainLengthTests : IDisposable
     /// <summary>Writes roots/1.json to roots/34.json and root.json; returns version 1.</summary>
     private byte[] WriteChain(int? expiredVersion)
     {
-        var folder = _temp.Combine("site", "ota", "v1", "roots");
+        var folder = _temp.Combine("site", "ota", "v2", "roots");
         Directory.CreateDirectory(folder);
         byte[] first = [];
         for (int version = 1; version <= Versions; version++)

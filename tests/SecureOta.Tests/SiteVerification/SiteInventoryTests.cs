@@ -2,7 +2,7 @@ using SecureOta.Build.Verification;
 
 namespace SecureOta.Tests.SiteVerification;
 
-/// <summary>Every file under ota/v1/ must be accounted for: anything else is reported as unlisted (S5).</summary>
+/// <summary>Every file under ota/v2/ must be accounted for: anything else is reported as unlisted (S5).</summary>
 public sealed class SiteInventoryTests(SiteFixture fixture) : IClassFixture<SiteFixture>
 {
     public static TheoryData<string> UnlistedFiles =>

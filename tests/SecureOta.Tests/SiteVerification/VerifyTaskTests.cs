@@ -37,11 +37,11 @@ public sealed class VerifyTaskTests : IDisposable
     {
         var run = PipelineRun.Execute(DemoArguments(), configure: context => context.WriteSiteFile = (path, bytes) =>
         {
-            if (path.Replace('\\', '/').Contains("/ota/v1/blobs/", StringComparison.Ordinal)) bytes[5000] ^= 0x01;
+            if (path.Replace('\\', '/').Contains("/ota/v2/blobs/", StringComparison.Ordinal)) bytes[5000] ^= 0x01;
             File.WriteAllBytes(path, bytes);
         });
 
-        run.AssertOneError(BuildErrorCode.VerificationFailed, "ota/v1/blobs/", "A2 record 1: RecordDigestMismatch", "S4: its SHA-256 is");
+        run.AssertOneError(BuildErrorCode.VerificationFailed, "ota/v2/blobs/", "A2 record 1: RecordDigestMismatch", "S4: its SHA-256 is");
         // The newest release's blob and its two patches fail at record 1 and by their names; the two older blobs by their names.
         var report = run.Context!.SiteVerification;
         Assert.Equal(5, report.Problems.Count(p => p.Step == SiteSteps.BlobName));
@@ -97,5 +97,5 @@ public sealed class VerifyTaskTests : IDisposable
         ["--target=Verify", $"--site-dir={_temp.Combine("site")}", $"--demo-keys-dir={_temp.Combine("demo-keys")}", $"--now={NowSeconds}"];
 
     private string[] RealArguments(TestKeysFolder keys) =>
-        ["--target=Verify", $"--site-dir={_temp.Combine("site")}", $"--keys-dir={keys.KeysDir}", $"--release-key={keys.ReleaseKeyFiles[0]}", $"--now={NowSeconds}"];
+        ["--target=Verify", $"--site-dir={_temp.Combine("site")}", .. keys.BuildArguments, $"--now={NowSeconds}"];
 }

@@ -24,7 +24,7 @@ namespace SecureOta.Device.Esp32.Loader.Portable
         {
         }
 
-        /// <summary>The site's OTA base URL, https and ending in '/' ("https://owner.github.io/repo/ota/v1/").</summary>
+        /// <summary>The site's OTA base URL, https and ending in '/' ("https://owner.github.io/repo/ota/v2/").</summary>
         public string SiteBaseUrl { get; private set; }
 
         /// <summary>The channel the device follows ("stable").</summary>

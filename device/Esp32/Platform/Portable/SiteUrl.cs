@@ -26,7 +26,7 @@ namespace SecureOta.Device.Esp32.Portable
             if (baseUrl.Length > MaxBaseLength) return "the site URL is longer than " + MaxBaseLength + " characters";
             if (baseUrl.Length <= Scheme.Length || baseUrl.Substring(0, Scheme.Length) != Scheme)
                 return "the site URL must start with https:// (the device never fetches over plain http)";
-            if (baseUrl[baseUrl.Length - 1] != '/') return "the site URL must end with '/' (for example https://owner.github.io/repo/ota/v1/)";
+            if (baseUrl[baseUrl.Length - 1] != '/') return "the site URL must end with '/' (for example https://owner.github.io/repo/ota/v2/)";
             int hostEnd = baseUrl.IndexOf('/', Scheme.Length);
             if (hostEnd == Scheme.Length) return "the site URL has no host";
             for (int i = Scheme.Length; i < baseUrl.Length; i++)

@@ -11,8 +11,8 @@ namespace SecureOta.Tests.Fleet.Support;
 /// </summary>
 internal static class PinnedKeysFolder
 {
-    /// <returns>The keys folder and the release key file.</returns>
-    public static (string KeysDir, string ReleaseKeyFile) Create(string folder, DateTimeOffset now, params string[] pinnedPems)
+    /// <returns>The keys folder and the arguments of a real-keys build with it (release key, content-key secret).</returns>
+    public static (string KeysDir, string[] KeyArguments) Create(string folder, string releasesDir, DateTimeOffset now, params string[] pinnedPems)
     {
         var keysDir = Path.Combine(folder, "keys");
         var anchorsDir = Directory.CreateDirectory(Path.Combine(keysDir, TlsAnchorSet.FolderName)).FullName;
@@ -24,7 +24,8 @@ internal static class PinnedKeysFolder
         using var root = Ed25519KeyPair.Generate();
         var seed = System.Security.Cryptography.RandomNumberGenerator.GetBytes(KeyFile.KeySize);
         using var release = Ed25519KeyPair.FromSeed(seed);
-        using var approval = Ed25519KeyPair.Generate();
+        var approvalSeed = System.Security.Cryptography.RandomNumberGenerator.GetBytes(KeyFile.KeySize);
+        using var approval = Ed25519KeyPair.FromSeed(approvalSeed);
         var metadata = new RootMetadata(1, now.AddDays(365).ToUnixTimeSeconds(), "pinned-test", [root.PublicKey, approval.PublicKey, release.PublicKey],
             new RoleDefinition(1, [KeyId.Of(root.PublicKey)]), new RoleDefinition(1, [KeyId.Of(approval.PublicKey)]),
             new RoleDefinition(1, [KeyId.Of(release.PublicKey)]), pinnedPems);
@@ -32,6 +33,11 @@ internal static class PinnedKeysFolder
         File.WriteAllBytes(Path.Combine(keysDir, "root", "1.json"), EnvelopeSigner.Sign(PayloadTypes.Root, RootMetadataWriter.Write(metadata), root));
         var releaseFile = Path.Combine(folder, "release.key");
         KeyFile.Write(releaseFile, seed, ["test release key"]);
-        return (keysDir, releaseFile);
+        var approvalFile = Path.Combine(folder, "approval.key");
+        KeyFile.Write(approvalFile, approvalSeed, ["test approval key"]);
+        Pipeline.TestApprovals.ApproveAll(releasesDir, keysDir, approvalFile);
+        var secretFile = Path.Combine(folder, "content-secret.key");
+        KeyFile.Write(secretFile, System.Security.Cryptography.RandomNumberGenerator.GetBytes(KeyFile.KeySize), ["test content-key secret"]);
+        return (keysDir, [$"--release-key={releaseFile}", $"--content-secret={secretFile}"]);
     }
 }
