@@ -122,6 +122,23 @@ public sealed class NanoFrameworkCompileTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_shared_folder_without_nanoframework_refs_or_none_at_all_gives_no_compiler()
+    {
+        string shared = Directory.CreateTempSubdirectory("nfcompile-shared-").FullName;
+        try
+        {
+            Assert.Null(NanoFrameworkReferenceAssemblies.Open(null));
+            Assert.Null(NanoFrameworkReferenceAssemblies.Open(shared));
+            Directory.CreateDirectory(Path.Combine(shared, NanoFrameworkReferenceAssemblies.FolderName));
+            Assert.Null(NanoFrameworkReferenceAssemblies.Open(shared));
+        }
+        finally
+        {
+            Directory.Delete(shared, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Every_reference_assembly_has_its_package_in_the_table()
     {
         if (Compiler() is not { } compiler) return;

@@ -63,12 +63,14 @@ internal sealed class NanoFrameworkReferenceAssemblies
     /// <summary>The folder next to the repository (../shared/nanoframework-refs), or null in a clone without it.</summary>
     public static NanoFrameworkReferenceAssemblies? Shared => SharedFolder.Value;
 
-    private static readonly Lazy<NanoFrameworkReferenceAssemblies?> SharedFolder = new(() =>
+    private static readonly Lazy<NanoFrameworkReferenceAssemblies?> SharedFolder = new(() => Open(RepositoryRoot.Shared));
+
+    /// <summary>The nanoframework-refs folder of a shared folder, or null when there is none or it has no mscorlib.</summary>
+    public static NanoFrameworkReferenceAssemblies? Open(string? sharedFolder)
     {
-        string? shared = RepositoryRoot.Shared;
-        string folder = shared == null ? "" : Path.Combine(shared, FolderName);
+        string folder = sharedFolder == null ? "" : Path.Combine(sharedFolder, FolderName);
         return File.Exists(Path.Combine(folder, "mscorlib.dll")) ? new NanoFrameworkReferenceAssemblies(folder) : null;
-    });
+    }
 
     /// <summary>The reference for an assembly name (a .nfproj Reference's Include), or null when the folder lacks it.</summary>
     public MetadataReference? Reference(string assemblyName)
