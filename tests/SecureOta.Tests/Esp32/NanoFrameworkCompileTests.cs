@@ -8,8 +8,9 @@ namespace SecureOta.Tests.Esp32;
 /// ../shared/nanoframework-refs, LangVersion, no standard library) with Roslyn, here, in-process. A
 /// type from a package the project does not reference is an error there even though the host build
 /// finds it; the failure names the file, line, API and the package that provides it. This is the
-/// authority on "compiles for nanoFramework"; the subset rules (tests/Subset) only pre-screen syntax.
-/// A clone without ../shared/nanoframework-refs says so in the test output and checks nothing.
+/// authority on "compiles for nanoFramework"; the subset rules (tests/Subset) stay as a quick screen
+/// that needs no reference assemblies. A clone without ../shared/nanoframework-refs (GitHub's checkout)
+/// says so in the test output and checks nothing; CI's nanoframework job builds the projects there.
 /// </summary>
 public sealed class NanoFrameworkCompileTests(ITestOutputHelper output)
 {
