@@ -166,15 +166,18 @@ namespace SecureOta.Device.Core.Delta
             if (length == 0) return;
             int loaded = 0;
             int next = _symbols.DecodeEditFollows() ? NextEdit(0, length) : -1;
+            // Minimums by plain comparison, not Math.Min: System.Math is a nanoFramework package of its
+            // own that the core does not reference, and an interpreted call costs more than a branch.
             while (true)
             {
-                int needed = next < 0 ? length : Math.Min(next + PatchFormat.EditWidth, length);
+                int needed = next < 0 || next + PatchFormat.EditWidth > length ? length : next + PatchFormat.EditWidth;
                 while (loaded < needed)
                 {
                     // A full window holds the whole first chunk and no byte of a pending edit lies in it
                     // (else the edit's word would be loaded already), so the chunk can be written.
                     if (_window.Fill == OutputWindow.Capacity) _window.FlushFullChunk();
-                    int count = Math.Min(length - loaded, OutputWindow.Capacity - _window.Fill);
+                    int count = length - loaded;
+                    if (count > OutputWindow.Capacity - _window.Fill) count = OutputWindow.Capacity - _window.Fill;
                     _base.Read(oldStart + loaded, _window.Buffer, _window.Fill, count);
                     _window.Fill += count;
                     loaded += count;
@@ -202,7 +205,7 @@ namespace SecureOta.Device.Core.Delta
         {
             byte[] buffer = _window.Buffer;
             int index = newStart + offset - _window.Start;
-            int width = Math.Min(PatchFormat.EditWidth, length - offset);
+            int width = length - offset < PatchFormat.EditWidth ? length - offset : PatchFormat.EditWidth;
             int previous = _window.ByteBefore(index);
             int following = offset + 1 < length ? buffer[index + 1] : 0;
             _model.PrepareEdit(previous, following);

@@ -9,7 +9,8 @@ public sealed class NanoFrameworkPackageTests
 {
     // Quoted from ../shared/NANOFRAMEWORK.md (whitespace collapsed); checked against it when it is present.
     private const string ListedPackages =
-        "nanoFramework.CoreLibrary 1.17.11, nanoFramework.System.Net.Http.Client 1.5.x, " +
+        "nanoFramework.CoreLibrary 1.17.11, nanoFramework.System.IO.Streams 1.1.96, nanoFramework.System.Text 1.3.42, " +
+        "nanoFramework.System.Math 1.5.116 (only if Math is used), nanoFramework.System.Net.Http.Client 1.5.x, " +
         "nanoFramework.System.Net 1.11.x, nanoFramework.Json 2.2.x, nanoFramework.System.Security.Cryptography " +
         "1.0.43, nanoFramework.System.IO.FileSystem 1.1.93, nanoFramework.System.Collections, " +
         "nanoFramework.Runtime.Native 1.7.11, nanoFramework.Hardware.Esp32 1.6.42, nanoFramework.Networking.Sntp.";
@@ -17,10 +18,8 @@ public sealed class NanoFrameworkPackageTests
     // Not named there, but declared dependencies of packages that are; pinned here (and in device/Esp32/README.md).
     private static readonly Dictionary<string, string> Dependencies = new(StringComparer.Ordinal)
     {
-        ["nanoFramework.System.Text"] = "1.3.42",          // StringBuilder for the core; needed by Http.Client and IO.FileSystem
         ["nanoFramework.Runtime.Events"] = "1.11.32",      // needed by System.Net, Http.Client, IO.FileSystem, Hardware.Esp32
         ["nanoFramework.System.Threading"] = "1.1.52",     // needed by Http.Client
-        ["nanoFramework.System.IO.Streams"] = "1.1.96",    // needed by IO.FileSystem
     };
 
     [Fact]
@@ -62,11 +61,12 @@ public sealed class NanoFrameworkPackageTests
     }
 
     [Fact]
-    public void The_quoted_list_reads_as_ten_packages()
+    public void The_quoted_list_reads_as_thirteen_packages()
     {
         var listed = ParseListed(ListedPackages);
 
-        Assert.Equal(10, listed.Count);
+        Assert.Equal(13, listed.Count);
+        Assert.Equal("1.5.116", listed["nanoFramework.System.Math"]);
         Assert.Equal("1.5.x", listed["nanoFramework.System.Net.Http.Client"]);
         Assert.Null(listed["nanoFramework.Networking.Sntp"]);
     }

@@ -7,6 +7,8 @@ internal sealed class NanoFrameworkProject
 {
     private static readonly XNamespace MsBuild = "http://schemas.microsoft.com/developer/msbuild/2003";
 
+    private readonly Dictionary<string, string> _properties;
+
     private NanoFrameworkProject(string path)
     {
         Path = path;
@@ -17,6 +19,13 @@ internal sealed class NanoFrameworkProject
                           Link: (string?)e.Attribute("Link")))
             .ToList();
         HintPaths = project.Descendants(MsBuild + "HintPath").Select(e => e.Value).ToList();
+        References = project.Descendants(MsBuild + "Reference")
+            .Select(e => (Include: (string)e.Attribute("Include")!, HintPath: (string?)e.Element(MsBuild + "HintPath")))
+            .ToList();
+        _properties = project.Descendants(MsBuild + "PropertyGroup").Elements()
+            .Where(e => !e.HasElements && e.Attribute("Condition") == null)
+            .GroupBy(e => e.Name.LocalName, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Last().Value.Trim(), StringComparer.Ordinal);
         ProjectReferences = project.Descendants(MsBuild + "ProjectReference").Select(e => Native((string)e.Attribute("Include")!)).ToList();
         OutputType = project.Descendants(MsBuild + "OutputType").Single().Value;
         var packages = XDocument.Load(System.IO.Path.Combine(Folder, "packages.config"));
@@ -35,11 +44,19 @@ internal sealed class NanoFrameworkProject
 
     public IReadOnlyList<string> HintPaths { get; }
 
+    /// <summary>Assembly references: the assembly name (Include, before any ',') and the HintPath.</summary>
+    public IReadOnlyList<(string Include, string? HintPath)> References { get; }
+
     public IReadOnlyList<string> ProjectReferences { get; }
 
     public string OutputType { get; }
 
     public IReadOnlyList<(string Id, string Version)> Packages { get; }
+
+    /// <summary>An unconditional property (LangVersion, AssemblyName, ...), as the last PropertyGroup sets it; null when none does.</summary>
+    public string? Property(string name) => _properties.GetValueOrDefault(name);
+
+    public static NanoFrameworkProject Load(string path) => new(System.IO.Path.GetFullPath(path));
 
     public static IReadOnlyList<NanoFrameworkProject> All() =>
         Directory.EnumerateFiles(PortableCode.Esp32Folder, "*.nfproj", SearchOption.AllDirectories)

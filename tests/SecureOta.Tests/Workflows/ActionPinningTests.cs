@@ -4,7 +4,9 @@ namespace SecureOta.Tests.Workflows;
 
 /// <summary>
 /// A tag of a third-party action can be moved to other code; a full commit SHA cannot. Every action
-/// is pinned by SHA, and a `# vX.Y.Z` comment says which release that SHA is, for humans and updaters.
+/// is pinned by SHA, and a `# vX.Y.Z` comment says which release that SHA is, for humans and updaters
+/// (`# vX.Y` for an action whose releases have two parts, as nanoframework/nanobuild's v1.18; never a
+/// bare major version, which names a moving tag rather than a release).
 /// </summary>
 public sealed partial class ActionPinningTests
 {
@@ -55,6 +57,17 @@ public sealed partial class ActionPinningTests
         Assert.Matches(PinnedReference(), "actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8");
     }
 
+    [Fact]
+    public void Version_comment_pattern_takes_two_or_three_part_releases_but_not_a_major_tag()
+    {
+        const string Pin = "- uses: nanoframework/nanobuild@a5842b00cfd3079174c1b8d54fc74c3b492203ee  # ";
+
+        Assert.Matches(PinnedLineWithVersion(), Pin + "v1.18");
+        Assert.Matches(PinnedLineWithVersion(), Pin + "v3.0.0");
+        Assert.DoesNotMatch(PinnedLineWithVersion(), Pin + "v1");
+        Assert.DoesNotMatch(PinnedLineWithVersion(), Pin + "main");
+    }
+
     // owner/repo[/path]@<40 lowercase hex>: nothing else, so neither tags nor docker:// references pass.
     [GeneratedRegex("^[A-Za-z0-9_.-]+/[A-Za-z0-9_./-]+@[0-9a-f]{40}$")]
     private static partial Regex PinnedReference();
@@ -62,6 +75,6 @@ public sealed partial class ActionPinningTests
     [GeneratedRegex(@"^\s*(-\s+)?uses:")]
     private static partial Regex UsesLine();
 
-    [GeneratedRegex(@"uses:\s*\S+@[0-9a-f]{40}\s+#\s*v\d+\.\d+\.\d+\s*$")]
+    [GeneratedRegex(@"uses:\s*\S+@[0-9a-f]{40}\s+#\s*v\d+\.\d+(\.\d+)?\s*$")]
     private static partial Regex PinnedLineWithVersion();
 }
