@@ -124,4 +124,60 @@ public sealed class RootRotationTests : IDisposable
         Assert.Contains("Re-provision", report.Failure!.Message);
         Assert.Equal(0, report.Requests);
     }
+
+    [Fact]
+    public void Root_whose_roles_share_a_key_is_refused_and_nothing_is_stored()
+    {
+        _site.Files["roots/2.json"] = MutatedRoot(root =>
+            root["roles"]!["release"]!["keyIds"]!.AsArray().Add(root["roles"]!["root"]!["keyIds"]![0]!.GetValue<string>()));
+        _site.Publish(TestSite.Image(6000, 48), "2.0.0", 1);
+        byte[] before = _device.StateBytes();
+
+        UpdateReport report = Poll();
+
+        Assert.Equal((VerificationError.RoleKeyShared, "R5"), (report.Failure!.Verification!.Error, report.Failure.Step));
+        Assert.Equal(before, _device.StateBytes());
+    }
+
+    [Fact]
+    public void Root_pinning_pem_armour_around_bytes_that_are_no_certificate_is_refused()
+    {
+        const string notDer = "-----BEGIN CERTIFICATE-----\naGVsbG8gd29ybGQsIG5vIGNlcnRpZmljYXRlIGhlcmU=\n-----END CERTIFICATE-----\n";
+        _site.Files["roots/2.json"] = MutatedRoot(root => root["tlsAnchors"] = new System.Text.Json.Nodes.JsonArray(notDer));
+        _site.Publish(TestSite.Image(6000, 49), "2.0.0", 1);
+        byte[] before = _device.StateBytes();
+
+        UpdateReport report = Poll();
+
+        Assert.Equal((VerificationError.Malformed, "R5"), (report.Failure!.Verification!.Error, report.Failure.Step));
+        Assert.Contains("tlsAnchors[0]", report.Failure.Message, StringComparison.Ordinal);
+        Assert.Equal(before, _device.StateBytes());
+    }
+
+    [Fact]
+    public void Root_for_another_product_is_refused_even_when_signed_by_the_trusted_root_keys()
+    {
+        _site.Files["roots/2.json"] = MutatedRoot(root => root["product"] = "other-product");
+        _site.Publish(TestSite.Image(6000, 50), "2.0.0", 1);
+        byte[] before = _device.StateBytes();
+
+        UpdateReport report = Poll();
+
+        Assert.Equal((VerificationError.WrongProduct, "R6"), (report.Failure!.Verification!.Error, report.Failure.Step));
+        Assert.Equal(before, _device.StateBytes());
+    }
+
+    /// <summary>
+    /// Root version 2 with the site's keys, changed by <paramref name="change"/> after the build's writer (which
+    /// refuses such roots) and signed by the root keys, as an attacker holding them or a hand-edited root would.
+    /// </summary>
+    private byte[] MutatedRoot(Action<System.Text.Json.Nodes.JsonNode> change)
+    {
+        byte[] valid = TestSite.SignRoot(2, _site.RootKeys, _site.ApprovalKeys, _site.ReleaseKeys, 1, _site.RootKeys);
+        Assert.True(SecureOta.Device.Core.Envelopes.EnvelopeParser.TryParse(valid, out var parsed, out _));
+        var json = System.Text.Json.Nodes.JsonNode.Parse(parsed.Payload)!;
+        change(json);
+        return SecureOta.Build.Publishing.EnvelopeSigner.Sign(SecureOta.Build.Publishing.PayloadTypes.Root,
+            System.Text.Encoding.UTF8.GetBytes(json.ToJsonString()), _site.RootKeys);
+    }
 }

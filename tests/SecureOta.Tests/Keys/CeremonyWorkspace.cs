@@ -54,6 +54,9 @@ internal sealed class CeremonyWorkspace : IDisposable
         return (Directory.GetFiles(Offline, "root-*.key").Order().ToArray(), Directory.GetFiles(Offline, "release-*.key").Single());
     }
 
+    /// <summary>The approval key files InitRoot wrote, in name order.</summary>
+    public string[] ApprovalKeys => Directory.GetFiles(Offline, "approval-*.key").Order().ToArray();
+
     /// <summary>The base64 line of a key file, as SECUREOTA_RELEASE_KEY would hold it.</summary>
     public static string KeyText(string keyFile) => File.ReadAllLines(keyFile).Single(l => l.Length > 0 && !l.StartsWith('#'));
 
