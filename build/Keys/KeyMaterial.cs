@@ -13,19 +13,19 @@ namespace SecureOta.Build.Keys;
 /// </summary>
 public sealed class KeyMaterial : IDisposable
 {
-    private readonly byte[] _buildSecret;
+    private readonly ContentSecrets _contentSecrets;
 
-    public KeyMaterial(bool isDemo, IReadOnlyList<Ed25519KeyPair> releaseSigners, byte[] contentSecret, RootHistory roots,
+    public KeyMaterial(bool isDemo, IReadOnlyList<Ed25519KeyPair> releaseSigners, ContentSecrets contentSecrets, RootHistory roots,
         IReadOnlyList<Recipient> recipients, X25519KeyPair? demoDevice, Ed25519KeyPair? demoApprover = null)
     {
         ArgumentNullException.ThrowIfNull(releaseSigners);
         ArgumentNullException.ThrowIfNull(roots);
         ArgumentNullException.ThrowIfNull(recipients);
         if (releaseSigners.Count == 0) throw new ArgumentException("at least one release signing key is needed", nameof(releaseSigners));
-        if (contentSecret is not { Length: 32 }) throw new ArgumentException("the content-key secret is 32 bytes", nameof(contentSecret));
+        ArgumentNullException.ThrowIfNull(contentSecrets);
         IsDemo = isDemo;
         ReleaseSigners = releaseSigners;
-        _buildSecret = (byte[])contentSecret.Clone();
+        _contentSecrets = contentSecrets;
         Roots = roots;
         Recipients = recipients;
         DemoDevice = demoDevice;
@@ -38,8 +38,8 @@ public sealed class KeyMaterial : IDisposable
     /// <summary>The release keys that sign the channel manifests.</summary>
     public IReadOnlyList<Ed25519KeyPair> ReleaseSigners { get; }
 
-    /// <summary>The content-key secret S of PROTOCOL.md section 10 (a copy): not a signing key.</summary>
-    public byte[] BuildSecret => (byte[])_buildSecret.Clone();
+    /// <summary>The content-key secrets S of PROTOCOL.md section 10 (no signing key), which derive each release's keys.</summary>
+    public ContentSecrets ContentSecrets => _contentSecrets;
 
     /// <summary>The product id of the newest root, which every manifest and approval names.</summary>
     public string Product => Roots.Newest.Product;
@@ -58,7 +58,7 @@ public sealed class KeyMaterial : IDisposable
 
     public void Dispose()
     {
-        CryptographicOperations.ZeroMemory(_buildSecret);
+        _contentSecrets.Dispose();
         foreach (var signer in ReleaseSigners) signer.Dispose();
         DemoDevice?.Dispose();
         DemoApprover?.Dispose();

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using SecureOta.Build.Context;
 using SecureOta.Build.Fleet;
 using SecureOta.Build.Frosting;
+using SecureOta.Build.Keys;
 using SecureOta.Build.Publishing;
 using SecureOta.Build.Releases;
 using SecureOta.Build.Site;
@@ -15,7 +16,7 @@ namespace SecureOta.Build.Tasks;
 /// content key. Every release's full artifact, not only the newest of each channel: all blobs stay
 /// published, so a device that read an older manifest during a deploy still finds its blob (an older
 /// manifest's patch may be gone; the device then falls back to the full image). The content key and ivs
-/// are derived from the build secret (section 10), so the same inputs and keys give the same blob names.
+/// are derived from the content-key secret (section 10), so the same inputs and keys give the same blob names.
 /// </summary>
 [TaskName("Encrypt")]
 [TaskDescription("Encrypts every release image into its hash-chained artifact (blobs/<sha256>), and the delta patches to each channel's target from its last releases.")]
@@ -26,18 +27,11 @@ public sealed class EncryptTask : FrostingTask<BuildContext>
     public override void Run(BuildContext context)
     {
         var writer = new ChainedArtifactWriter();
-        var secret = context.Keys.BuildSecret;
-        try
-        {
-            var encrypted = context.Releases.Releases.Select(release => Encrypt(context, writer, secret, release)).ToList();
-            context.Log.Information("Encrypted {0} release(s): {1}.", encrypted.Count,
-                encrypted.Count == 0 ? "none" : string.Join(", ", encrypted.Select(e => $"{e.Version} ({e.Full.Size} bytes)")));
-            context.EncryptedReleases = AddDeltas(context, writer, secret, encrypted);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(secret);
-        }
+        var secrets = context.Keys.ContentSecrets;
+        var encrypted = context.Releases.Releases.Select(release => Encrypt(context, writer, secrets, release)).ToList();
+        context.Log.Information("Encrypted {0} release(s): {1}.", encrypted.Count,
+            encrypted.Count == 0 ? "none" : string.Join(", ", encrypted.Select(e => $"{e.Version} ({e.Full.Size} bytes)")));
+        context.EncryptedReleases = AddDeltas(context, writer, secrets, encrypted);
     }
 
     /// <summary>SemVer precedence, newest first; versions that differ only in build metadata are told apart by their text.</summary>
@@ -61,11 +55,11 @@ public sealed class EncryptTask : FrostingTask<BuildContext>
         }
     }
 
-    private static EncryptedRelease Encrypt(BuildContext context, ChainedArtifactWriter writer, byte[] secret, Release release)
+    private static EncryptedRelease Encrypt(BuildContext context, ChainedArtifactWriter writer, ContentSecrets secrets, Release release)
     {
         var version = release.Version.ToString();
         var image = ReadImage(context, release);
-        var contentKey = ContentKeyDerivation.ContentKey(secret, version);
+        var contentKey = secrets.ContentKey(version);
         try
         {
             var digests = writer.ComputeImageDigests(image);
@@ -84,7 +78,7 @@ public sealed class EncryptTask : FrostingTask<BuildContext>
     /// The releases with the patches to every channel target from the union of its channels' bases
     /// (stable and beta on 1.2.0 share each patch), newest base first.
     /// </summary>
-    private static List<EncryptedRelease> AddDeltas(BuildContext context, ChainedArtifactWriter writer, byte[] secret, List<EncryptedRelease> encrypted)
+    private static List<EncryptedRelease> AddDeltas(BuildContext context, ChainedArtifactWriter writer, ContentSecrets secrets, List<EncryptedRelease> encrypted)
     {
         var releases = context.Releases;
         var basesByTarget = new Dictionary<Release, SortedSet<Release>>();
@@ -115,7 +109,7 @@ public sealed class EncryptTask : FrostingTask<BuildContext>
                 continue;
             }
             var inputs = bases.Select(b => (encrypted.Single(e => e.Release == b), ReadImage(context, b))).ToList();
-            var contentKey = ContentKeyDerivation.ContentKey(secret, release.Version);
+            var contentKey = secrets.ContentKey(release.Version);
             try
             {
                 var outcomes = DeltaPatchWriter.Write(release, ReadImage(context, release.Release), inputs, contentKey, writer);

@@ -48,20 +48,21 @@ public sealed class LoadKeysTask : FrostingTask<BuildContext>
                 "Register at least one device, group or fleet key in keys/recipients.json.");
         }
 
-        byte[] contentSecret;
+        IReadOnlyList<byte[]> contentSecrets;
+        ContentSecretSchedule? schedule;
         try
         {
-            contentSecret = ContentSecretSource.Read(context.GetArgument(ContentSecretSource.FileArgument),
+            contentSecrets = ContentSecretSource.Read(context.GetArguments(ContentSecretSource.FileArgument),
                 context.Environment.GetEnvironmentVariable(ContentSecretSource.EnvironmentVariable));
+            schedule = ContentSecretSchedule.Load(context.Paths.KeysDir, context.Paths.Display);
         }
         catch
         {
             foreach (var signer in signers) signer.Dispose();
             throw;
         }
-        var keys = new KeyMaterial(false, signers, contentSecret, roots, recipients, demoDevice: null);
-        foreach (var seed in seeds) System.Security.Cryptography.CryptographicOperations.ZeroMemory(seed);
-        System.Security.Cryptography.CryptographicOperations.ZeroMemory(contentSecret);
+        var keys = new KeyMaterial(false, signers, new ContentSecrets(contentSecrets, schedule), roots, recipients, demoDevice: null);
+        foreach (var seed in seeds.Concat(contentSecrets)) System.Security.Cryptography.CryptographicOperations.ZeroMemory(seed);
         return keys;
     }
 
@@ -93,7 +94,8 @@ public sealed class LoadKeysTask : FrostingTask<BuildContext>
         var demoRecipient = new Recipient(DemoKeyStore.DeviceName, RecipientKind.Device, device.PublicKey);
         var contentSecret = store.ReadContentSecret();
         var approvalSeed = store.ReadApprovalSeed();
-        var keys = new KeyMaterial(true, signers, contentSecret, roots, [.. recipients, demoRecipient], device,
+        // DEMO builds derive every release's keys from the one DEMO secret; keys/content-secrets.json is a real repository's schedule.
+        var keys = new KeyMaterial(true, signers, new ContentSecrets([contentSecret], schedule: null), roots, [.. recipients, demoRecipient], device,
             Crypto.Ed25519KeyPair.FromSeed(approvalSeed));
         System.Security.Cryptography.CryptographicOperations.ZeroMemory(seed);
         System.Security.Cryptography.CryptographicOperations.ZeroMemory(contentSecret);

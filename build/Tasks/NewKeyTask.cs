@@ -8,23 +8,32 @@ using SecureOta.Build.Publishing;
 namespace SecureOta.Build.Tasks;
 
 [TaskName("NewKey")]
-[TaskDescription("Creates one private key file (--out=<file outside the repo>, --kind=ed25519|x25519) and <file>.pub with its public key, for rotations and recipients.")]
+[TaskDescription("Creates one private key file (--out=<file outside the repo>, --kind=ed25519|x25519|secret) and <file>.pub with its public key, for rotations and recipients; --kind=secret makes a content-key secret (no .pub).")]
 public sealed class NewKeyTask : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)
     {
         var path = CeremonyArguments.PrivateOutput(context, "out");
         var kind = (context.GetArgument("kind") ?? "ed25519").ToLowerInvariant();
-        if (kind is not ("ed25519" or "x25519"))
+        if (kind is not ("ed25519" or "x25519" or "secret"))
         {
             throw new BuildException(BuildErrorCode.InvalidArgument, $"--kind={kind} is not a key kind.",
-                "Use --kind=ed25519 for a signing key (root or release) or --kind=x25519 for a recipient (device, group, fleet).");
+                "Use --kind=ed25519 for a signing key (root, approval or release), --kind=x25519 for a recipient (device, group, fleet) " +
+                "or --kind=secret for a content-key secret.");
         }
 
         var secret = new byte[KeyFile.KeySize];
         LibSodium.randombytes_buf(secret);
         try
         {
+            if (kind == "secret")
+            {
+                var id = ContentSecretSchedule.IdOf(secret);
+                KeyFile.Write(path, secret, ["SecureOta content-key secret: base64. Keep secret.", $"content-secret id {id}"]);
+                context.Log.Information("Wrote a content-key secret (id {0}) to {1}.", id, path);
+                return;
+            }
+
             byte[] publicKey;
             string label;
             if (kind == "ed25519")

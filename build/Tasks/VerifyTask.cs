@@ -100,15 +100,7 @@ public sealed class VerifyTask : FrostingTask<BuildContext>
     /// <summary>Each release's content key as the build derives it (PROTOCOL.md section 10); the caller wipes them.</summary>
     private static Dictionary<string, byte[]> DeriveContentKeys(BuildContext context, KeyMaterial keys)
     {
-        var secret = keys.BuildSecret;
-        try
-        {
-            return context.Releases.Releases.ToDictionary(
-                r => r.Version.ToString(), r => ContentKeyDerivation.ContentKey(secret, r.Version.ToString()), StringComparer.Ordinal);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(secret);
-        }
+        return context.Releases.Releases.ToDictionary(
+            r => r.Version.ToString(), r => keys.ContentSecrets.ContentKey(r.Version.ToString()), StringComparer.Ordinal);
     }
 }

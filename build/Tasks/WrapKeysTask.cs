@@ -10,7 +10,7 @@ namespace SecureOta.Build.Tasks;
 /// <summary>
 /// Wraps every release's content key for every recipient (docs/PROTOCOL.md section 8) and computes
 /// each release's keyCheck. Only public recipient keys are needed; the ephemeral keys are derived
-/// from the build secret, so the files are reproducible.
+/// from the content-key secret, so the files are reproducible.
 /// </summary>
 [TaskName("WrapKeys")]
 [TaskDescription("Wraps each release's content key for every recipient in keys/recipients.json (keys/<version>/<recipient id>).")]
@@ -20,26 +20,19 @@ public sealed class WrapKeysTask : FrostingTask<BuildContext>
     public override void Run(BuildContext context)
     {
         var recipients = context.Keys.Recipients;
-        var secret = context.Keys.BuildSecret;
-        try
-        {
-            var wrapped = context.EncryptedReleases.Select(e => Wrap(context, secret, e, recipients)).ToList();
-            context.WrappedKeys = wrapped;
-            context.Log.Information("Wrapped {0} content key(s) for {1} recipient(s): {2} key file(s).",
-                wrapped.Count, recipients.Count, wrapped.Sum(w => w.Keys.Count));
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(secret);
-        }
+        var secrets = context.Keys.ContentSecrets;
+        var wrapped = context.EncryptedReleases.Select(e => Wrap(context, secrets, e, recipients)).ToList();
+        context.WrappedKeys = wrapped;
+        context.Log.Information("Wrapped {0} content key(s) for {1} recipient(s): {2} key file(s).",
+            wrapped.Count, recipients.Count, wrapped.Sum(w => w.Keys.Count));
     }
 
-    private static WrappedReleaseKeys Wrap(BuildContext context, byte[] secret, EncryptedRelease release, IReadOnlyList<Recipient> recipients)
+    private static WrappedReleaseKeys Wrap(BuildContext context, ContentSecrets secrets, EncryptedRelease release, IReadOnlyList<Recipient> recipients)
     {
-        var contentKey = ContentKeyDerivation.ContentKey(secret, release.Version);
+        var contentKey = secrets.ContentKey(release.Version);
         try
         {
-            var keys = recipients.Select(recipient => WrapFor(context, secret, release.Version, contentKey, recipient)).ToList();
+            var keys = recipients.Select(recipient => WrapFor(context, secrets, release.Version, contentKey, recipient)).ToList();
             return new WrappedReleaseKeys(release.Release, WrappedKeyWriter.KeyCheck(contentKey), keys);
         }
         finally
@@ -48,9 +41,9 @@ public sealed class WrapKeysTask : FrostingTask<BuildContext>
         }
     }
 
-    private static WrappedKey WrapFor(BuildContext context, byte[] secret, string version, byte[] contentKey, Recipient recipient)
+    private static WrappedKey WrapFor(BuildContext context, ContentSecrets secrets, string version, byte[] contentKey, Recipient recipient)
     {
-        var ephemeral = ContentKeyDerivation.EphemeralPrivateKey(secret, version, recipient.PublicKey);
+        var ephemeral = secrets.EphemeralPrivateKey(version, recipient.PublicKey);
         try
         {
             return WrappedKeyWriter.Write(contentKey, recipient.PublicKey, ephemeral);
