@@ -100,7 +100,7 @@ public sealed class ArtifactAttackTests : IDisposable
     }
 
     [Fact]
-    public void Rejects_extended_blob_sent_without_a_content_length()
+    public void Endless_data_attack_blob_longer_than_signed_sent_without_a_content_length_is_refused()
     {
         UpdateReport report = PollWithFault(new SiteFault { Replace = [.. Blob, 0x00], OmitContentLength = true });
 
@@ -108,7 +108,7 @@ public sealed class ArtifactAttackTests : IDisposable
     }
 
     [Fact]
-    public void Rejects_artifact_that_is_not_the_one_listed()
+    public void Mix_and_match_attack_artifact_that_is_not_the_one_listed_is_refused()
     {
         using var other = new TestSite();
         PublishedRelease foreign = other.Publish(TestSite.Image(_image.Length, 33), "1.1.0", 2);

@@ -144,6 +144,16 @@ public sealed class KeyCompromiseTests : IDisposable
     }
 
     [Fact]
+    public void Key_compromise_approvals_by_an_approval_key_the_next_root_removed_are_refused()
+    {
+        Ed25519KeyPair[] stolen = _site.ApprovalKeys;
+        _site.RotateRoot(replaceApprovalKeys: true);
+        _site.Publish(TestSite.Image(6000, 73), "6.6.6", 9, approvers: stolen);
+
+        AssertRefusedAtApproval(_device.Poll(), VerificationError.SignatureThreshold, "P4", rootVersion: 2);
+    }
+
+    [Fact]
     public void Wrong_software_another_products_manifest_is_refused()
     {
         _site.Publish(TestSite.Image(5000, 71), "1.1.0", 1, product: "other-product");
@@ -167,12 +177,12 @@ public sealed class KeyCompromiseTests : IDisposable
         AssertRefusedAtApproval(_device.Poll(), VerificationError.WrongProduct, "P6");
     }
 
-    private void AssertRefusedAtApproval(UpdateReport report, VerificationError error, string step)
+    private void AssertRefusedAtApproval(UpdateReport report, VerificationError error, string step, long rootVersion = 1)
     {
         Assert.True(report.Result == UpdateResult.Rejected, report.ToString());
         Assert.Equal(error, report.Failure!.Verification!.Error);
         Assert.Equal(step, report.Failure.Step);
         Assert.DoesNotContain(_device.Transport.Requests, r => r.Path.StartsWith("blobs/", StringComparison.Ordinal) || r.Path.StartsWith("keys/", StringComparison.Ordinal));
-        DeviceAssert.RunsFactoryImage(_device, _factoryImage);
+        DeviceAssert.RunsFactoryImage(_device, _factoryImage, rootVersion: rootVersion);
     }
 }

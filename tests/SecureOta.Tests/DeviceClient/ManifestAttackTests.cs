@@ -42,7 +42,7 @@ public sealed class ManifestAttackTests : IDisposable
     }
 
     [Fact]
-    public void Rejects_manifest_signed_by_a_key_outside_the_release_role()
+    public void Arbitrary_installation_manifest_signed_by_a_key_outside_the_release_role_is_refused()
     {
         var (site, device) = NewDevice();
         site.Publish(TestSite.Image(5000, 12), "9.9.9", 9, signers: [site.NewSigner()]);
@@ -52,7 +52,7 @@ public sealed class ManifestAttackTests : IDisposable
     }
 
     [Fact]
-    public void Rejects_manifest_under_the_release_threshold()
+    public void Key_compromise_one_key_under_the_release_threshold_cannot_sign_a_manifest()
     {
         var (site, device) = NewDevice(releaseKeys: 2, releaseThreshold: 2);
         site.Publish(TestSite.Image(5000, 13), "9.9.9", 9, signers: [site.ReleaseKeys[0]]);
@@ -73,7 +73,7 @@ public sealed class ManifestAttackTests : IDisposable
     }
 
     [Fact]
-    public void Rejects_manifest_signed_by_a_release_key_revoked_by_root_rotation()
+    public void Key_compromise_manifest_signed_by_a_release_key_revoked_by_root_rotation_is_refused()
     {
         var (site, device) = NewDevice();
         var revoked = site.ReleaseKeys;
@@ -91,7 +91,7 @@ public sealed class ManifestAttackTests : IDisposable
     }
 
     [Fact]
-    public void Rejects_replayed_old_manifest()
+    public void Rollback_attack_replayed_old_manifest_is_refused()
     {
         var (site, device) = NewDevice();
         PublishedRelease old = site.Publish(TestSite.Image(5000, 16), "1.1.0", 1, issued: TestSite.Now - 500);
@@ -111,7 +111,7 @@ public sealed class ManifestAttackTests : IDisposable
     }
 
     [Fact]
-    public void Rejects_expired_manifest()
+    public void Indefinite_freeze_attack_expired_manifest_is_refused()
     {
         var (site, device) = NewDevice();
         site.Publish(TestSite.Image(5000, 18), "9.9.9", 9, issued: TestSite.Now - 10 * 86400, expires: TestSite.Now - 1);
@@ -140,7 +140,7 @@ public sealed class ManifestAttackTests : IDisposable
     }
 
     [Fact]
-    public void Rejects_release_with_a_lower_security_version_than_installed()
+    public void Rollback_attack_release_with_a_lower_security_version_than_installed_is_refused()
     {
         var (site, device) = NewDevice();
         site.Publish(TestSite.Image(5000, 21), "2.0.0", 3, issued: TestSite.Now - 500);
@@ -191,7 +191,7 @@ public sealed class ManifestAttackTests : IDisposable
     }
 
     [Fact]
-    public void Rejects_manifest_body_larger_than_16_KiB_without_reading_further()
+    public void Endless_data_attack_manifest_body_over_16_KiB_is_cut_off_without_reading_further()
     {
         var (site, device) = NewDevice();
         site.Files[TestSite.ChannelPath] = new byte[64 * 1024];

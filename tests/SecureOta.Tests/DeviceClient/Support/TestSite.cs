@@ -81,10 +81,12 @@ public sealed class TestSite : IDisposable
     /// <summary>
     /// Publishes roots/&lt;N+1&gt;.json with new root and release keys, signed by the old and the new root
     /// keys unless <paramref name="signers"/> says otherwise; later manifests use the new release keys
-    /// (the same ones when <paramref name="keepReleaseKeys"/>). The approval keys stay.
+    /// (the same ones when <paramref name="keepReleaseKeys"/>). The approval keys stay unless <paramref name="replaceApprovalKeys"/>.
     /// </summary>
-    public byte[] RotateRoot(Ed25519KeyPair[]? signers = null, bool keepReleaseKeys = false, long expires = Now + 365 * 86400)
+    public byte[] RotateRoot(Ed25519KeyPair[]? signers = null, bool keepReleaseKeys = false, long expires = Now + 365 * 86400,
+        bool replaceApprovalKeys = false)
     {
+        if (replaceApprovalKeys) ApprovalKeys = [NewSigner()];
         Ed25519KeyPair[] newRoot = [NewSigner()];
         Ed25519KeyPair[] newRelease = keepReleaseKeys ? ReleaseKeys : [NewSigner()];
         long version = RootVersion + 1;
@@ -106,7 +108,8 @@ public sealed class TestSite : IDisposable
     /// </summary>
     public PublishedRelease Publish(byte[] image, string version, long securityVersion, long issued = Now - 60, long? expires = null,
         int rolloutPercent = 100, Ed25519KeyPair[]? signers = null, byte[][]? recipients = null, long? sequence = null,
-        IReadOnlyList<TestDelta>? deltas = null, Ed25519KeyPair[]? approvers = null, byte[]? approval = null, string product = Product)
+        IReadOnlyList<TestDelta>? deltas = null, Ed25519KeyPair[]? approvers = null, byte[]? approval = null, string product = Product,
+        IReadOnlyList<ArtifactEntry>? extraArtifacts = null)
     {
         byte[] contentKey = ContentKeyDerivation.ContentKey(_seed, version);
         var writer = new ChainedArtifactWriter();
@@ -128,6 +131,7 @@ public sealed class TestSite : IDisposable
                 ContentKeyDerivation.EphemeralPrivateKey(_seed, version, recipient));
             Files[wrapped.SitePath(version)] = wrapped.Bytes;
         }
+        entries.AddRange(extraArtifacts ?? []);
         approval ??= Approve(version, securityVersion, digests, approvers ?? ApprovalKeys, product);
         var manifest = new BuildManifest(product, Channel, sequence ?? issued, issued, expires ?? issued + 7 * 86400,
             new ReleaseEntry(version, securityVersion, image.Length, digests.ImageDigest, digests.ImageSha256,
