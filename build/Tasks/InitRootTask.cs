@@ -65,7 +65,7 @@ public sealed class InitRootTask : FrostingTask<BuildContext>
     private static List<byte[]> NewSeeds(int count) => Enumerable.Range(0, count).Select(_ =>
     {
         var seed = new byte[KeyFile.KeySize];
-        LibSodium.randombytes_buf(seed);
+        RandomNumberGenerator.Fill(seed);
         return seed;
     }).ToList();
 
