@@ -66,4 +66,7 @@ public enum BuildErrorCode
 
     /// <summary>The device core's patcher refused a delta patch, or did not rebuild the new image byte for byte (Patch, Bench).</summary>
     DeltaPatchFailed,
+
+    /// <summary>Something the machine must provide is missing (a native library such as libsodium); the message says what to install.</summary>
+    MissingPrerequisite,
 }
