@@ -23,13 +23,14 @@ public static class RootChanges
         }
     }
 
-    /// <summary>Removes every key id given to <c>--<paramref name="argument"/></c> from a role.</summary>
+    /// <summary>Removes every key given to <c>--<paramref name="argument"/></c> (its key id, or a unique prefix of 16+ hex digits) from a role.</summary>
     public static IEnumerable<string> RemoveKeys(BuildContext context, RootDraft draft, string argument, bool rootRole)
     {
-        foreach (var keyId in context.GetArguments(argument))
+        foreach (var given in context.GetArguments(argument))
         {
-            if (!draft.Remove(rootRole, keyId.ToLowerInvariant())) throw Unchanged(argument, $"key id {keyId} is not in the {Role(rootRole)} role");
-            yield return $"removed {Role(rootRole)} key {keyId.ToLowerInvariant()}";
+            var keyId = KeyIdPrefix.Resolve(argument, given, rootRole ? draft.RootKeyIds : draft.ReleaseKeyIds, Role(rootRole));
+            if (!draft.Remove(rootRole, keyId)) throw Unchanged(argument, $"key id {keyId} is not in the {Role(rootRole)} role");
+            yield return $"removed {Role(rootRole)} key {keyId}";
         }
     }
 
@@ -58,9 +59,10 @@ public static class RootChanges
             throw Unchanged("tls-anchors", $"the certificates in {context.Paths.Display(folder)} are exactly the pinned set already");
         }
 
-        var before = draft.TlsAnchors.Count;
+        var before = draft.TlsAnchors;
         draft.TlsAnchors = anchors;
-        yield return $"pinned CA set replaced: {before} -> {anchors.Count} certificate(s) from {context.Paths.Display(folder)}";
+        yield return $"pinned CA set replaced: {before.Count} -> {anchors.Count} certificate(s) from {context.Paths.Display(folder)}";
+        foreach (var change in PinnedCaChange.Describe(before, anchors)) yield return "  " + change;
     }
 
     private static string Role(bool rootRole) => rootRole ? "root" : "release";

@@ -52,8 +52,9 @@ public sealed class InitRootTask : FrostingTask<BuildContext>
             context.Log.Information("Signed root version 1 into {0}: root keys {1} of {2}, release keys {3} of {4}, expires {5:u}, {6} pinned CA(s).",
                 context.Paths.Display(target), rootThreshold, rootCount, releaseThreshold, releaseCount, context.Now.AddDays(days), anchors.Count);
             foreach (var file in written) context.Log.Information("  private key: {0}", file);
-            context.Log.Information("Next: commit keys/root/1.json; store the release key as the SECUREOTA_RELEASE_KEY secret of the " +
-                "'release-signing' environment (the key file's base64 line); move the root keys to offline storage.");
+            context.Log.Information("Next: commit keys/root/1.json; store the release key as the SECUREOTA_RELEASE_KEY secret of both the " +
+                "'release-signing' (tag releases) and 'release-refresh' (daily refresh) environments (the key file's base64 line); " +
+                "move the root keys to offline storage.");
         }
         finally
         {
