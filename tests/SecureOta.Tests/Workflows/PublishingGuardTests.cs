@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SecureOta.Tests.Fleet.Support;
 using YamlDotNet.RepresentationModel;
 
 namespace SecureOta.Tests.Workflows;
@@ -10,7 +11,13 @@ namespace SecureOta.Tests.Workflows;
 /// </summary>
 public sealed class PublishingGuardTests : IDisposable
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("secureota-guards-").FullName;
+    private readonly string _root;
+
+    public PublishingGuardTests()
+    {
+        CommandLineTools.Require(nameof(PublishingGuardTests), "bash", "git");
+        _root = Directory.CreateTempSubdirectory("secureota-guards-").FullName;
+    }
 
     [Fact]
     public void Release_checks_the_tag_on_the_full_history_before_the_tests_and_the_signing()

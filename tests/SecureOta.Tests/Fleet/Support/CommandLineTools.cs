@@ -16,6 +16,8 @@ internal static class CommandLineTools
         ["openssl"] = "openssl",
         ["sha256sum"] = "coreutils",
         ["bash"] = "bash",
+        ["git"] = "git",
+        ["script"] = "bsdutils",
     };
 
     /// <summary>Throws a test failure naming every tool of <paramref name="tools"/> not found on PATH.</summary>
@@ -35,12 +37,15 @@ internal static class CommandLineTools
     public static string MissingMessage(string test, IReadOnlyList<string> missing)
     {
         var debian = string.Join(' ', missing.Select(tool => Packages.GetValueOrDefault(tool, tool)).Distinct());
-        var brew = string.Join(' ', missing.Where(tool => tool is not ("xxd" or "curl" or "bash" or "sha256sum")).Select(tool => Packages.GetValueOrDefault(tool, tool)));
+        var brew = string.Join(' ', missing.Where(tool => tool is not ("xxd" or "curl" or "bash" or "sha256sum" or "script")).Select(tool => Packages.GetValueOrDefault(tool, tool)));
         return $"{test} needs {string.Join(", ", missing)} on PATH, which this machine lacks. Install: " +
-            $"Debian/Ubuntu `sudo apt-get install {debian}`; Fedora `sudo dnf install {debian.Replace("xxd", "vim-common", StringComparison.Ordinal)}`; " +
+            $"Debian/Ubuntu `sudo apt-get install {debian}`; Fedora `sudo dnf install {Fedora(debian)}`; " +
             (brew.Length > 0 ? $"macOS `brew install {brew}`; " : "") +
             "Windows: run the tests from Git Bash or WSL with those tools. See README.md, Prerequisites.";
     }
+
+    private static string Fedora(string debianPackages) =>
+        debianPackages.Replace("xxd", "vim-common", StringComparison.Ordinal).Replace("bsdutils", "util-linux-script", StringComparison.Ordinal);
 
     private static IEnumerable<string> Executables(string tool) =>
         OperatingSystem.IsWindows() ? [tool + ".exe", tool] : [tool];
