@@ -18,7 +18,8 @@ public sealed class CeremonyCommandLineTests
         using var workspace = new CeremonyWorkspace();
         var (rootKeys, _) = workspace.InitRoot();
         var shown = ShortId(rootKeys[2]);
-        var fullId = Root(workspace).RootRole is var role ? Enumerable.Range(0, role.KeyCount).Select(role.GetKeyId).Single(id => id.StartsWith(shown, StringComparison.Ordinal)) : "";
+        var role = Root(workspace).RootRole;
+        var fullId = Enumerable.Range(0, role.KeyCount).Select(role.GetKeyId).Single(id => id.StartsWith(shown, StringComparison.Ordinal));
 
         var (exit, consoles) = workspace.Run("--target=RotateRootKeys", $"--root-key={rootKeys[0]}", $"--root-key={rootKeys[1]}", $"--remove-root-key={shown.ToUpperInvariant()}");
 
