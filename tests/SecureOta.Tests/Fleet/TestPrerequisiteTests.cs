@@ -80,5 +80,26 @@ public sealed class TestPrerequisiteTests : IDisposable
         Assert.Null(Chromium.FindExecutable(null, [Path.Combine(_folder, "absent")], _folder));
     }
 
+    [Fact]
+    public async Task Without_a_browser_playwrights_installer_is_asked_for_its_chromium()
+    {
+        string[]? asked = null;
+
+        await Chromium.InstallPlaywrightChromiumAsync(arguments => { asked = arguments; return 0; });
+
+        Assert.Equal(["install", "chromium"], asked ?? []);
+    }
+
+    [Fact]
+    public async Task A_failed_playwright_download_says_which_browser_to_install()
+    {
+        // What happens on a machine without internet access, such as CI's: the installer exits 1.
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => Chromium.InstallPlaywrightChromiumAsync(_ => 1));
+
+        Assert.Contains("No Chromium or Chrome found, and Playwright's installer could not download its own (exit 1", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("sudo apt-get install chromium", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("SECUREOTA_CHROMIUM", failure.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

@@ -23,7 +23,6 @@ internal static class Chromium
     private static readonly string[] CommandNames = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome"];
 
     private static readonly SemaphoreSlim InstallGate = new(1, 1);
-    private static bool s_installed;
 
     /// <summary>The launch arguments: headless, no sandbox (containers have no user namespaces), nothing that reaches the network.</summary>
     public static readonly string[] Arguments =
@@ -53,7 +52,7 @@ internal static class Chromium
     public static async Task<IBrowser> LaunchAsync(IPlaywright playwright)
     {
         var executable = FindExecutable();
-        if (executable is null) await InstallPlaywrightChromiumAsync();
+        if (executable is null) await InstallPlaywrightChromiumAsync(Microsoft.Playwright.Program.Main);
         return await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = executable,
@@ -71,16 +70,15 @@ internal static class Chromium
     }
 
     /// <summary>
-    /// Runs Microsoft.Playwright's installer once per test run (it returns at once when its Chromium is
-    /// already cached); a failure names what to install instead.
+    /// Runs Microsoft.Playwright's installer for its Chromium (it returns at once when that is already
+    /// cached), one test class at a time; a failure names what to install instead.
     /// </summary>
-    private static async Task InstallPlaywrightChromiumAsync()
+    internal static async Task InstallPlaywrightChromiumAsync(Func<string[], int> installer)
     {
         await InstallGate.WaitAsync();
         try
         {
-            if (s_installed) return;
-            int exit = await Task.Run(() => Microsoft.Playwright.Program.Main(["install", "chromium"]));
+            int exit = await Task.Run(() => installer(["install", "chromium"]));
             if (exit != 0)
             {
                 throw new Xunit.Sdk.XunitException(
@@ -88,7 +86,6 @@ internal static class Chromium
                     $"Install one (Debian/Ubuntu `sudo apt-get install chromium`, Fedora `sudo dnf install chromium`, macOS `brew install --cask chromium`, " +
                     $"or Google Chrome), or set {EnvironmentVariable} to a Chromium or Chrome executable.");
             }
-            s_installed = true;
         }
         finally
         {
