@@ -1,51 +1,41 @@
+using NSec.Cryptography;
+using NSecPublicKey = NSec.Cryptography.PublicKey;
+
 namespace SecureOta.Build.Crypto;
 
 /// <summary>
-/// An X25519 key pair for wrapping content keys (the build's ephemeral side of ECIES). The private key
-/// stays private: no property exposes it and <see cref="ToString"/> shows only the public key. Dispose
-/// wipes it.
+/// An X25519 key pair for wrapping content keys (the build's ephemeral side of ECIES), in NSec
+/// (libsodium bundled with the package). The private key stays inside NSec's key, created without an
+/// export policy; <see cref="ToString"/> shows only the public key. Dispose frees it.
 /// </summary>
 public sealed class X25519KeyPair : IDisposable
 {
-    private readonly byte[] _privateKey;
+    /// <summary>RFC 7748's private key, public key and shared secret sizes.</summary>
+    public const int KeySize = 32;
+
+    private static readonly KeyAgreementAlgorithm Algorithm = KeyAgreementAlgorithm.X25519;
+
+    private readonly Key _key;
     private readonly byte[] _publicKey;
     private bool _disposed;
 
-    private X25519KeyPair(byte[] privateKey, byte[] publicKey)
+    private X25519KeyPair(Key key)
     {
-        _privateKey = privateKey;
-        _publicKey = publicKey;
+        _key = key;
+        _publicKey = key.PublicKey.Export(KeyBlobFormat.RawPublicKey);
     }
 
-    /// <summary>Wraps a 32-byte X25519 private key (copied; clamping happens inside X25519 as RFC 7748 says).</summary>
+    /// <summary>Wraps a 32-byte X25519 private key (not kept; clamping happens inside X25519 as RFC 7748 says).</summary>
     public static X25519KeyPair FromPrivateKey(byte[] privateKey)
     {
         ArgumentNullException.ThrowIfNull(privateKey);
-        if (privateKey.Length != LibSodium.crypto_scalarmult_curve25519_SCALARBYTES)
-            throw new ArgumentException(
-                $"An X25519 private key is {LibSodium.crypto_scalarmult_curve25519_SCALARBYTES} bytes, was {privateKey.Length}.",
-                nameof(privateKey));
-
-        byte[] ownPrivateKey = (byte[])privateKey.Clone();
-        byte[] publicKey = new byte[LibSodium.crypto_scalarmult_curve25519_BYTES];
-        LibSodium.crypto_scalarmult_curve25519_base(publicKey, ownPrivateKey);
-        return new X25519KeyPair(ownPrivateKey, publicKey);
+        if (privateKey.Length != KeySize)
+            throw new ArgumentException($"An X25519 private key is {KeySize} bytes, was {privateKey.Length}.", nameof(privateKey));
+        return new X25519KeyPair(Key.Import(Algorithm, privateKey, KeyBlobFormat.RawPrivateKey));
     }
 
     /// <summary>A new key pair from libsodium's CSPRNG.</summary>
-    public static X25519KeyPair Generate()
-    {
-        byte[] privateKey = new byte[LibSodium.crypto_scalarmult_curve25519_SCALARBYTES];
-        try
-        {
-            LibSodium.randombytes_buf(privateKey);
-            return FromPrivateKey(privateKey);
-        }
-        finally
-        {
-            LibSodium.sodium_memzero(privateKey);
-        }
-    }
+    public static X25519KeyPair Generate() => new(Key.Create(Algorithm));
 
     /// <summary>The 32-byte public key (a copy).</summary>
     public byte[] PublicKey => (byte[])_publicKey.Clone();
@@ -58,26 +48,30 @@ public sealed class X25519KeyPair : IDisposable
     public byte[] SharedSecret(byte[] peerPublicKey)
     {
         ArgumentNullException.ThrowIfNull(peerPublicKey);
-        if (peerPublicKey.Length != LibSodium.crypto_scalarmult_curve25519_BYTES)
-            throw new ArgumentException(
-                $"An X25519 public key is {LibSodium.crypto_scalarmult_curve25519_BYTES} bytes, was {peerPublicKey.Length}.",
-                nameof(peerPublicKey));
+        if (peerPublicKey.Length != KeySize)
+            throw new ArgumentException($"An X25519 public key is {KeySize} bytes, was {peerPublicKey.Length}.", nameof(peerPublicKey));
         ObjectDisposedException.ThrowIf(_disposed, this);
 
-        byte[] secret = new byte[LibSodium.crypto_scalarmult_curve25519_BYTES];
-        if (!LibSodium.crypto_scalarmult_curve25519(secret, _privateKey, peerPublicKey))
+        // NSec imports any 32 bytes as an X25519 public key (bit 255 masked, u reduced mod p, as RFC 7748)
+        // and answers null where libsodium reports an all-zero result.
+        var peer = NSecPublicKey.Import(Algorithm, peerPublicKey, KeyBlobFormat.RawPublicKey);
+        // The wrapped key format (PROTOCOL.md section 8) runs its own HKDF over the raw X25519 output with
+        // a salt and info of its own; so the shared secret is created exportable, exported once, freed.
+        var exportable = new SharedSecretCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextExport };
+        using SharedSecret? secret = Algorithm.Agree(_key, peer, in exportable);
+        if (secret is null)
             throw new ArgumentException("The peer's X25519 public key has low order; it cannot be a real recipient key.", nameof(peerPublicKey));
-        return secret;
+        return secret.Export(SharedSecretBlobFormat.RawSharedSecret);
     }
 
     /// <summary>Shows the public key only, so logging a key pair never leaks the private key.</summary>
     public override string ToString() => $"X25519 public key {Convert.ToHexStringLower(_publicKey)}";
 
-    /// <summary>Wipes the private key; later calls to <see cref="SharedSecret"/> throw.</summary>
+    /// <summary>Frees NSec's key (its memory is wiped); later calls to <see cref="SharedSecret"/> throw.</summary>
     public void Dispose()
     {
         if (_disposed) return;
         _disposed = true;
-        LibSodium.sodium_memzero(_privateKey);
+        _key.Dispose();
     }
 }

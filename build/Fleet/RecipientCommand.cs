@@ -69,6 +69,16 @@ public static class RecipientCommand
     public static byte[] PublicKey(BuildContext context)
     {
         var value = Required(context, KeyArgument, "the X25519 public key, as 64 hex digits or a .pub file");
+        var file = Path.GetFullPath(value, context.Environment.WorkingDirectory);
+        if (File.Exists(file) && PublicKeyFileKind.Declared(file) == PublicKeyFileKind.Ed25519)
+        {
+            // Both kinds are 64 hex digits: registered, an Ed25519 key would be used for X25519 key
+            // agreement, and no device could ever open what is wrapped for it.
+            throw new BuildException(BuildErrorCode.InvalidKey,
+                $"--key={value} is an Ed25519 public key (a root or release signing key, says its first line); a recipient key is X25519.",
+                "Use the X25519 public key the device printed at first boot, or make one with ./build.sh --target=NewKey --kind=x25519 --out=<file> and pass its .pub file.");
+        }
+
         var key = CeremonyArguments.PublicKey(context, KeyArgument, value);
         using var probe = X25519KeyPair.Generate();
         try

@@ -72,4 +72,7 @@ public enum BuildErrorCode
 
     /// <summary>The build's time (--now, SOURCE_DATE_EPOCH) is ahead of its clock: devices would refuse or be locked out by what it signs.</summary>
     ClockAhead,
+
+    /// <summary>Something the machine must provide is missing (a native library such as libsodium); the message says what to install.</summary>
+    MissingPrerequisite,
 }

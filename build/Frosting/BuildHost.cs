@@ -12,8 +12,8 @@ public sealed class BuildHost<TContext>
 {
     private readonly Func<IFrostingContext, TContext> _createContext;
     private IReadOnlyList<Type>? _taskTypes;
-    private IAnsiConsole _output = CreateConsole(Console.Out, Console.IsOutputRedirected);
-    private IAnsiConsole _error = CreateConsole(Console.Error, Console.IsErrorRedirected);
+    private IAnsiConsole? _output;
+    private IAnsiConsole? _error;
     private BuildEnvironment? _environment;
 
     /// <param name="createContext">Builds the typed context from the host's; called once, only when tasks will run.</param>
@@ -53,13 +53,17 @@ public sealed class BuildHost<TContext>
     public int Run(IEnumerable<string> args)
     {
         ArgumentNullException.ThrowIfNull(args);
+        var environment = _environment ?? BuildEnvironment.FromProcess();
+        bool noColor = BuildConsoles.NoColor(environment);
+        _output ??= BuildConsoles.Create(Console.Out, Console.IsOutputRedirected, noColor);
+        _error ??= BuildConsoles.Create(Console.Error, Console.IsErrorRedirected, noColor);
         var log = new BuildLog(_output, _error, Verbosity.Normal);
         try
         {
             var arguments = BuildArguments.Parse(args);
             var options = HostOptions.From(arguments);
             log = new BuildLog(_output, _error, options.Verbosity);
-            return (int)Execute(options, arguments, log);
+            return (int)Execute(options, arguments, log, environment, _output);
         }
         catch (BuildException exception)
         {
@@ -69,45 +73,47 @@ public sealed class BuildHost<TContext>
         catch (Exception exception)
         {
             ErrorReporter.Report(log, exception, failedTask: null);
-            return (int)ExitCode.UnexpectedError;
+            return (int)ErrorReporter.ExitCodeFor(exception);
         }
     }
 
-    private ExitCode Execute(HostOptions options, BuildArguments arguments, BuildLog log)
+    private ExitCode Execute(HostOptions options, BuildArguments arguments, BuildLog log, BuildEnvironment environment, IAnsiConsole output)
     {
         var types = _taskTypes ?? TaskCatalog.Discover<TContext>(typeof(TContext).Assembly.GetTypes()).ToArray();
         var catalog = TaskCatalog.Create<TContext>(types);
         if (options.ShowHelp)
         {
-            HelpPrinter.PrintHelp(_output, catalog);
+            HelpPrinter.PrintHelp(output, catalog);
             return ExitCode.Success;
         }
 
         if (options.ShowTree)
         {
             var target = options.TargetGiven ? ExecutionPlanner.Plan(catalog, options.Target, exclusive: true)[0] : null;
-            HelpPrinter.PrintTree(_output, catalog, target);
+            HelpPrinter.PrintTree(output, catalog, target);
             return ExitCode.Success;
         }
 
         var plan = ExecutionPlanner.Plan(catalog, options.Target, options.Exclusive);
         if (options.DryRun)
         {
-            _output.WriteLine($"Tasks that would run for target '{options.Target}', in order:");
+            output.WriteLine($"Tasks that would run for target '{options.Target}', in order:");
             foreach (var task in plan)
             {
-                _output.WriteLine("  " + task.Name);
+                output.WriteLine("  " + task.Name);
             }
 
             return ExitCode.Success;
         }
 
-        var context = _createContext(new HostContext(log, arguments, _environment ?? BuildEnvironment.FromProcess()));
-        var report = new TaskRunner<TContext>(log, _output).Run(plan, context);
-        WarnAboutUnreadArguments(log, arguments);
+        var context = _createContext(new HostContext(log, arguments, environment));
+        var report = new TaskRunner<TContext>(log, output).Run(plan, context);
+        // After a failure most arguments of later tasks were never read: warning about them as
+        // misspelt would bury the real error under false alarms.
+        if (report.Failure is null) WarnAboutUnreadArguments(log, arguments);
         if (log.IsEnabled(LogLevel.Information))
         {
-            RunSummaryPrinter.Print(_output, report);
+            RunSummaryPrinter.Print(output, report);
         }
 
         if (report.Failure is null)
@@ -117,18 +123,6 @@ public sealed class BuildHost<TContext>
 
         ErrorReporter.Report(log, report.Failure, report.FailedTask);
         return ErrorReporter.ExitCodeFor(report.Failure);
-    }
-
-    private static IAnsiConsole CreateConsole(TextWriter writer, bool redirected)
-    {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer) });
-        if (redirected)
-        {
-            // CI logs have no width; Spectre's default of 80 columns would wrap log lines mid-word.
-            console.Profile.Width = 200;
-        }
-
-        return console;
     }
 
     private static void WarnAboutUnreadArguments(BuildLog log, BuildArguments arguments)

@@ -52,6 +52,31 @@ internal static class ErrorReporter
         }
     }
 
-    private static Exception Unwrap(Exception exception) =>
-        exception is TargetInvocationException { InnerException: { } inner } ? inner : exception;
+    private static Exception Unwrap(Exception exception)
+    {
+        if (exception is TargetInvocationException { InnerException: { } inner }) exception = inner;
+        return MissingNativeLibrary(exception) is { } missing ? MissingPrerequisite(missing, exception) : exception;
+    }
+
+    /// <summary>The DllNotFoundException behind <paramref name="exception"/> (also inside a type initializer's failure), if any.</summary>
+    private static DllNotFoundException? MissingNativeLibrary(Exception exception)
+    {
+        for (Exception? current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is DllNotFoundException missing) return missing;
+        }
+
+        return null;
+    }
+
+    // A library the machine lacks is something to install, not a bug of the build program: exit 1
+    // with what to install. The build's only native library is libsodium, which NSec.Cryptography
+    // ships for Windows, macOS and Linux (x64 and arm64, glibc and musl).
+    private static BuildException MissingPrerequisite(DllNotFoundException missing, Exception exception) =>
+        new(BuildErrorCode.MissingPrerequisite,
+            $"A native library the build needs could not be loaded on {System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier}: {missing.Message}",
+            "Install libsodium for this system so that the loader finds it (Debian/Ubuntu: sudo apt-get install libsodium-dev; " +
+            "Fedora: sudo dnf install libsodium-devel; macOS: brew install libsodium), or run the build on Windows, macOS or Linux x64/arm64, " +
+            "where the NSec.Cryptography package brings its own.",
+            exception);
 }

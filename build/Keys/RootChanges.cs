@@ -23,13 +23,14 @@ public static class RootChanges
         }
     }
 
-    /// <summary>Removes every key id given to <c>--<paramref name="argument"/></c> from a role.</summary>
+    /// <summary>Removes every key given to <c>--<paramref name="argument"/></c> (its key id, or a unique prefix of 16+ hex digits) from a role.</summary>
     public static IEnumerable<string> RemoveKeys(BuildContext context, RootDraft draft, string argument, RootRoleKind role)
     {
-        foreach (var keyId in context.GetArguments(argument))
+        foreach (var given in context.GetArguments(argument))
         {
-            if (!draft.Remove(role, keyId.ToLowerInvariant())) throw Unchanged(argument, $"key id {keyId} is not in the {Role(role)} role");
-            yield return $"removed {Role(role)} key {keyId.ToLowerInvariant()}";
+            var keyId = KeyIdPrefix.Resolve(argument, given, draft.KeyIds(role), Role(role));
+            if (!draft.Remove(role, keyId)) throw Unchanged(argument, $"key id {keyId} is not in the {Role(role)} role");
+            yield return $"removed {Role(role)} key {keyId}";
         }
     }
 
@@ -57,9 +58,10 @@ public static class RootChanges
             throw Unchanged("tls-anchors", $"the certificates in {context.Paths.Display(folder)} are exactly the pinned set already");
         }
 
-        var before = draft.TlsAnchors.Count;
+        var before = draft.TlsAnchors;
         draft.TlsAnchors = anchors;
-        yield return $"pinned CA set replaced: {before} -> {anchors.Count} certificate(s) from {context.Paths.Display(folder)}";
+        yield return $"pinned CA set replaced: {before.Count} -> {anchors.Count} certificate(s) from {context.Paths.Display(folder)}";
+        foreach (var change in PinnedCaChange.Describe(before, anchors)) yield return "  " + change;
     }
 
     /// <summary>The role's name in root metadata and in option names ("root", "approval", "release").</summary>

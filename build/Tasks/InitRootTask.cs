@@ -66,8 +66,9 @@ public sealed class InitRootTask : FrostingTask<BuildContext>
                 product, approvalThreshold, approvalCount);
             foreach (var file in written) context.Log.Information("  private key: {0}", file);
             context.Log.Information("Next: commit keys/root/1.json; store the release key as the SECUREOTA_RELEASE_KEY secret and the content-key " +
-                "secret as SECUREOTA_CONTENT_SECRET of both the 'release-signing' and 'release-refresh' environments (each file's base64 line); " +
-                "give each maintainer one approval key (./build.sh --target=Approve signs releases with it); move the root keys to offline storage.");
+                "secret as SECUREOTA_CONTENT_SECRET of both the 'release-signing' (tag releases) and 'release-refresh' (daily refresh) environments " +
+                "(each file's base64 line); give each maintainer one approval key (./build.sh --target=Approve signs releases with it); " +
+                "move the root keys to offline storage.");
         }
         finally
         {
@@ -95,7 +96,7 @@ public sealed class InitRootTask : FrostingTask<BuildContext>
     private static List<byte[]> NewSeeds(int count) => Enumerable.Range(0, count).Select(_ =>
     {
         var seed = new byte[KeyFile.KeySize];
-        LibSodium.randombytes_buf(seed);
+        RandomNumberGenerator.Fill(seed);
         return seed;
     }).ToList();
 

@@ -23,7 +23,7 @@ public sealed class NewKeyTask : FrostingTask<BuildContext>
         }
 
         var secret = new byte[KeyFile.KeySize];
-        LibSodium.randombytes_buf(secret);
+        RandomNumberGenerator.Fill(secret);
         try
         {
             if (kind == "secret")

@@ -13,7 +13,20 @@ namespace SecureOta.Build.Tasks;
 [TaskDescription("Offline: signs the next root version (--root-key=<file> or --root-key-env=<VAR>, repeated; changes: --add-root-key, --remove-root-key, --root-threshold, --add-approval-key, --remove-approval-key, --approval-threshold, --add-release-key, --remove-release-key, --release-threshold, --tls-anchors=<dir>, --expires-days).")]
 public sealed class SignRootTask : FrostingTask<BuildContext>
 {
-    public override void Run(BuildContext context) => RootCeremony.Run(context, draft =>
+    /// <summary>Every option that changes the next root; --expires-days alone re-signs it with a new expiry.</summary>
+    public static readonly string[] ChangeOptions =
+    [
+        "add-root-key", "remove-root-key", "root-threshold", "add-release-key", "remove-release-key", "release-threshold", "tls-anchors",
+        RootCeremony.ExpiresDaysArgument,
+    ];
+
+    public override void Run(BuildContext context)
+    {
+        // Without a change the ceremony would still sign a new root, silently with the default expiry,
+        // which can be shorter than the current root's: ask for the change, or for the expiry explicitly.
+        CeremonyArguments.RequireAny(context,
+            [.. ChangeOptions, "a change to sign into the next root (--expires-days alone re-signs it with a new expiry)"]);
+        RootCeremony.Run(context, draft =>
         [
             .. RootChanges.AddKeys(context, draft, "add-root-key", RootRoleKind.Root),
             .. RootChanges.AddKeys(context, draft, "add-approval-key", RootRoleKind.Approval),
@@ -27,4 +40,5 @@ public sealed class SignRootTask : FrostingTask<BuildContext>
             .. RootChanges.Anchors(context, draft, defaultFolder: null),
         ],
         "A new release key must be in the CI secret SECUREOTA_RELEASE_KEY when this root is deployed.");
+    }
 }

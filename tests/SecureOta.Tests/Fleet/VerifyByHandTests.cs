@@ -17,8 +17,12 @@ public sealed partial class VerifyByHandTests : IDisposable
 {
     private readonly FleetWorkspace _workspace = new();
 
+    /// <summary>What the steps on the page call; the README lists them as prerequisites of the tests.</summary>
+    public static readonly string[] Tools = ["bash", "curl", "jq", "xxd", "openssl", "sha256sum"];
+
     public VerifyByHandTests()
     {
+        CommandLineTools.Require(nameof(VerifyByHandTests), Tools);
         _workspace.Run().AssertSucceeded();
     }
 

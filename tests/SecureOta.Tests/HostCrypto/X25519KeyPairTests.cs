@@ -2,7 +2,7 @@ using SecureOta.Build.Crypto;
 
 namespace SecureOta.Tests.HostCrypto;
 
-/// <summary>libsodium's X25519 through the build's wrapper, against RFC 7748 section 6.1.</summary>
+/// <summary>NSec's X25519 (its bundled libsodium) through the build's wrapper, against RFC 7748 section 6.1.</summary>
 public sealed class X25519KeyPairTests
 {
     private const string AlicePrivate = "77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a";

@@ -121,7 +121,7 @@ public sealed class RootCeremonyTests
         using var workspace = new CeremonyWorkspace();
         var (rootKeys, releaseKey) = workspace.InitRoot();
 
-        var (exit, consoles) = workspace.Run("--target=SignRoot", $"--root-key={rootKeys[0]}", $"--root-key={releaseKey}");
+        var (exit, consoles) = workspace.Run("--target=SignRoot", $"--root-key={rootKeys[0]}", $"--root-key={releaseKey}", "--expires-days=365");
 
         Assert.Equal(1, exit);
         Assert.Contains("in neither root version 1 nor 2", consoles.AllText, StringComparison.Ordinal);

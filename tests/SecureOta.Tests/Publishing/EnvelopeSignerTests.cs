@@ -7,13 +7,13 @@ using SecureOta.Device.Core.Envelopes;
 
 namespace SecureOta.Tests.Publishing;
 
-/// <summary>DSSE envelopes of docs/PROTOCOL.md section 4, verified with libsodium over PAE.</summary>
+/// <summary>DSSE envelopes of docs/PROTOCOL.md section 4, verified with NSec (libsodium) over PAE.</summary>
 public sealed class EnvelopeSignerTests
 {
     private static readonly byte[] Payload = Encoding.UTF8.GetBytes("{\"type\":\"secureota/channel\",\"x\":\"\u00e9+/\"}");
 
     [Fact]
-    public void Every_signature_verifies_with_libsodium_over_pae()
+    public void Every_signature_verifies_with_nsec_over_pae()
     {
         using Ed25519KeyPair first = Ed25519KeyPair.FromSeed(PublishingSamples.TestSecret(1));
         using Ed25519KeyPair second = Ed25519KeyPair.FromSeed(PublishingSamples.TestSecret(2));
@@ -27,7 +27,7 @@ public sealed class EnvelopeSignerTests
         foreach (JsonElement signature in signatures.EnumerateArray())
         {
             byte[] publicKey = publicKeys[signature.GetProperty("keyid").GetString()!];
-            Assert.True(LibSodium.crypto_sign_verify_detached(Convert.FromBase64String(signature.GetProperty("sig").GetString()!), pae, publicKey));
+            Assert.True(Ed25519KeyPair.Verify(publicKey, pae, Convert.FromBase64String(signature.GetProperty("sig").GetString()!)));
         }
     }
 
@@ -39,7 +39,7 @@ public sealed class EnvelopeSignerTests
         using JsonDocument envelope = JsonDocument.Parse(EnvelopeSigner.Sign(PayloadTypes.Channel, Payload, signer));
 
         byte[] sig = Convert.FromBase64String(envelope.RootElement.GetProperty("signatures")[0].GetProperty("sig").GetString()!);
-        Assert.False(LibSodium.crypto_sign_verify_detached(sig, Payload, signer.PublicKey));
+        Assert.False(Ed25519KeyPair.Verify(signer.PublicKey, Payload, sig));
     }
 
     [Fact]

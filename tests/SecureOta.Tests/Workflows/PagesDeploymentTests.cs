@@ -103,12 +103,17 @@ public sealed class PagesDeploymentTests
     [Theory]
     [InlineData("release.yml")]
     [InlineData("refresh.yml")]
-    public void Pages_deployments_share_one_concurrency_group_that_is_never_cancelled(string workflow)
+    public void Only_the_deploy_job_queues_in_the_shared_pages_group_and_is_never_cancelled(string workflow)
     {
-        var concurrency = Assert.IsType<YamlMappingNode>(YamlNodes.Child(WorkflowFile.Load(workflow).Root, "concurrency"));
+        // At workflow level the group would be held while a release waits for its reviewers, and a
+        // second release or the daily refresh would queue behind (or replace) the waiting one.
+        var file = WorkflowFile.Load(workflow);
 
+        Assert.Null(YamlNodes.Child(file.Root, "concurrency"));
+        var concurrency = Assert.IsType<YamlMappingNode>(YamlNodes.Child(file.Job("deploy"), "concurrency"));
         Assert.Equal("pages", YamlNodes.ChildScalar(concurrency, "group"));
         Assert.Equal("false", YamlNodes.ChildScalar(concurrency, "cancel-in-progress"));
+        Assert.All(file.JobNames.Where(job => job != "deploy"), job => Assert.Null(YamlNodes.Child(file.Job(job), "concurrency")));
     }
 
     [Fact]

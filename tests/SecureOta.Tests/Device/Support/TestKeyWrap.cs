@@ -5,7 +5,7 @@ using SecureOta.Build.Crypto;
 namespace SecureOta.Tests.Device.Support;
 
 /// <summary>
-/// A test-side writer of the wrapped key file of docs/PROTOCOL.md section 8: libsodium X25519, .NET
+/// A test-side writer of the wrapped key file of docs/PROTOCOL.md section 8: NSec X25519, .NET
 /// HKDF, and RFC 3394 key wrap written here over .NET's AES-ECB, independent of the device core.
 /// </summary>
 public static class TestKeyWrap

@@ -3,7 +3,7 @@ using SecureOta.Build.Crypto;
 
 namespace SecureOta.Tests.Device.Support;
 
-/// <summary>A fresh Ed25519 key (libsodium) for one test, with its protocol key id. Never persisted.</summary>
+/// <summary>A fresh Ed25519 key (NSec) for one test, with its protocol key id. Never persisted.</summary>
 public sealed class TestSigner : IDisposable
 {
     private readonly Ed25519KeyPair _pair = Ed25519KeyPair.Generate();

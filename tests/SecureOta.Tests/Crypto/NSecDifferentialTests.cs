@@ -6,17 +6,18 @@ using static SecureOta.Tests.Crypto.ReferenceEd25519;
 namespace SecureOta.Tests.Crypto;
 
 /// <summary>
-/// The managed Ed25519 and X25519 against libsodium (what the build signs and wraps keys with) on
-/// thousands of seeded random inputs: the device must accept exactly what the build's libsodium accepts.
+/// The managed Ed25519 and X25519 against NSec, through the build's own key pairs (what the build signs
+/// and wraps keys with: libsodium bundled with NSec) on thousands of seeded random inputs: the device
+/// must accept exactly what the build's libsodium accepts.
 /// Seeds are fixed so a failure reproduces; the counts keep the class to a few seconds.
 /// </summary>
-public class LibSodiumDifferentialTests
+public class NSecDifferentialTests
 {
     private const int SignatureCount = 1500;
     private const int X25519Count = 2000;
 
     [Fact]
-    public void Managed_verify_accepts_every_libsodium_signature_of_random_seeds_and_messages()
+    public void Managed_verify_accepts_every_nsec_signature_of_random_seeds_and_messages()
     {
         var random = new Random(25519);
         var rejected = new List<int>();
@@ -69,7 +70,7 @@ public class LibSodiumDifferentialTests
     }
 
     [Fact]
-    public void Agrees_with_libsodium_on_small_order_mixed_order_and_non_canonical_edge_cases()
+    public void Agrees_with_nsec_on_small_order_mixed_order_and_non_canonical_edge_cases()
     {
         var random = new Random(1018);
         var disagreements = new List<string>();
@@ -116,44 +117,44 @@ public class LibSodiumDifferentialTests
     }
 
     [Fact]
-    public void Managed_x25519_equals_libsodium_on_random_scalars_and_points()
+    public void Managed_x25519_equals_nsec_on_random_scalars_and_points()
     {
         var random = new Random(7748);
         var mismatches = new List<int>();
-        byte[] scalar = new byte[32], u = new byte[32], managed = new byte[32], native = new byte[32];
+        byte[] scalar = new byte[32], u = new byte[32], managed = new byte[32];
 
         for (int i = 0; i < X25519Count; i++)
         {
             random.NextBytes(scalar);
             random.NextBytes(u); // top bit and u >= p included: both must mask and reduce alike
             X25519.ScalarMult(managed, scalar, u);
-            bool nativeNonZero = LibSodium.crypto_scalarmult_curve25519(native, scalar, u);
-            if (!nativeNonZero || !managed.AsSpan().SequenceEqual(native)) mismatches.Add(i);
+            byte[]? native = NativeScalarMult(scalar, u);
+            if (native is null || !managed.AsSpan().SequenceEqual(native)) mismatches.Add(i);
         }
 
         Assert.Empty(mismatches);
     }
 
     [Fact]
-    public void Managed_x25519_base_equals_libsodium_on_random_scalars()
+    public void Managed_x25519_base_equals_nsec_on_random_scalars()
     {
         var random = new Random(9);
         var mismatches = new List<int>();
-        byte[] scalar = new byte[32], managed = new byte[32], native = new byte[32];
+        byte[] scalar = new byte[32], managed = new byte[32];
 
         for (int i = 0; i < X25519Count / 4; i++)
         {
             random.NextBytes(scalar);
             X25519.ScalarMultBase(managed, scalar);
-            LibSodium.crypto_scalarmult_curve25519_base(native, scalar);
-            if (!managed.AsSpan().SequenceEqual(native)) mismatches.Add(i);
+            using X25519KeyPair native = X25519KeyPair.FromPrivateKey(scalar);
+            if (!managed.AsSpan().SequenceEqual(native.PublicKey)) mismatches.Add(i);
         }
 
         Assert.Empty(mismatches);
     }
 
     [Fact]
-    public void Managed_x25519_gives_all_zero_exactly_where_libsodium_refuses_a_low_order_point()
+    public void Managed_x25519_gives_all_zero_exactly_where_nsec_refuses_a_low_order_point()
     {
         // Low-order u: 0, 1, p - 1, the two order-8 u, and the non-canonical forms u + p that fit in
         // 255 bits (bit 255 is masked, so larger ones would name a different u).
@@ -164,40 +165,48 @@ public class LibSodiumDifferentialTests
             BigInteger.Parse("325606250916557431795983626356110631294008115727848805560023387167927233504"),
             BigInteger.Parse("39382357235489614581723060781553021112529911719440698176882885853963445705823"),
         ];
-        byte[] scalar = new byte[32], managed = new byte[32], native = new byte[32];
+        byte[] scalar = new byte[32], managed = new byte[32];
 
         foreach (BigInteger u in lowOrderU.Concat(lowOrderU.Select(u => u + P)).Where(u => u < BigInteger.One << 255))
         {
             random.NextBytes(scalar);
             byte[] point = ToBytes32(u);
             X25519.ScalarMult(managed, scalar, point);
-            bool nativeNonZero = LibSodium.crypto_scalarmult_curve25519(native, scalar, point);
 
-            Assert.False(nativeNonZero, $"libsodium accepted u = {u}");
+            Assert.Null(NativeScalarMult(scalar, point));
             Assert.True(ConstantTime.IsZero(managed, 0, 32), $"u = {u}");
         }
     }
 
     private static (byte[] Key, byte[] Signature, byte[] Message) SignRandom(Random random)
     {
-        byte[] seed = new byte[LibSodium.crypto_sign_SEEDBYTES];
+        byte[] seed = new byte[Ed25519KeyPair.SeedSize];
         random.NextBytes(seed);
         byte[] message = new byte[random.Next(0, 200)];
         random.NextBytes(message);
-        byte[] key = new byte[LibSodium.crypto_sign_PUBLICKEYBYTES];
-        byte[] secretKey = new byte[LibSodium.crypto_sign_SECRETKEYBYTES];
-        byte[] signature = new byte[LibSodium.crypto_sign_BYTES];
-        LibSodium.crypto_sign_seed_keypair(key, secretKey, seed);
-        LibSodium.crypto_sign_detached(signature, message, secretKey);
-        LibSodium.sodium_memzero(secretKey);
-        return (key, signature, message);
+        using Ed25519KeyPair keyPair = Ed25519KeyPair.FromSeed(seed);
+        return (keyPair.PublicKey, keyPair.Sign(message), message);
     }
 
     private static void Compare(byte[] key, byte[] signature, byte[] message, string what, List<string> disagreements)
     {
-        bool native = LibSodium.crypto_sign_verify_detached(signature, message, key);
+        bool native = Ed25519KeyPair.Verify(key, message, signature);
         bool managed = Ed25519.Verify(key, signature, message, 0, message.Length);
-        if (native != managed) disagreements.Add($"{what}: libsodium {native}, managed {managed}");
+        if (native != managed) disagreements.Add($"{what}: NSec {native}, managed {managed}");
+    }
+
+    /// <summary>X25519 of any scalar and u through the build's key pair; null where libsodium refuses an all-zero result.</summary>
+    private static byte[]? NativeScalarMult(byte[] scalar, byte[] u)
+    {
+        using X25519KeyPair keyPair = X25519KeyPair.FromPrivateKey(scalar);
+        try
+        {
+            return keyPair.SharedSecret(u);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
     }
 
     private static byte[] FlipRandomBit(byte[] value, Random random) => FlipBit(value, random.Next(value.Length * 8));
