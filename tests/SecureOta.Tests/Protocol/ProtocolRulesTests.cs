@@ -210,6 +210,41 @@ public sealed class ProtocolRulesTests
         Assert.Equal("C6 WrongProduct", $"{failure!.Step} {failure.Error}");
     }
 
+    // ---- Section 5: the device's anchor check ----
+
+    [Theory]
+    [InlineData("MIIBADCC", true)]    // 30 82 01 00: a DER SEQUENCE of 256 bytes, the smallest accepted
+    [InlineData("MIIA/zCC", false)]   // 30 82 00 ff: 255 bytes
+    [InlineData("MIGfMA0G", false)]   // 30 81 9f: a one-byte length
+    [InlineData("AAAAAAAA", false)]   // not a SEQUENCE
+    [InlineData("MIIFazC=", false)]   // not strict base64 of 6 bytes
+    public void A_tls_anchor_body_must_start_with_a_der_sequence_of_at_least_256_bytes(string first8, bool accepted)
+    {
+        using var root = Ed25519KeyPair.FromSeed(ProtocolVectorGenerator.RootSeed);
+        var envelope = JsonNode.Parse(Vector("root-envelope")["envelope (text)"])!;
+        var payload = JsonNode.Parse(Convert.FromBase64String(envelope["payload"]!.GetValue<string>()))!;
+        var pem = payload["tlsAnchors"]![0]!.GetValue<string>();
+        const string begin = "-----BEGIN CERTIFICATE-----\n";
+        Assert.StartsWith(begin + "MIIFazCC", pem);
+        payload["tlsAnchors"]![0] = begin + first8 + pem[(begin.Length + 8)..];
+        var bytes = Encoding.UTF8.GetBytes(payload.ToJsonString());
+        var signed = new System.Text.Json.Nodes.JsonObject
+        {
+            ["payloadType"] = RootVerifier.PayloadType,
+            ["payload"] = Convert.ToBase64String(bytes),
+            ["signatures"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject
+            {
+                ["keyid"] = Convert.ToHexStringLower(SHA256.HashData(root.PublicKey)),
+                ["sig"] = Convert.ToBase64String(root.Sign(Pae.Encode(RootVerifier.PayloadType, bytes))),
+            }),
+        };
+
+        bool loaded = RootVerifier.TryLoadTrusted(Encoding.UTF8.GetBytes(signed.ToJsonString()), out _, out var failure);
+
+        Assert.Equal(accepted, loaded);
+        if (!accepted) Assert.Equal("R5 Malformed", $"{failure.Step} {failure.Error}");
+    }
+
     // ---- Section 11a: bit order, signs, error names ----
 
     [Fact]
