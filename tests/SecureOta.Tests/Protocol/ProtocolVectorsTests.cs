@@ -3,7 +3,10 @@ using System.Text;
 using System.Text.Json;
 using SecureOta.Build.Crypto;
 using SecureOta.Build.Vectors;
+using SecureOta.Device.Core.Crypto;
 using SecureOta.Device.Core.Delta;
+using SecureOta.Device.Core.Envelopes;
+using SecureOta.Device.Core.Trust;
 using SecureOta.Tests.Device.Support;
 
 namespace SecureOta.Tests.Protocol;
@@ -70,20 +73,37 @@ public sealed class ProtocolVectorsTests
     }
 
     [Fact]
-    public void Derivation_vector_follows_section_10()
+    public void Derivation_vector_follows_section_10_with_the_v2_labels_and_a_public_rollout_salt()
     {
         var v = Vector("derivations");
         var s = Convert.FromHexString(v["S (test only)"]);
-        var contentKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, s, 16, [], Label("SecureOta/v1/content-key", v["version (text)"]));
+        var contentKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, s, 16, [], Label("SecureOta/v2/content-key", v["version (text)"]));
 
         Assert.Equal(Convert.ToHexStringLower(contentKey), v["contentKey"]);
-        var iv = HMACSHA256.HashData(contentKey, (byte[])[.. Encoding.UTF8.GetBytes("SecureOta/v1/iv"), 0, .. SHA256.HashData(ProtocolVectorGenerator.Plain())])[..16];
+        var iv = HMACSHA256.HashData(contentKey, (byte[])[.. Encoding.UTF8.GetBytes("SecureOta/v2/iv"), 0, .. SHA256.HashData(ProtocolVectorGenerator.Plain())])[..16];
         Assert.Equal(Convert.ToHexStringLower(iv), v["iv of the image"]);
         var r = Convert.FromHexString(v["R"]);
-        var ephemeral = HKDF.DeriveKey(HashAlgorithmName.SHA256, s, 32, [], [.. Label("SecureOta/v1/ephemeral", v["version (text)"]), 0, .. r]);
+        var ephemeral = HKDF.DeriveKey(HashAlgorithmName.SHA256, s, 32, [], [.. Label("SecureOta/v2/ephemeral", v["version (text)"]), 0, .. r]);
         Assert.Equal(Convert.ToHexStringLower(ephemeral), v["ephemeral private key for R"]);
-        var salt = HMACSHA256.HashData(s, Label("SecureOta/v1/rollout-salt", v["channel (text)"], v["version (text)"]))[..16];
+        // The salt uses no secret: SHA256(label || 0 || product || 0 || channel || 0 || version)[0..16).
+        var salt = SHA256.HashData(Label("SecureOta/v2/rollout-salt", v["product (text)"], v["channel (text)"], v["version (text)"]))[..16];
         Assert.Equal(Convert.ToHexStringLower(salt), v["rollout salt"]);
+    }
+
+    [Fact]
+    public void Derivation_vector_reuses_the_recipient_of_the_wrapped_key_vector_and_feeds_the_artifact_vector()
+    {
+        var derivations = Vector("derivations");
+        var wrapped = Vector("wrapped-key");
+        var artifact = Vector("artifact");
+        using var recipient = X25519KeyPair.FromPrivateKey(Convert.FromHexString(wrapped["recipient private r (test only)"]));
+        using var ephemeral = X25519KeyPair.FromPrivateKey(Convert.FromHexString(derivations["ephemeral private key for R"]));
+
+        Assert.Equal(derivations["R"], Convert.ToHexStringLower(recipient.PublicKey));
+        Assert.Equal(wrapped["R"], derivations["R"]);
+        Assert.Equal(wrapped["E"], Convert.ToHexStringLower(ephemeral.PublicKey));
+        Assert.Equal(derivations["contentKey"], artifact["contentKey"]);
+        Assert.Equal(derivations["iv of the image"], artifact["iv"]);
     }
 
     [Fact]
@@ -112,6 +132,7 @@ public sealed class ProtocolVectorsTests
         foreach (var (name, seedLabel, type) in new[]
                  {
                      ("root-envelope", "root seed (test only)", "application/vnd.secureota.root+json"),
+                     ("approval-envelope", "approval seed (test only)", "application/vnd.secureota.approval+json"),
                      ("channel-envelope", "release seed (test only)", "application/vnd.secureota.channel+json"),
                  })
         {
@@ -124,7 +145,7 @@ public sealed class ProtocolVectorsTests
 
             Assert.Equal(type, json.RootElement.GetProperty("payloadType").GetString());
             Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(key.PublicKey)), signature.GetProperty("keyid").GetString());
-            Assert.True(Ed25519KeyPair.Verify(key.PublicKey, pae, signature.GetProperty("sig").GetBytesFromBase64()), name);
+            Assert.True(Ed25519.Verify(key.PublicKey, signature.GetProperty("sig").GetBytesFromBase64(), pae, 0, pae.Length), name);
         }
     }
 
@@ -147,12 +168,151 @@ public sealed class ProtocolVectorsTests
             failure?.ToString());
         Assert.Equal(ProtocolVectorGenerator.Plain(), target.ToArray());
         var contentKey = Convert.FromHexString(Vector("derivations")["contentKey"]);
-        var iv = HMACSHA256.HashData(contentKey, (byte[])[.. Encoding.UTF8.GetBytes("SecureOta/v1/iv"), 0, .. SHA256.HashData(patch)])[..16];
+        var iv = HMACSHA256.HashData(contentKey, (byte[])[.. Encoding.UTF8.GetBytes("SecureOta/v2/iv"), 0, .. SHA256.HashData(patch)])[..16];
         var artifact = TestArtifact.Encrypt(patch, contentKey, iv);
         Assert.Equal(Convert.ToHexStringLower(iv), delta.GetProperty("iv").GetString());
         Assert.Equal(Convert.ToHexStringLower(artifact.Head), delta.GetProperty("head").GetString());
         Assert.Equal(Convert.ToHexStringLower(artifact.Sha256), delta.GetProperty("sha256").GetString());
         Assert.Equal(artifact.Bytes.Length, delta.GetProperty("size").GetInt32());
+    }
+
+    [Fact]
+    public void Manifest_vector_passes_c1_to_c10_under_the_root_vector_and_embeds_the_approval_vector()
+    {
+        var root = LoadRootVector();
+        var manifest = VerifyManifestVector(root);
+
+        Assert.Equal(ProtocolVectorGenerator.Product, manifest.Product);
+        Assert.Equal(root.Product, manifest.Product);
+        Assert.Equal(Encoding.UTF8.GetBytes(Vector("approval-envelope")["envelope (text)"]), manifest.Release.Approval);
+    }
+
+    [Fact]
+    public void Approval_vector_passes_p1_to_p6_against_the_root_vector_for_the_manifest_vectors_release()
+    {
+        var root = LoadRootVector();
+        var release = VerifyManifestVector(root).Release;
+        var digest = Vector("digest");
+        var approval = Encoding.UTF8.GetBytes(Vector("approval-envelope")["envelope (text)"]);
+
+        Assert.True(ReleaseApprovalVerifier.TryVerify(root, release, out var identity, out var failure), failure?.ToString());
+        Assert.Equal(root.Product, identity.Product);
+        Assert.Equal(ProtocolVectorGenerator.Version, identity.Version);
+        Assert.Equal(digest["imageDigest"], Convert.ToHexStringLower(identity.ImageDigest));
+        Assert.Equal(digest["imageSha256"], Convert.ToHexStringLower(identity.ImageSha256));
+        Assert.Equal(ProtocolVectorGenerator.PlainSize, identity.ImageSize);
+        // The same envelope through the explicit overload, as the build and third parties call it.
+        Assert.True(ReleaseApprovalVerifier.TryVerify(root, approval, release.Version, release.SecurityVersion, release.ImageSize,
+            release.ImageDigest, release.ImageSha256, out _, out failure), failure?.ToString());
+    }
+
+    [Fact]
+    public void Approval_vector_names_the_release_exactly_a_changed_identity_is_not_approved_at_p6()
+    {
+        var root = LoadRootVector();
+        var release = VerifyManifestVector(root).Release;
+        var approval = release.Approval;
+        var otherSha = (byte[])release.ImageSha256.Clone();
+        otherSha[0] ^= 1;
+
+        foreach (var (version, securityVersion, size, digest, sha, member) in new[]
+                 {
+                     ("1.0.1", release.SecurityVersion, (long)release.ImageSize, release.ImageDigest, release.ImageSha256, "version"),
+                     (release.Version, release.SecurityVersion + 1, release.ImageSize, release.ImageDigest, release.ImageSha256, "securityVersion"),
+                     (release.Version, release.SecurityVersion, release.ImageSize + 1L, release.ImageDigest, release.ImageSha256, "imageSize"),
+                     (release.Version, release.SecurityVersion, release.ImageSize, new byte[32], release.ImageSha256, "imageDigest"),
+                     (release.Version, release.SecurityVersion, release.ImageSize, release.ImageDigest, otherSha, "imageSha256"),
+                 })
+        {
+            Assert.False(ReleaseApprovalVerifier.TryVerify(root, approval, version, securityVersion, size, digest, sha, out _, out var failure), member);
+            Assert.Equal("P6", failure.Step);
+            Assert.Equal(VerificationError.NotApproved, failure.Error);
+            Assert.Contains(member, failure.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Approval_vector_signed_by_the_approval_role_does_not_satisfy_the_release_role()
+    {
+        var root = LoadRootVector();
+        Assert.True(EnvelopeParser.TryParse(Encoding.UTF8.GetBytes(Vector("approval-envelope")["envelope (text)"]), out var signed, out var reason), reason);
+
+        Assert.True(SignatureThreshold.IsMet(signed, root.ApprovalRole));
+        Assert.False(SignatureThreshold.IsMet(signed, root.ReleaseRole));
+        Assert.False(SignatureThreshold.IsMet(signed, root.RootRole));
+    }
+
+    [Fact]
+    public void Every_negative_vector_is_refused_by_the_device_core_at_exactly_its_expected_step_and_error()
+    {
+        var negatives = Documented.Value.Keys.Where(n => n.StartsWith("negative-", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["negative-base64-padding", "negative-duplicate-key-id", "negative-identity-key", "negative-shared-role-key"], negatives);
+
+        foreach (var name in negatives)
+        {
+            var v = Vector(name);
+            var failure = Refusal(name, v);
+            Assert.True(failure is not null, $"{name} was accepted; section 12 expects '{v["expect (text)"]}'");
+            Assert.Equal(v["expect (text)"], $"{failure!.Step} {failure.Error}");
+        }
+    }
+
+    [Fact]
+    public void Identity_key_vector_signature_is_refused_by_strict_ed25519_though_it_satisfies_the_cofactorless_equation()
+    {
+        var v = Vector("negative-identity-key");
+        var publicKey = Convert.FromHexString(v["public key"]);
+        var signature = Convert.FromHexString(v["signature"]);
+        using var json = JsonDocument.Parse(v["manifest (text)"]);
+        var payload = json.RootElement.GetProperty("payload").GetBytesFromBase64();
+        var pae = Pae.Encode(json.RootElement.GetProperty("payloadType").GetString()!, payload);
+
+        Assert.Equal("0100000000000000000000000000000000000000000000000000000000000000", v["public key"]);
+        Assert.Equal(Convert.ToHexStringLower(signature), Convert.ToHexStringLower(json.RootElement.GetProperty("signatures")[0].GetProperty("sig").GetBytesFromBase64()));
+        Assert.False(Ed25519.Verify(publicKey, signature, pae, 0, pae.Length));
+        // Any message: the forgery does not depend on it, and strict verification refuses it for every one.
+        Assert.False(Ed25519.Verify(publicKey, signature, "anything"u8.ToArray(), 0, 8));
+        // The root that lists the identity key is itself well formed: R5 does not test keys for small order.
+        Assert.True(RootVerifier.TryLoadTrusted(Encoding.UTF8.GetBytes(v["root (text)"]), out var root, out var failure), failure?.ToString());
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(publicKey)), root.ReleaseRole.GetKeyId(0));
+    }
+
+    private static VerificationFailure? Refusal(string name, IReadOnlyDictionary<string, string> v)
+    {
+        VerificationFailure failure;
+        switch (name)
+        {
+            case "negative-identity-key":
+            {
+                Assert.True(RootVerifier.TryLoadTrusted(Encoding.UTF8.GetBytes(v["root (text)"]), out var root, out failure), failure?.ToString());
+                return VerifyManifest(Encoding.UTF8.GetBytes(v["manifest (text)"]), root);
+            }
+            case "negative-base64-padding":
+                return VerifyManifest(Encoding.UTF8.GetBytes(v["envelope (text)"]), LoadRootVector());
+            default:
+                return RootVerifier.TryLoadTrusted(Encoding.UTF8.GetBytes(v["envelope (text)"]), out _, out failure) ? null : failure;
+        }
+    }
+
+    private static VerificationFailure? VerifyManifest(byte[] envelope, TrustedRoot root) =>
+        ChannelManifestVerifier.TryVerify(envelope, root, ProtocolVectorGenerator.Channel, 0, 0, ProtocolVectorGenerator.Issued,
+            DeviceClock.MaxIssued(ProtocolVectorGenerator.Issued, synchronized: true), out _, out var failure) ? null : failure;
+
+    private static TrustedRoot LoadRootVector()
+    {
+        Assert.True(RootVerifier.TryLoadTrusted(Encoding.UTF8.GetBytes(Vector("root-envelope")["envelope (text)"]), out var root, out var failure),
+            failure?.ToString());
+        Assert.Equal(Vector("root-envelope")["product (text)"], root.Product);
+        return root;
+    }
+
+    private static ChannelManifest VerifyManifestVector(TrustedRoot root)
+    {
+        var envelope = Encoding.UTF8.GetBytes(Vector("channel-envelope")["envelope (text)"]);
+        Assert.True(ChannelManifestVerifier.TryVerify(envelope, root, ProtocolVectorGenerator.Channel, 0, 0, ProtocolVectorGenerator.Issued,
+            DeviceClock.MaxIssued(ProtocolVectorGenerator.Issued, synchronized: true), out var verified, out var failure), failure?.ToString());
+        Assert.Equal(ManifestOutcome.NewRelease, verified.Outcome);
+        return verified.Manifest;
     }
 
     private static byte[] Label(string label, params string[] parts)
