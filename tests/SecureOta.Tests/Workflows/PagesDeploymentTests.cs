@@ -73,7 +73,7 @@ public sealed class PagesDeploymentTests
     [Theory]
     [InlineData("release.yml")]
     [InlineData("refresh.yml")]
-    public void Signing_step_runs_the_release_target_and_the_site_is_uploaded_after_it(string workflow)
+    public void Signing_step_runs_the_release_target_with_both_secrets_above_the_live_site_and_the_site_is_uploaded_after_it(string workflow)
     {
         var steps = WorkflowFile.Load(workflow).Steps(SigningJob);
 
@@ -83,7 +83,10 @@ public sealed class PagesDeploymentTests
             YamlNodes.ChildScalar(step, "uses")?.StartsWith("actions/upload-pages-artifact@", StringComparison.Ordinal) == true);
 
         Assert.True(signing >= 0, $"{workflow}: no step receives {SigningSecret}");
-        Assert.Equal("./build.sh --target=Release", YamlNodes.ChildScalar(steps[signing], "run"));
+        Assert.Equal("./build.sh --target=Release --live-site=\"$LIVE_SITE\"", YamlNodes.ChildScalar(steps[signing], "run"));
+        var env = YamlNodes.ChildMapping(steps[signing], "env")!;
+        Assert.Equal("${{ secrets.SECUREOTA_CONTENT_SECRET }}", YamlNodes.ChildScalar(env, "SECUREOTA_CONTENT_SECRET"));
+        Assert.Contains("/ota/v2/", YamlNodes.ChildScalar(env, "LIVE_SITE"), StringComparison.Ordinal);
         Assert.True(upload > signing, $"{workflow}: the site must be uploaded after it is signed");
         Assert.Equal("site/", YamlNodes.ChildScalar(YamlNodes.ChildMapping(steps[upload], "with")!, "path"));
     }
