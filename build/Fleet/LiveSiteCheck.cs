@@ -64,7 +64,7 @@ public sealed class LiveSiteCheck
         return newest;
     }
 
-    /// <summary>Fetches and verifies <c>channels/&lt;channel&gt;.json</c> as a new device on that channel would.</summary>
+    /// <summary>Fetches and verifies <c>channels/&lt;channel&gt;.json</c> and its release's approval as a new device on that channel would.</summary>
     public LiveSiteFinding CheckChannel(TrustedRoot root, string channel)
     {
         var path = $"channels/{channel}.json";
@@ -73,6 +73,10 @@ public sealed class LiveSiteCheck
         if (!ChannelManifestVerifier.TryVerify(body, root, channel, 0, 0, _now, out var verified, out var failure))
         {
             return new LiveSiteFinding(path, LiveSiteStatus.Failed, $"devices refuse it: {failure.Step} {failure.Message}");
+        }
+        if (!ReleaseApprovalVerifier.TryVerify(root, verified.Manifest.Release, out _, out var notApproved))
+        {
+            return new LiveSiteFinding(path, LiveSiteStatus.Failed, $"devices refuse its release: {notApproved.Step} {notApproved.Message}");
         }
 
         var manifest = verified.Manifest;

@@ -97,14 +97,8 @@ public sealed class KeyCompromiseTests : IDisposable
     public void Manifest_issued_in_the_future_is_refused_by_a_device_with_a_synchronised_clock()
     {
         _site.Publish(TestSite.Image(5000, 67), "1.1.0", 1, issued: TestSite.Now + 30 * 86400);
-        byte[] before = _device.StateBytes();
 
-        UpdateReport report = _device.Poll();
-
-        Assert.True(report.Result == UpdateResult.Rejected, report.ToString());
-        Assert.Equal(VerificationError.IssuedInFuture, report.Failure!.Verification!.Error);
-        Assert.Equal("C10", report.Failure.Step);
-        Assert.Equal(before, _device.StateBytes());
+        AssertManifestRefusedWithoutChange(VerificationError.IssuedInFuture, "C10");
     }
 
     [Fact]
@@ -157,14 +151,8 @@ public sealed class KeyCompromiseTests : IDisposable
     public void Wrong_software_another_products_manifest_is_refused()
     {
         _site.Publish(TestSite.Image(5000, 71), "1.1.0", 1, product: "other-product");
-        byte[] before = _device.StateBytes();
 
-        UpdateReport report = _device.Poll();
-
-        Assert.True(report.Result == UpdateResult.Rejected, report.ToString());
-        Assert.Equal(VerificationError.WrongProduct, report.Failure!.Verification!.Error);
-        Assert.Equal("C6", report.Failure.Step);
-        Assert.Equal(before, _device.StateBytes());
+        AssertManifestRefusedWithoutChange(VerificationError.WrongProduct, "C6");
     }
 
     [Fact]
@@ -175,6 +163,18 @@ public sealed class KeyCompromiseTests : IDisposable
         _site.Publish(image, "1.1.0", 1, approval: foreign);
 
         AssertRefusedAtApproval(_device.Poll(), VerificationError.WrongProduct, "P6");
+    }
+
+    /// <summary>The next poll refuses the manifest at <paramref name="step"/> and not one byte of the boot state changes.</summary>
+    private void AssertManifestRefusedWithoutChange(VerificationError error, string step)
+    {
+        byte[] before = _device.StateBytes();
+
+        UpdateReport report = _device.Poll();
+
+        Assert.True(report.Result == UpdateResult.Rejected, report.ToString());
+        Assert.Equal((error, step), (report.Failure!.Verification!.Error, report.Failure.Step));
+        Assert.Equal(before, _device.StateBytes());
     }
 
     private void AssertRefusedAtApproval(UpdateReport report, VerificationError error, string step, long rootVersion = 1)
