@@ -2,30 +2,35 @@ namespace SecureOta.Device.Core.Crypto
 {
     /// <summary>
     /// [a]P + [b]B for edwards25519's base point B, the one scalar multiplication Ed25519 verification
-    /// needs. Both scalars are recoded into width-5 signed digits and processed in a single pass of
-    /// doublings (Straus/Shamir), adding from tables of odd multiples: about 253 doublings and 85
-    /// additions in all. Variable time: only for public scalars and points.
+    /// needs. Both scalars are recoded into signed odd digits (width 5 for P, whose table is built per
+    /// call; width 7 for B, from <see cref="EdwardsBasePointTable"/>) and processed in a single pass of
+    /// doublings (Straus/Shamir): about 253 doublings, 43 additions of P multiples and 32 of B
+    /// multiples. Variable time: only for public scalars and points. Every buffer is allocated once,
+    /// with the instance; not thread-safe.
     /// </summary>
-    internal static class EdwardsDoubleScalarMultiplication
+    internal sealed class EdwardsDoubleScalarMultiplication
     {
-        private const int TableSize = 8; // P, 3P, 5P, ..., 15P: the odd digits up to 15
+        private const int PointWindowWidth = 5;
+        private const int PointTableSize = 1 << (PointWindowWidth - 2); // P, 3P, ..., 15P
 
-        // B, 3B, ..., 15B, computed once. B is the point with y = 4/5 and even ("positive") x.
-        private static readonly EdwardsCachedPoint[] BaseOddMultiples = ComputeBaseOddMultiples();
+        private readonly sbyte[] _aDigits = new sbyte[256];
+        private readonly sbyte[] _bDigits = new sbyte[256];
+        private readonly EdwardsCachedPoint[] _pOddMultiples = NewTable(PointTableSize);
+        private readonly EdwardsCompletedPoint _sum = new EdwardsCompletedPoint();
+        private readonly EdwardsPoint _addend = new EdwardsPoint();
+        private readonly EdwardsPoint _twiceP = new EdwardsPoint();
 
         /// <summary>result = [a]p + [b]B, projective (T not set). a and b: 32-byte scalars below 2^253.</summary>
-        public static void Compute(EdwardsPoint result, byte[] a, EdwardsPoint p, byte[] b)
+        public void Compute(EdwardsPoint result, byte[] a, EdwardsPoint p, byte[] b)
         {
-            sbyte[] aDigits = new sbyte[256];
-            sbyte[] bDigits = new sbyte[256];
-            Scalar25519.ComputeWindowDigits(a, aDigits);
-            Scalar25519.ComputeWindowDigits(b, bDigits);
+            sbyte[] aDigits = _aDigits, bDigits = _bDigits;
+            Scalar25519.ComputeWindowDigits(a, aDigits, PointWindowWidth);
+            Scalar25519.ComputeWindowDigits(b, bDigits, EdwardsBasePointTable.WindowWidth);
+            FillOddMultiples(p, _pOddMultiples, _sum, _twiceP, _addend);
 
-            EdwardsCachedPoint[] pOddMultiples = NewTable();
-            FillOddMultiples(p, pOddMultiples);
-
-            EdwardsCompletedPoint sum = new EdwardsCompletedPoint();
-            EdwardsPoint addend = new EdwardsPoint();
+            EdwardsCompletedPoint sum = _sum;
+            EdwardsPoint addend = _addend;
+            EdwardsCachedPoint[] pTable = _pOddMultiples, bTable = EdwardsBasePointTable.OddMultiples;
             result.SetIdentity();
 
             int i = 255;
@@ -36,30 +41,37 @@ namespace SecureOta.Device.Core.Crypto
             for (; i >= 0; i--)
             {
                 sum.SetDouble(result);
-                AddDigit(sum, addend, pOddMultiples, aDigits[i]);
-                AddDigit(sum, addend, BaseOddMultiples, bDigits[i]);
+                int digit = aDigits[i];
+                if (digit != 0)
+                {
+                    sum.ToExtended(addend);
+                    if (digit > 0) sum.SetSum(addend, pTable[digit >> 1]);
+                    else sum.SetDifference(addend, pTable[(-digit) >> 1]);
+                }
+                digit = bDigits[i];
+                if (digit != 0)
+                {
+                    sum.ToExtended(addend);
+                    if (digit > 0) sum.SetSum(addend, bTable[digit >> 1]);
+                    else sum.SetDifference(addend, bTable[(-digit) >> 1]);
+                }
                 sum.ToProjective(result);
             }
         }
 
-        /// <summary>table[k] = (2k + 1) p for k = 0..7.</summary>
-        public static void FillOddMultiples(EdwardsPoint p, EdwardsCachedPoint[] table)
+        /// <summary>table[k] = (2k + 1) p for every k of the table, using the three scratch objects.</summary>
+        public static void FillOddMultiples(EdwardsPoint p, EdwardsCachedPoint[] table, EdwardsCompletedPoint sum,
+            EdwardsPoint twiceP, EdwardsPoint current)
         {
-            EdwardsCompletedPoint sum = new EdwardsCompletedPoint();
-            EdwardsPoint twiceP = new EdwardsPoint();
-            EdwardsPoint current = new EdwardsPoint();
-
             sum.SetDouble(p);
             sum.ToExtended(twiceP);
-            EdwardsCachedPoint twicePCached = new EdwardsCachedPoint();
+            // The last entry is only scratch until the loop overwrites it: it holds 2p's cached form.
+            EdwardsCachedPoint twicePCached = table[table.Length - 1];
             twicePCached.Set(twiceP);
 
             table[0].Set(p);
-            Field25519.Copy(current.X, p.X);
-            Field25519.Copy(current.Y, p.Y);
-            Field25519.Copy(current.Z, p.Z);
-            Field25519.Copy(current.T, p.T);
-            for (int k = 1; k < TableSize; k++)
+            current.Set(p);
+            for (int k = 1; k < table.Length; k++)
             {
                 sum.SetSum(current, twicePCached);
                 sum.ToExtended(current);
@@ -67,44 +79,14 @@ namespace SecureOta.Device.Core.Crypto
             }
         }
 
-        private static void AddDigit(EdwardsCompletedPoint sum, EdwardsPoint addend, EdwardsCachedPoint[] table, int digit)
+        /// <summary>A table of size new cached points.</summary>
+        public static EdwardsCachedPoint[] NewTable(int size)
         {
-            if (digit == 0) return;
-            sum.ToExtended(addend);
-            if (digit > 0)
-            {
-                sum.SetSum(addend, table[digit >> 1]);
-            }
-            else
-            {
-                sum.SetDifference(addend, table[(-digit) >> 1]);
-            }
-        }
-
-        private static EdwardsCachedPoint[] NewTable()
-        {
-            EdwardsCachedPoint[] table = new EdwardsCachedPoint[TableSize];
-            for (int k = 0; k < TableSize; k++)
+            EdwardsCachedPoint[] table = new EdwardsCachedPoint[size];
+            for (int k = 0; k < size; k++)
             {
                 table[k] = new EdwardsCachedPoint();
             }
-            return table;
-        }
-
-        private static EdwardsCachedPoint[] ComputeBaseOddMultiples()
-        {
-            // Encode y = 4/5 with a clear sign bit and decode it: RFC 8032's definition of B.
-            int[] y = Field25519.Create();
-            Field25519Powers.Invert(y, Field25519.FromInt(5));
-            Field25519Products.Multiply(y, y, Field25519.FromInt(4));
-            byte[] encoding = new byte[32];
-            Field25519.ToBytes(encoding, 0, y);
-
-            EdwardsPoint basePoint = new EdwardsPoint();
-            basePoint.TryDecode(encoding, 0);
-
-            EdwardsCachedPoint[] table = NewTable();
-            FillOddMultiples(basePoint, table);
             return table;
         }
     }
