@@ -6,12 +6,20 @@ namespace SecureOta.Device.Core.Crypto
     /// The work of <see cref="Ed25519.Verify"/> (arguments already checked) on buffers allocated once
     /// with the instance: the decoded key, the digest, the scalars, the result point and every field
     /// temporary. Not thread-safe. About 3.5 KiB of heap for as long as it lives.
+    /// <para>
+    /// It remembers the last public key that passed the key checks, with its decoded point already in
+    /// the scalar multiplication's table: a device verifies every manifest under the same release key,
+    /// so the checks, the decoding (a square root: an exponentiation) and the table (about 200,000 IL in
+    /// all) are paid once per key, not per signature. The key's bytes are compared in full each time.
+    /// </para>
     /// </summary>
     internal sealed class Ed25519Verifier
     {
         private readonly EdwardsPointCodec _codec = new EdwardsPointCodec();
         private readonly EdwardsDoubleScalarMultiplication _multiplication = new EdwardsDoubleScalarMultiplication();
         private readonly EdwardsPoint _negatedKey = new EdwardsPoint();
+        private readonly byte[] _preparedKey = new byte[Ed25519.PublicKeySize];
+        private bool _hasPreparedKey;
         private readonly EdwardsPoint _check = new EdwardsPoint();
         private readonly Sha512 _sha = new Sha512();
         private readonly byte[] _digest = new byte[Sha512.HashSize];
@@ -36,12 +44,19 @@ namespace SecureOta.Device.Core.Crypto
             // different h and so accept different signatures. And it must not have small order: the
             // neutral element, say, satisfies [S]B = R + [h]A for R = [S]B and every message, so
             // anyone could sign for such a key.
-            if (!EdwardsPointCodec.IsCanonicalPointEncoding(publicKey, 0)) return false;
-            if (_codec.HasSmallOrder(publicKey, 0)) return false;
+            if (!IsPrepared(publicKey))
+            {
+                _hasPreparedKey = false;
+                if (!EdwardsPointCodec.IsCanonicalPointEncoding(publicKey, 0)) return false;
+                if (_codec.HasSmallOrder(publicKey, 0)) return false;
 
-            // The key must decode to a point of the curve at all.
-            if (!_codec.TryDecode(_negatedKey, publicKey, 0)) return false;
-            _negatedKey.Negate();
+                // The key must decode to a point of the curve at all.
+                if (!_codec.TryDecode(_negatedKey, publicKey, 0)) return false;
+                _negatedKey.Negate();
+                _multiplication.SetPoint(_negatedKey);
+                Array.Copy(publicKey, _preparedKey, Ed25519.PublicKeySize);
+                _hasPreparedKey = true;
+            }
 
             // h = SHA-512(R || A || M) mod L.
             _sha.Reset();
@@ -56,9 +71,14 @@ namespace SecureOta.Device.Core.Crypto
             // Cofactorless check, as libsodium: the encoding of [S]B - [h]A must equal R's 32 bytes.
             // The computed encoding is canonical, so a non-canonical R (y >= p, or a sign bit on x = 0)
             // never matches. Public values: an ordinary comparison would do, the constant-time one is as cheap.
-            _multiplication.Compute(_check, _h, _negatedKey, _s);
+            _multiplication.Compute(_check, _h, _s);
             _codec.Encode(_check, _checkEncoding, 0);
             return ConstantTime.AreEqual(_checkEncoding, 0, signature, 0, 32);
+        }
+
+        private bool IsPrepared(byte[] publicKey)
+        {
+            return _hasPreparedKey && ConstantTime.AreEqual32(publicKey, 0, _preparedKey, 0);
         }
     }
 }

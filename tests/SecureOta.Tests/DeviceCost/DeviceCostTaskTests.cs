@@ -11,6 +11,7 @@ public sealed class DeviceCostTaskTests
     [
         "boot: static tables (base-point table, curve constants)",
         "Ed25519 verify (1 KiB message)",
+        "Ed25519 verify (1 KiB message, key seen before)",
         "X25519 (one scalar multiplication)",
         "record-chain reader, per 4 KiB record",
         "key unwrap (X25519, HKDF, AES key wrap)",
