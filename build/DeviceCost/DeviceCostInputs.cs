@@ -75,6 +75,7 @@ public static class DeviceCostInputs
         inputs[NewImage] = newImage;
         inputs[NewImageDigest] = full.ImageDigest;
         inputs[PairName] = Encoding.UTF8.GetBytes(pairName);
+        DeviceCostPollSite.Add(inputs, oldImage, newImage, patch);
         return inputs;
     }
 

@@ -18,6 +18,13 @@ public sealed class DeviceCostTaskTests
         "full update: verify and decrypt the image",
         "delta update: verify, decrypt and apply the patch",
         "delta patch apply alone (DeltaPatcher)",
+        "poll steps: boot (provisioned device, nothing pending)",
+        "poll: whole delta update",
+        "poll steps: boot into the trial",
+        "poll: manifest verify, up to date (200)",
+        "poll: no change (304)",
+        "poll: root rotation 1 -> 2, then the manifest",
+        "poll: whole full update",
     ];
 
     [Fact]
@@ -40,6 +47,21 @@ public sealed class DeviceCostTaskTests
             Assert.True(steps[name].GetProperty("esp32SecondsAt300").GetDouble() > steps[name].GetProperty("esp32SecondsAt40").GetDouble(), name);
         }
         Assert.True(steps["delta update: verify, decrypt and apply the patch"].GetProperty("ilPerOutputByte").GetDouble() > 0);
+
+        // Regression guards on deterministic counts, a little above what the crypto work reached
+        // (issue 9's targets are lower still for Ed25519 and X25519; see device/Esp32/README.md).
+        AssertAtMost(steps["Ed25519 verify (1 KiB message)"], 2_250_000);
+        AssertAtMost(steps["Ed25519 verify (1 KiB message, key seen before)"], 2_050_000);
+        AssertAtMost(steps["X25519 (one scalar multiplication)"], 2_000_000);
+        AssertAtMost(steps["record-chain reader, per 4 KiB record"], 500);
+    }
+
+    private static void AssertAtMost(JsonElement step, long instructions)
+    {
+        var name = step.GetProperty("name").GetString();
+        Assert.True(step.GetProperty("ilInstructions").GetInt64() <= instructions,
+            $"{name}: {step.GetProperty("ilInstructions").GetInt64():N0} IL instructions, the guard is {instructions:N0}");
+        Assert.True(step.GetProperty("allocations").GetInt64() == 0, $"{name} allocates");
     }
 
     [Fact]
