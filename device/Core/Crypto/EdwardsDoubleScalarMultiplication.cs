@@ -2,72 +2,64 @@ namespace SecureOta.Device.Core.Crypto
 {
     /// <summary>
     /// [a]P + [b]B for edwards25519's base point B, the one scalar multiplication Ed25519 verification
-    /// needs. Both scalars are recoded into signed odd digits (width 5 for P, whose table is built per
-    /// call; width 7 for B, from <see cref="EdwardsBasePointTable"/>) and processed in a single pass of
-    /// doublings (Straus/Shamir): about 253 doublings, 43 additions of P multiples and 32 of B
-    /// multiples. Variable time: only for public scalars and points. Every buffer is allocated once,
-    /// with the instance; not thread-safe.
+    /// needs, from split tables of both points (<see cref="EdwardsSplitTable"/>: P's is prepared once
+    /// per key by the verifier, B's once per boot). Both scalars are recoded into width-5 signed digits;
+    /// digit 64c + j of either scalar is added, from row c, after the doubling for j, so one pass of
+    /// 64 doublings and about 86 additions computes the sum (Straus/Shamir over eight 64-bit slices).
+    /// Variable time: only for public scalars and points. Buffers are allocated once; not thread-safe.
     /// </summary>
     internal sealed class EdwardsDoubleScalarMultiplication
     {
-        private const int PointWindowWidth = 5;
-        private const int PointTableSize = 1 << (PointWindowWidth - 2); // P, 3P, ..., 15P
-
         private readonly sbyte[] _aDigits = new sbyte[256];
         private readonly sbyte[] _bDigits = new sbyte[256];
-        private readonly EdwardsCachedPoint[] _pOddMultiples = NewTable(PointTableSize);
         private readonly EdwardsCompletedPoint _sum = new EdwardsCompletedPoint();
         private readonly EdwardsPoint _addend = new EdwardsPoint();
-        private readonly EdwardsPoint _twiceP = new EdwardsPoint();
 
         /// <summary>
-        /// Prepares the table of p's odd multiples that <see cref="Compute"/> uses, which stays valid
-        /// until the next call: a verifier that sees the same key again skips this (about 50,000 IL).
+        /// result = [a]P + [b]B for the P whose split table is <paramref name="pTable"/>, projective
+        /// (T not set). a and b: 32-byte scalars below 2^253.
         /// </summary>
-        public void SetPoint(EdwardsPoint p)
-        {
-            FillOddMultiples(p, _pOddMultiples, _sum, _twiceP, _addend);
-        }
-
-        /// <summary>
-        /// result = [a]p + [b]B for the p of the last <see cref="SetPoint"/>, projective (T not set).
-        /// a and b: 32-byte scalars below 2^253.
-        /// </summary>
-        public void Compute(EdwardsPoint result, byte[] a, byte[] b)
+        public void Compute(EdwardsPoint result, byte[] a, EdwardsSplitTable pTable, byte[] b)
         {
             sbyte[] aDigits = _aDigits, bDigits = _bDigits;
-            Scalar25519.ComputeWindowDigits(a, aDigits, PointWindowWidth);
-            Scalar25519.ComputeWindowDigits(b, bDigits, EdwardsBasePointTable.WindowWidth);
+            Scalar25519.ComputeWindowDigits(a, aDigits, EdwardsSplitTable.WindowWidth);
+            Scalar25519.ComputeWindowDigits(b, bDigits, EdwardsSplitTable.WindowWidth);
 
             EdwardsCompletedPoint sum = _sum;
             EdwardsPoint addend = _addend;
-            EdwardsCachedPoint[] pTable = _pOddMultiples, bTable = EdwardsBasePointTable.OddMultiples;
+            EdwardsCachedPoint[][] pRows = pTable.Rows, bRows = EdwardsBasePointTable.Table.Rows;
             result.SetIdentity();
 
-            int i = 255;
-            while (i >= 0 && aDigits[i] == 0 && bDigits[i] == 0)
+            int j = EdwardsSplitTable.RowBits - 1;
+            while (j >= 0 && IsZeroColumn(aDigits, j) && IsZeroColumn(bDigits, j))
             {
-                i--;
+                j--;
             }
-            for (; i >= 0; i--)
+            for (; j >= 0; j--)
             {
                 sum.SetDouble(result);
-                int digit = aDigits[i];
-                if (digit != 0)
+                for (int c = 0, position = j; c < EdwardsSplitTable.RowCount; c++, position += EdwardsSplitTable.RowBits)
                 {
-                    sum.ToExtended(addend);
-                    if (digit > 0) sum.SetSum(addend, pTable[digit >> 1]);
-                    else sum.SetDifference(addend, pTable[(-digit) >> 1]);
-                }
-                digit = bDigits[i];
-                if (digit != 0)
-                {
-                    sum.ToExtended(addend);
-                    if (digit > 0) sum.SetSum(addend, bTable[digit >> 1]);
-                    else sum.SetDifference(addend, bTable[(-digit) >> 1]);
+                    int digit = aDigits[position];
+                    if (digit != 0) AddDigit(sum, addend, pRows[c], digit);
+                    digit = bDigits[position];
+                    if (digit != 0) AddDigit(sum, addend, bRows[c], digit);
                 }
                 sum.ToProjective(result);
             }
+        }
+
+        // sum += digit * (the row's point): the row holds the odd multiples, a negative digit subtracts.
+        private static void AddDigit(EdwardsCompletedPoint sum, EdwardsPoint addend, EdwardsCachedPoint[] row, int digit)
+        {
+            sum.ToExtended(addend);
+            if (digit > 0) sum.SetSum(addend, row[digit >> 1]);
+            else sum.SetDifference(addend, row[(-digit) >> 1]);
+        }
+
+        private static bool IsZeroColumn(sbyte[] digits, int j)
+        {
+            return digits[j] == 0 && digits[j + 64] == 0 && digits[j + 128] == 0 && digits[j + 192] == 0;
         }
 
         /// <summary>table[k] = (2k + 1) p for every k of the table, using the three scratch objects.</summary>
