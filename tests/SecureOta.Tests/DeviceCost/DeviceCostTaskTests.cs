@@ -48,10 +48,10 @@ public sealed class DeviceCostTaskTests
         }
         Assert.True(steps["delta update: verify, decrypt and apply the patch"].GetProperty("ilPerOutputByte").GetDouble() > 0);
 
-        // Regression guards on deterministic counts, a little above what the crypto work reached
-        // (issue 9's targets are lower still for Ed25519 and X25519; see device/Esp32/README.md).
-        AssertAtMost(steps["Ed25519 verify (1 KiB message)"], 2_250_000);
-        AssertAtMost(steps["Ed25519 verify (1 KiB message, key seen before)"], 2_050_000);
+        // Regression guards on deterministic counts: issue 9's targets where they are met (a signature
+        // under a prepared key, the record reader), a little above the figures reached elsewhere.
+        AssertAtMost(steps["Ed25519 verify (1 KiB message)"], 2_550_000);
+        AssertAtMost(steps["Ed25519 verify (1 KiB message, key seen before)"], 1_200_000);
         AssertAtMost(steps["X25519 (one scalar multiplication)"], 2_000_000);
         AssertAtMost(steps["record-chain reader, per 4 KiB record"], 500);
     }
