@@ -11,7 +11,7 @@ namespace SecureOta.Device.Core.Crypto
     /// <see cref="KeySlots"/> keys, because a device verifies every root under the same root keys and
     /// every manifest under the same release key. A signature under a prepared key then costs 64
     /// doublings instead of 253; the first one under a new key pays about 1.2M IL more. The key bytes are
-    /// compared in full each time. Heap: about 6.5 KiB per slot plus 2 KiB of scratch, held for good.
+    /// compared in full each time. Heap: about 6 KiB per slot plus 3 KiB of scratch, held for good.
     /// </para>
     /// </summary>
     internal sealed class Ed25519Verifier
@@ -30,6 +30,8 @@ namespace SecureOta.Device.Core.Crypto
         private readonly EdwardsPoint _scratch1 = new EdwardsPoint();
         private readonly EdwardsPoint _scratch2 = new EdwardsPoint();
         private readonly EdwardsCompletedPoint _sum = new EdwardsCompletedPoint();
+        private readonly EdwardsCachedPoint _cached1 = new EdwardsCachedPoint();
+        private readonly EdwardsCachedPoint _cached2 = new EdwardsCachedPoint();
         private readonly Sha512 _sha = new Sha512();
         private readonly byte[] _digest = new byte[Sha512.HashSize];
         private readonly long[] _reduceScratch = new long[Scalar25519.ReduceScratchSize];
@@ -107,7 +109,7 @@ namespace SecureOta.Device.Core.Crypto
         {
             int slot = (_lastUsed + 1) % KeySlots;
             _prepared[slot] = false;
-            _tables[slot].Fill(_negatedKey, _sum, _check, _scratch1, _scratch2);
+            _tables[slot].Fill(_negatedKey, _sum, _check, _scratch1, _scratch2, _cached1, _cached2);
             Array.Copy(publicKey, _keys[slot], Ed25519.PublicKeySize);
             _prepared[slot] = true;
             return slot;

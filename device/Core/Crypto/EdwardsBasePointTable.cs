@@ -24,7 +24,8 @@ namespace SecureOta.Device.Core.Crypto
             new EdwardsPointCodec().TryDecode(basePoint, encoding, 0);
 
             EdwardsSplitTable table = new EdwardsSplitTable();
-            table.Fill(basePoint, new EdwardsCompletedPoint(), new EdwardsPoint(), new EdwardsPoint(), new EdwardsPoint());
+            table.Fill(basePoint, new EdwardsCompletedPoint(), new EdwardsPoint(), new EdwardsPoint(), new EdwardsPoint(),
+                new EdwardsCachedPoint(), new EdwardsCachedPoint());
             return table;
         }
     }

@@ -14,6 +14,7 @@ namespace SecureOta.Device.Core.Crypto
         private readonly sbyte[] _bDigits = new sbyte[256];
         private readonly EdwardsCompletedPoint _sum = new EdwardsCompletedPoint();
         private readonly EdwardsPoint _addend = new EdwardsPoint();
+        private readonly EdwardsCachedPoint _entry = new EdwardsCachedPoint();
 
         /// <summary>
         /// result = [a]P + [b]B for the P whose split table is <paramref name="pTable"/>, projective
@@ -27,7 +28,8 @@ namespace SecureOta.Device.Core.Crypto
 
             EdwardsCompletedPoint sum = _sum;
             EdwardsPoint addend = _addend;
-            EdwardsCachedPoint[][] pRows = pTable.Rows, bRows = EdwardsBasePointTable.Table.Rows;
+            EdwardsCachedPoint entry = _entry;
+            int[][][] pRows = pTable.Rows, bRows = EdwardsBasePointTable.Table.Rows;
             result.SetIdentity();
 
             int j = EdwardsSplitTable.RowBits - 1;
@@ -41,20 +43,28 @@ namespace SecureOta.Device.Core.Crypto
                 for (int c = 0, position = j; c < EdwardsSplitTable.RowCount; c++, position += EdwardsSplitTable.RowBits)
                 {
                     int digit = aDigits[position];
-                    if (digit != 0) AddDigit(sum, addend, pRows[c], digit);
+                    if (digit != 0) AddDigit(sum, addend, entry, pRows[c], digit);
                     digit = bDigits[position];
-                    if (digit != 0) AddDigit(sum, addend, bRows[c], digit);
+                    if (digit != 0) AddDigit(sum, addend, entry, bRows[c], digit);
                 }
                 sum.ToProjective(result);
             }
         }
 
-        // sum += digit * (the row's point): the row holds the odd multiples, a negative digit subtracts.
-        private static void AddDigit(EdwardsCompletedPoint sum, EdwardsPoint addend, EdwardsCachedPoint[] row, int digit)
+        // sum += digit * (the row's point): the row holds the odd multiples, packed; a negative digit subtracts.
+        private static void AddDigit(EdwardsCompletedPoint sum, EdwardsPoint addend, EdwardsCachedPoint entry, int[][] row, int digit)
         {
             sum.ToExtended(addend);
-            if (digit > 0) sum.SetSum(addend, row[digit >> 1]);
-            else sum.SetDifference(addend, row[(-digit) >> 1]);
+            if (digit > 0)
+            {
+                entry.Unpack(row[digit >> 1]);
+                sum.SetSum(addend, entry);
+            }
+            else
+            {
+                entry.Unpack(row[(-digit) >> 1]);
+                sum.SetDifference(addend, entry);
+            }
         }
 
         private static bool IsZeroColumn(sbyte[] digits, int j)
@@ -62,33 +72,36 @@ namespace SecureOta.Device.Core.Crypto
             return digits[j] == 0 && digits[j + 64] == 0 && digits[j + 128] == 0 && digits[j + 192] == 0;
         }
 
-        /// <summary>table[k] = (2k + 1) p for every k of the table, using the three scratch objects.</summary>
-        public static void FillOddMultiples(EdwardsPoint p, EdwardsCachedPoint[] table, EdwardsCompletedPoint sum,
-            EdwardsPoint twiceP, EdwardsPoint current)
+        /// <summary>
+        /// table[k] = (2k + 1) p packed, for every k of the table, using the scratch objects (twiceP's and
+        /// the entries' cached forms go through the two cached scratch points).
+        /// </summary>
+        public static void FillOddMultiples(EdwardsPoint p, int[][] table, EdwardsCompletedPoint sum,
+            EdwardsPoint twiceP, EdwardsPoint current, EdwardsCachedPoint twicePCached, EdwardsCachedPoint entry)
         {
             sum.SetDouble(p);
             sum.ToExtended(twiceP);
-            // The last entry is only scratch until the loop overwrites it: it holds 2p's cached form.
-            EdwardsCachedPoint twicePCached = table[table.Length - 1];
             twicePCached.Set(twiceP);
 
-            table[0].Set(p);
+            entry.Set(p);
+            entry.Pack(table[0]);
             current.Set(p);
             for (int k = 1; k < table.Length; k++)
             {
                 sum.SetSum(current, twicePCached);
                 sum.ToExtended(current);
-                table[k].Set(current);
+                entry.Set(current);
+                entry.Pack(table[k]);
             }
         }
 
-        /// <summary>A table of size new cached points.</summary>
-        public static EdwardsCachedPoint[] NewTable(int size)
+        /// <summary>A table of size packed cached points.</summary>
+        public static int[][] NewTable(int size)
         {
-            EdwardsCachedPoint[] table = new EdwardsCachedPoint[size];
+            int[][] table = new int[size][];
             for (int k = 0; k < size; k++)
             {
-                table[k] = new EdwardsCachedPoint();
+                table[k] = new int[EdwardsCachedPoint.PackedSize];
             }
             return table;
         }

@@ -4,7 +4,8 @@ namespace SecureOta.Device.Core.Crypto
     /// Odd multiples of a point P and of 2^64 P, 2^128 P and 2^192 P: Rows[c][k] = (2k + 1) 2^(64c) P
     /// for k = 0..7. A 253-bit scalar's width-5 signed digits at positions 64c + j then all meet in one
     /// pass of 64 doublings (j = 63..0) instead of 253, the bulk of a scalar multiplication's cost; the
-    /// rows cost 192 doublings and four small tables once per point. 32 cached points, about 6.5 KiB.
+    /// rows cost 192 doublings and four small tables once per point. 32 packed cached points: 5 KiB of
+    /// limbs, about 6 KiB of nanoFramework heap with the array headers.
     /// </summary>
     internal sealed class EdwardsSplitTable
     {
@@ -19,13 +20,15 @@ namespace SecureOta.Device.Core.Crypto
 
         private const int RowSize = 1 << (WindowWidth - 2);
 
-        public readonly EdwardsCachedPoint[][] Rows = NewRows();
+        /// <summary>Rows[c][k]: packed cached points (see <see cref="EdwardsCachedPoint.Pack"/>).</summary>
+        public readonly int[][][] Rows = NewRows();
 
         /// <summary>
         /// Fills the rows for p (extended coordinates, T set), using the scratch objects: current holds
         /// 2^(64c) p as the rows advance; p itself is not modified.
         /// </summary>
-        public void Fill(EdwardsPoint p, EdwardsCompletedPoint sum, EdwardsPoint current, EdwardsPoint scratch1, EdwardsPoint scratch2)
+        public void Fill(EdwardsPoint p, EdwardsCompletedPoint sum, EdwardsPoint current, EdwardsPoint scratch1, EdwardsPoint scratch2,
+            EdwardsCachedPoint cached1, EdwardsCachedPoint cached2)
         {
             current.Set(p);
             for (int c = 0; c < RowCount; c++)
@@ -41,13 +44,13 @@ namespace SecureOta.Device.Core.Crypto
                     sum.SetDouble(current);
                     sum.ToExtended(current);
                 }
-                EdwardsDoubleScalarMultiplication.FillOddMultiples(current, Rows[c], sum, scratch1, scratch2);
+                EdwardsDoubleScalarMultiplication.FillOddMultiples(current, Rows[c], sum, scratch1, scratch2, cached1, cached2);
             }
         }
 
-        private static EdwardsCachedPoint[][] NewRows()
+        private static int[][][] NewRows()
         {
-            EdwardsCachedPoint[][] rows = new EdwardsCachedPoint[RowCount][];
+            int[][][] rows = new int[RowCount][][];
             for (int c = 0; c < RowCount; c++)
             {
                 rows[c] = EdwardsDoubleScalarMultiplication.NewTable(RowSize);
