@@ -4,7 +4,6 @@ using SecureOta.Device.Core.Artifacts;
 using SecureOta.Device.Core.Crypto;
 using SecureOta.Device.Core.Delta;
 using SecureOta.Device.Core.Keys;
-using SecureOta.Device.Core.Trust;
 using SecureOta.Build.Delta;
 
 namespace SecureOta.Build.DeviceCost;
