@@ -70,14 +70,11 @@ namespace SecureOta.Device.Core.Crypto
                 Field25519Products.Multiply(d, d, a);            // DA
                 Field25519Products.Multiply(c, c, b);            // CB
 
-                Field25519.Add(x3, d, c);
-                Field25519Products.Square(x3, x3);               // x3 = (DA + CB)^2
-                Field25519.Subtract(z3, d, c);
-                Field25519Products.Square(z3, z3);
+                Field25519Products.SquareSum(x3, d, c);          // x3 = (DA + CB)^2
+                Field25519Products.SquareDifference(z3, d, c);
                 Field25519Products.Multiply(z3, z3, x1);         // z3 = x1 (DA - CB)^2
                 Field25519Products.Multiply(x2, aa, bb);         // x2 = AA BB
-                Field25519Products.MultiplySmall(z2, e, A24);
-                Field25519.Add(z2, z2, aa);
+                Field25519Products.MultiplySmallAdd(z2, e, A24, aa);
                 Field25519Products.Multiply(z2, z2, e);          // z2 = E (AA + a24 E)
             }
             Field25519.ConditionalSwap(x2, x3, z2, z3, swap);
