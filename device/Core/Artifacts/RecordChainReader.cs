@@ -32,6 +32,8 @@ namespace SecureOta.Device.Core.Artifacts
         private int _recordCount;
         private int _index;
         private int _plainLength;
+        private int _recordLength;       // of record _index, 0 once complete: computed once per record
+        private int _recordPlainLength;  // plain bytes of record _index
         private long _plainOffset;
         private long _plainDone;
         private bool _foldImage;
@@ -62,7 +64,7 @@ namespace SecureOta.Device.Core.Artifacts
         /// <summary>Bytes of the next record to read; 0 once complete.</summary>
         public int RecordLength
         {
-            get { return IsComplete ? 0 : ArtifactLayout.RecordLength(_plainSize, _index); }
+            get { return _recordLength; }
         }
 
         /// <summary>Byte offset of the next record in the artifact: where a resumed download's Range starts.</summary>
@@ -126,6 +128,21 @@ namespace SecureOta.Device.Core.Artifacts
             Array.Copy(position.ChainBlock, 0, _chainBlock, 0, 16);
             _started = true;
             _failed = false;
+            MeasureRecord();
+        }
+
+        // The layout arithmetic (a division and several checked calls) once per record, not per use.
+        private void MeasureRecord()
+        {
+            if (_index == _recordCount)
+            {
+                _recordLength = 0;
+                _recordPlainLength = 0;
+                return;
+            }
+            // Every record but the last carries a whole chunk (Begin checked the plain size).
+            _recordPlainLength = _index < _recordCount - 1 ? ArtifactLayout.ChunkSize : _plainSize - ArtifactLayout.ChunkSize * (_recordCount - 1);
+            _recordLength = ((_recordPlainLength + 15) & ~15) + ArtifactLayout.LinkSize;
         }
 
         /// <summary>
@@ -141,24 +158,27 @@ namespace SecureOta.Device.Core.Artifacts
             failure = null;
             _plainLength = 0;
 
-            if (IsComplete && count == 0) throw new InvalidOperationException("the artifact is complete; call TryFinish");
-            if (!CheckReceivedLength(count, out failure)) return false;
-            int length = ArtifactLayout.RecordLength(_plainSize, _index);
+            int length = _recordLength;
+            if (count != length || length == 0)
+            {
+                if (length == 0 && count == 0) throw new InvalidOperationException("the artifact is complete; call TryFinish");
+                return CheckReceivedLength(count, out failure);
+            }
             if (!CheckRecordDigest(length, out failure)) return false;
             int cipherLength = length - DigestKeys.DigestSize;
-            if (!CheckChainEnd(cipherLength, out failure)) return false;
+            if (_index == _recordCount - 1 && !CheckChainEnd(cipherLength, out failure)) return false;
             Decrypt(cipherLength);
             return true;
         }
 
-        /// <summary>A1: exactly the record's length arrived; nothing may follow the last record.</summary>
+        /// <summary>A1: exactly the record's length arrived; nothing may follow the last record. Called on a mismatch.</summary>
         private bool CheckReceivedLength(int count, out VerificationFailure failure)
         {
             failure = null;
             if (IsComplete)
                 return Fail(VerificationError.TooLarge, "A1", "artifact continues after its last record; it is longer than its signed size " +
                     ArtifactLayout.ArtifactSize(_plainSize) + ". Download it again.", out failure);
-            int length = ArtifactLayout.RecordLength(_plainSize, _index);
+            int length = _recordLength;
             if (count < length)
                 return Fail(VerificationError.Truncated, "A1", "record " + _index + " of " + _recordCount + " has " + count + " of its " + length +
                     " bytes; the download ended early. Resume it from record " + _index + ".", out failure);
@@ -173,7 +193,7 @@ namespace SecureOta.Device.Core.Artifacts
         {
             failure = null;
             _hmac.Compute(DigestKeys.Record, _buffer, 0, length, _digest, 0);
-            if (ConstantTime.AreEqual(_digest, 0, _expected, 0, DigestKeys.DigestSize)) return true;
+            if (ConstantTime.AreEqual32(_digest, 0, _expected, 0)) return true;
             return Fail(VerificationError.RecordDigestMismatch, "A2", "record " + _index + " of " + _recordCount +
                 " does not have the digest the signed chain expects; the artifact was altered, is from another release, " +
                 "or was corrupted in transit. Nothing of it was decrypted; download it again from record 0.", out failure);
@@ -201,11 +221,12 @@ namespace SecureOta.Device.Core.Artifacts
             _chainBlock = _nextChainBlock;
             _nextChainBlock = previous;
 
-            _plainLength = ArtifactLayout.PlainLength(_plainSize, _index);
+            _plainLength = _recordPlainLength;
             _plainOffset = (long)ArtifactLayout.ChunkSize * _index;
             if (_foldImage) _image.AddChunk(_buffer, 0, _plainLength);
             _plainDone += _plainLength;
             _index++;
+            MeasureRecord();
         }
 
         /// <summary>

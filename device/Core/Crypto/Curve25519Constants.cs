@@ -14,8 +14,9 @@ namespace SecureOta.Device.Core.Crypto
 
         static Curve25519Constants()
         {
+            Field25519Workspace work = new Field25519Workspace();
             D = Field25519.Create();
-            Field25519Powers.Invert(D, Field25519.FromInt(121666));
+            Field25519Powers.Invert(D, Field25519.FromInt(121666), work);
             Field25519Products.Multiply(D, D, Field25519.FromInt(-121665));
 
             TwoD = Field25519.Create();
@@ -25,7 +26,7 @@ namespace SecureOta.Device.Core.Crypto
             // 2^((p-1)/4) = 2^(2^253 - 5) = (2^(2^252 - 3))^2 * 2.
             int[] two = Field25519.FromInt(2);
             SqrtMinusOne = Field25519.Create();
-            Field25519Powers.RaiseToPMinus5Over8(SqrtMinusOne, two);
+            Field25519Powers.RaiseToPMinus5Over8(SqrtMinusOne, two, work);
             Field25519Products.Square(SqrtMinusOne, SqrtMinusOne);
             Field25519Products.Multiply(SqrtMinusOne, SqrtMinusOne, two);
         }

@@ -25,8 +25,7 @@ namespace SecureOta.Device.Core.Crypto
             Field25519Products.Square(Z, p.Y);                 // B
             Field25519Products.Square(T, p.Z);
             Field25519.Add(T, T, T);                           // C
-            Field25519.Add(Y, p.X, p.Y);
-            Field25519Products.Square(scratch, Y);             // (X+Y)^2
+            Field25519Products.SquareSum(scratch, p.X, p.Y);   // (X+Y)^2
             Field25519.Add(Y, Z, X);                           // A + B
             Field25519.Subtract(Z, Z, X);                      // G = B - A
             Field25519.Subtract(X, scratch, Y);                // E

@@ -2,109 +2,107 @@ namespace SecureOta.Device.Core.Crypto
 {
     /// <summary>
     /// [a]P + [b]B for edwards25519's base point B, the one scalar multiplication Ed25519 verification
-    /// needs. Both scalars are recoded into width-5 signed digits and processed in a single pass of
-    /// doublings (Straus/Shamir), adding from tables of odd multiples: about 253 doublings and 85
-    /// additions in all. Variable time: only for public scalars and points.
+    /// needs, from split tables of both points (<see cref="EdwardsSplitTable"/>: P's is prepared once
+    /// per key by the verifier, B's once per boot). Both scalars are recoded into width-5 signed digits;
+    /// digit 64c + j of either scalar is added, from row c, after the doubling for j, so one pass of
+    /// 64 doublings and about 86 additions computes the sum (Straus/Shamir over eight 64-bit slices).
+    /// Variable time: only for public scalars and points. Buffers are allocated once; not thread-safe.
     /// </summary>
-    internal static class EdwardsDoubleScalarMultiplication
+    internal sealed class EdwardsDoubleScalarMultiplication
     {
-        private const int TableSize = 8; // P, 3P, 5P, ..., 15P: the odd digits up to 15
+        private readonly sbyte[] _aDigits = new sbyte[256];
+        private readonly sbyte[] _bDigits = new sbyte[256];
+        private readonly EdwardsCompletedPoint _sum = new EdwardsCompletedPoint();
+        private readonly EdwardsPoint _addend = new EdwardsPoint();
+        private readonly EdwardsCachedPoint _entry = new EdwardsCachedPoint();
 
-        // B, 3B, ..., 15B, computed once. B is the point with y = 4/5 and even ("positive") x.
-        private static readonly EdwardsCachedPoint[] BaseOddMultiples = ComputeBaseOddMultiples();
-
-        /// <summary>result = [a]p + [b]B, projective (T not set). a and b: 32-byte scalars below 2^253.</summary>
-        public static void Compute(EdwardsPoint result, byte[] a, EdwardsPoint p, byte[] b)
+        /// <summary>
+        /// result = [a]P + [b]B for the P whose split table is <paramref name="pTable"/>, projective
+        /// (T not set). a and b: 32-byte scalars below 2^253.
+        /// </summary>
+        public void Compute(EdwardsPoint result, byte[] a, EdwardsSplitTable pTable, byte[] b)
         {
-            sbyte[] aDigits = new sbyte[256];
-            sbyte[] bDigits = new sbyte[256];
-            Scalar25519.ComputeWindowDigits(a, aDigits);
-            Scalar25519.ComputeWindowDigits(b, bDigits);
+            sbyte[] aDigits = _aDigits, bDigits = _bDigits;
+            Scalar25519.ComputeWindowDigits(a, aDigits, EdwardsSplitTable.WindowWidth);
+            Scalar25519.ComputeWindowDigits(b, bDigits, EdwardsSplitTable.WindowWidth);
 
-            EdwardsCachedPoint[] pOddMultiples = NewTable();
-            FillOddMultiples(p, pOddMultiples);
-
-            EdwardsCompletedPoint sum = new EdwardsCompletedPoint();
-            EdwardsPoint addend = new EdwardsPoint();
+            EdwardsCompletedPoint sum = _sum;
+            EdwardsPoint addend = _addend;
+            EdwardsCachedPoint entry = _entry;
+            int[][][] pRows = pTable.Rows, bRows = EdwardsBasePointTable.Table.Rows;
             result.SetIdentity();
 
-            int i = 255;
-            while (i >= 0 && aDigits[i] == 0 && bDigits[i] == 0)
+            int j = EdwardsSplitTable.RowBits - 1;
+            while (j >= 0 && IsZeroColumn(aDigits, j) && IsZeroColumn(bDigits, j))
             {
-                i--;
+                j--;
             }
-            for (; i >= 0; i--)
+            for (; j >= 0; j--)
             {
                 sum.SetDouble(result);
-                AddDigit(sum, addend, pOddMultiples, aDigits[i]);
-                AddDigit(sum, addend, BaseOddMultiples, bDigits[i]);
+                for (int c = 0, position = j; c < EdwardsSplitTable.RowCount; c++, position += EdwardsSplitTable.RowBits)
+                {
+                    int digit = aDigits[position];
+                    if (digit != 0) AddDigit(sum, addend, entry, pRows[c], digit);
+                    digit = bDigits[position];
+                    if (digit != 0) AddDigit(sum, addend, entry, bRows[c], digit);
+                }
                 sum.ToProjective(result);
             }
         }
 
-        /// <summary>table[k] = (2k + 1) p for k = 0..7.</summary>
-        public static void FillOddMultiples(EdwardsPoint p, EdwardsCachedPoint[] table)
+        // sum += digit * (the row's point): the row holds the odd multiples, packed; a negative digit subtracts.
+        private static void AddDigit(EdwardsCompletedPoint sum, EdwardsPoint addend, EdwardsCachedPoint entry, int[][] row, int digit)
         {
-            EdwardsCompletedPoint sum = new EdwardsCompletedPoint();
-            EdwardsPoint twiceP = new EdwardsPoint();
-            EdwardsPoint current = new EdwardsPoint();
-
-            sum.SetDouble(p);
-            sum.ToExtended(twiceP);
-            EdwardsCachedPoint twicePCached = new EdwardsCachedPoint();
-            twicePCached.Set(twiceP);
-
-            table[0].Set(p);
-            Field25519.Copy(current.X, p.X);
-            Field25519.Copy(current.Y, p.Y);
-            Field25519.Copy(current.Z, p.Z);
-            Field25519.Copy(current.T, p.T);
-            for (int k = 1; k < TableSize; k++)
-            {
-                sum.SetSum(current, twicePCached);
-                sum.ToExtended(current);
-                table[k].Set(current);
-            }
-        }
-
-        private static void AddDigit(EdwardsCompletedPoint sum, EdwardsPoint addend, EdwardsCachedPoint[] table, int digit)
-        {
-            if (digit == 0) return;
             sum.ToExtended(addend);
             if (digit > 0)
             {
-                sum.SetSum(addend, table[digit >> 1]);
+                entry.Unpack(row[digit >> 1]);
+                sum.SetSum(addend, entry);
             }
             else
             {
-                sum.SetDifference(addend, table[(-digit) >> 1]);
+                entry.Unpack(row[(-digit) >> 1]);
+                sum.SetDifference(addend, entry);
             }
         }
 
-        private static EdwardsCachedPoint[] NewTable()
+        private static bool IsZeroColumn(sbyte[] digits, int j)
         {
-            EdwardsCachedPoint[] table = new EdwardsCachedPoint[TableSize];
-            for (int k = 0; k < TableSize; k++)
+            return digits[j] == 0 && digits[j + 64] == 0 && digits[j + 128] == 0 && digits[j + 192] == 0;
+        }
+
+        /// <summary>
+        /// table[k] = (2k + 1) p packed, for every k of the table, using the scratch objects (twiceP's and
+        /// the entries' cached forms go through the two cached scratch points).
+        /// </summary>
+        public static void FillOddMultiples(EdwardsPoint p, int[][] table, EdwardsCompletedPoint sum,
+            EdwardsPoint twiceP, EdwardsPoint current, EdwardsCachedPoint twicePCached, EdwardsCachedPoint entry)
+        {
+            sum.SetDouble(p);
+            sum.ToExtended(twiceP);
+            twicePCached.Set(twiceP);
+
+            entry.Set(p);
+            entry.Pack(table[0]);
+            current.Set(p);
+            for (int k = 1; k < table.Length; k++)
             {
-                table[k] = new EdwardsCachedPoint();
+                sum.SetSum(current, twicePCached);
+                sum.ToExtended(current);
+                entry.Set(current);
+                entry.Pack(table[k]);
             }
-            return table;
         }
 
-        private static EdwardsCachedPoint[] ComputeBaseOddMultiples()
+        /// <summary>A table of size packed cached points.</summary>
+        public static int[][] NewTable(int size)
         {
-            // Encode y = 4/5 with a clear sign bit and decode it: RFC 8032's definition of B.
-            int[] y = Field25519.Create();
-            Field25519Powers.Invert(y, Field25519.FromInt(5));
-            Field25519Products.Multiply(y, y, Field25519.FromInt(4));
-            byte[] encoding = new byte[32];
-            Field25519.ToBytes(encoding, 0, y);
-
-            EdwardsPoint basePoint = new EdwardsPoint();
-            basePoint.TryDecode(encoding, 0);
-
-            EdwardsCachedPoint[] table = NewTable();
-            FillOddMultiples(basePoint, table);
+            int[][] table = new int[size][];
+            for (int k = 0; k < size; k++)
+            {
+                table[k] = new int[EdwardsCachedPoint.PackedSize];
+            }
             return table;
         }
     }

@@ -6,18 +6,16 @@ namespace SecureOta.Device.Core.Crypto
     /// Elements of GF(p), p = 2^255 - 19, as int[10] in radix 2^25.5: limb i holds bits starting at
     /// ceil(25.5 * i), alternately 26 and 25 bits wide, so a product of two limbs fits a long with room
     /// for the ten-term sums of a multiplication (see <see cref="Field25519Products"/>).
-    /// Limbs are signed and only loosely reduced between operations; <see cref="ToBytes"/> gives the one
-    /// canonical encoding. Every routine here runs in time independent of the values (no branches or
-    /// indexes on limb contents), because X25519 feeds secret scalars through them.
-    /// Outputs may alias inputs.
+    /// Limbs are signed and only loosely reduced between operations; <see cref="Field25519Encoding"/> gives
+    /// the one canonical encoding. Every routine here runs in time independent of the values (no branches
+    /// or indexes on limb contents), because X25519 feeds secret scalars through them.
+    /// Everything is written out limb by limb: on nanoFramework's interpreter a loop's counter, test and
+    /// branch cost more than the arithmetic they repeat. Outputs may alias inputs.
     /// </summary>
     internal static class Field25519
     {
         /// <summary>Number of limbs of an element.</summary>
         public const int LimbCount = 10;
-
-        // Bit position of each limb within the 255-bit little-endian encoding.
-        private static readonly int[] LimbStartBit = { 0, 26, 51, 77, 102, 128, 153, 179, 204, 230 };
 
         /// <summary>A new element set to zero.</summary>
         public static int[] Create()
@@ -49,133 +47,98 @@ namespace SecureOta.Device.Core.Crypto
             Array.Copy(f, h, LimbCount);
         }
 
-        /// <summary>h = f + g without carrying: an operand of at most a few such sums stays a valid multiplicand.</summary>
+        /// <summary>h = f + g without carrying: a sum of a few products stays a valid multiplicand.</summary>
         public static void Add(int[] h, int[] f, int[] g)
         {
-            for (int i = 0; i < LimbCount; i++)
-            {
-                h[i] = f[i] + g[i];
-            }
+            h[0] = f[0] + g[0];
+            h[1] = f[1] + g[1];
+            h[2] = f[2] + g[2];
+            h[3] = f[3] + g[3];
+            h[4] = f[4] + g[4];
+            h[5] = f[5] + g[5];
+            h[6] = f[6] + g[6];
+            h[7] = f[7] + g[7];
+            h[8] = f[8] + g[8];
+            h[9] = f[9] + g[9];
         }
 
-        /// <summary>h = f - g without carrying (limbs may go negative; the carries tolerate signed limbs).</summary>
+        /// <summary>h = f - g without carrying (limbs may go negative; every carry tolerates signed limbs).</summary>
         public static void Subtract(int[] h, int[] f, int[] g)
         {
-            for (int i = 0; i < LimbCount; i++)
-            {
-                h[i] = f[i] - g[i];
-            }
+            h[0] = f[0] - g[0];
+            h[1] = f[1] - g[1];
+            h[2] = f[2] - g[2];
+            h[3] = f[3] - g[3];
+            h[4] = f[4] - g[4];
+            h[5] = f[5] - g[5];
+            h[6] = f[6] - g[6];
+            h[7] = f[7] - g[7];
+            h[8] = f[8] - g[8];
+            h[9] = f[9] - g[9];
         }
 
         public static void Negate(int[] h, int[] f)
         {
-            for (int i = 0; i < LimbCount; i++)
-            {
-                h[i] = -f[i];
-            }
+            h[0] = -f[0];
+            h[1] = -f[1];
+            h[2] = -f[2];
+            h[3] = -f[3];
+            h[4] = -f[4];
+            h[5] = -f[5];
+            h[6] = -f[6];
+            h[7] = -f[7];
+            h[8] = -f[8];
+            h[9] = -f[9];
         }
 
-        /// <summary>Swaps f and g when swap is 1, leaves them when 0, with the same operations either way.</summary>
-        public static void ConditionalSwap(int[] f, int[] g, int swap)
+        /// <summary>
+        /// Swaps f with g and f2 with g2 when swap is 1, leaves them when 0, with the same operations
+        /// either way (the Montgomery ladder swaps two coordinates at once).
+        /// </summary>
+        public static void ConditionalSwap(int[] f, int[] g, int[] f2, int[] g2, int swap)
         {
             int mask = -swap;
-            for (int i = 0; i < LimbCount; i++)
-            {
-                int difference = mask & (f[i] ^ g[i]);
-                f[i] ^= difference;
-                g[i] ^= difference;
-            }
+            int d;
+            d = mask & (f[0] ^ g[0]); f[0] ^= d; g[0] ^= d;
+            d = mask & (f[1] ^ g[1]); f[1] ^= d; g[1] ^= d;
+            d = mask & (f[2] ^ g[2]); f[2] ^= d; g[2] ^= d;
+            d = mask & (f[3] ^ g[3]); f[3] ^= d; g[3] ^= d;
+            d = mask & (f[4] ^ g[4]); f[4] ^= d; g[4] ^= d;
+            d = mask & (f[5] ^ g[5]); f[5] ^= d; g[5] ^= d;
+            d = mask & (f[6] ^ g[6]); f[6] ^= d; g[6] ^= d;
+            d = mask & (f[7] ^ g[7]); f[7] ^= d; g[7] ^= d;
+            d = mask & (f[8] ^ g[8]); f[8] ^= d; g[8] ^= d;
+            d = mask & (f[9] ^ g[9]); f[9] ^= d; g[9] ^= d;
+            d = mask & (f2[0] ^ g2[0]); f2[0] ^= d; g2[0] ^= d;
+            d = mask & (f2[1] ^ g2[1]); f2[1] ^= d; g2[1] ^= d;
+            d = mask & (f2[2] ^ g2[2]); f2[2] ^= d; g2[2] ^= d;
+            d = mask & (f2[3] ^ g2[3]); f2[3] ^= d; g2[3] ^= d;
+            d = mask & (f2[4] ^ g2[4]); f2[4] ^= d; g2[4] ^= d;
+            d = mask & (f2[5] ^ g2[5]); f2[5] ^= d; g2[5] ^= d;
+            d = mask & (f2[6] ^ g2[6]); f2[6] ^= d; g2[6] ^= d;
+            d = mask & (f2[7] ^ g2[7]); f2[7] ^= d; g2[7] ^= d;
+            d = mask & (f2[8] ^ g2[8]); f2[8] ^= d; g2[8] ^= d;
+            d = mask & (f2[9] ^ g2[9]); f2[9] ^= d; g2[9] ^= d;
         }
 
         /// <summary>
         /// Loads 32 little-endian bytes, ignoring bit 255 (Ed25519 keeps the sign of x there and X25519
         /// masks it). Values from p to 2^255 - 1 are accepted and act as their residue; callers that must
-        /// refuse non-canonical encodings check them on the bytes first.
+        /// refuse non-canonical encodings check them on the bytes first. Limbs end in [0, 2^26) / [0, 2^25).
         /// </summary>
-        public static void FromBytes(int[] h, byte[] s, int offset)
+        public static void FromBytes(int[] h, byte[] s, int o)
         {
-            for (int i = 0; i < LimbCount; i++)
-            {
-                int start = LimbStartBit[i];
-                int width = (i & 1) == 0 ? 26 : 25;
-                int at = offset + (start >> 3);
-                uint word = (uint)s[at] | ((uint)s[at + 1] << 8) | ((uint)s[at + 2] << 16) | ((uint)s[at + 3] << 24);
-                h[i] = (int)((word >> (start & 7)) & ((1U << width) - 1));
-            }
-        }
-
-        /// <summary>
-        /// Writes the canonical (fully reduced, 0 &lt;= value &lt; p) little-endian encoding of f.
-        /// f's limbs must be at most 2^27 in magnitude: any product output, or a sum of a few.
-        /// </summary>
-        public static void ToBytes(byte[] s, int offset, int[] f)
-        {
-            int[] h = new int[LimbCount];
-            Copy(h, f);
-
-            // Two rounds of floor carries, folding the overflow above bit 255 back in as 19 per unit
-            // (2^255 = 19 mod p). After the first the value lies in [-95, 2^255 + 76); the second maps
-            // either end into [0, 2^255) with every limb in its canonical range.
-            CarryAndFold(h);
-            CarryAndFold(h);
-
-            // Now 0 <= value < 2^255, so one subtraction of p at most. value >= p exactly when
-            // value + 19 carries out of bit 255; q is that carry, computed without branching.
-            int q = (h[0] + 19) >> 26;
-            for (int i = 1; i < LimbCount; i++)
-            {
-                q = (h[i] + q) >> ((i & 1) == 0 ? 26 : 25);
-            }
-            h[0] += 19 * q;
-            for (int i = 0; i < LimbCount - 1; i++)
-            {
-                int width = (i & 1) == 0 ? 26 : 25;
-                h[i + 1] += h[i] >> width;
-                h[i] &= (1 << width) - 1;
-            }
-            h[9] &= (1 << 25) - 1; // drops q * 2^255: together with the +19q above, subtracts q * p
-
-            Array.Clear(s, offset, 32);
-            for (int i = 0; i < LimbCount; i++)
-            {
-                int start = LimbStartBit[i];
-                int at = offset + (start >> 3);
-                uint word = (uint)h[i] << (start & 7);
-                s[at] |= (byte)word;
-                s[at + 1] |= (byte)(word >> 8);
-                s[at + 2] |= (byte)(word >> 16);
-                s[at + 3] |= (byte)(word >> 24);
-            }
-        }
-
-        /// <summary>True when f = 0 mod p (canonical encoding all zero).</summary>
-        public static bool IsZero(int[] f)
-        {
-            byte[] s = new byte[32];
-            ToBytes(s, 0, f);
-            return ConstantTime.IsZero(s, 0, 32);
-        }
-
-        /// <summary>RFC 8032's sign of x: the low bit of the canonical encoding ("negative" = odd).</summary>
-        public static int IsNegative(int[] f)
-        {
-            byte[] s = new byte[32];
-            ToBytes(s, 0, f);
-            return s[0] & 1;
-        }
-
-        private static void CarryAndFold(int[] h)
-        {
-            for (int i = 0; i < LimbCount - 1; i++)
-            {
-                int width = (i & 1) == 0 ? 26 : 25;
-                int carry = h[i] >> width; // arithmetic shift: floor division, so limbs end in [0, 2^width)
-                h[i + 1] += carry;
-                h[i] -= carry << width;
-            }
-            int overflow = h[9] >> 25;
-            h[9] -= overflow << 25;
-            h[0] += 19 * overflow;
+            // Limb i starts at bit ceil(25.5 i): byte (start >> 3), shifted by (start & 7).
+            h[0] = (s[o] | (s[o + 1] << 8) | (s[o + 2] << 16) | (s[o + 3] << 24)) & 0x3ffffff;
+            h[1] = ((s[o + 3] >> 2) | (s[o + 4] << 6) | (s[o + 5] << 14) | (s[o + 6] << 22)) & 0x1ffffff;
+            h[2] = ((s[o + 6] >> 3) | (s[o + 7] << 5) | (s[o + 8] << 13) | (s[o + 9] << 21)) & 0x3ffffff;
+            h[3] = ((s[o + 9] >> 5) | (s[o + 10] << 3) | (s[o + 11] << 11) | (s[o + 12] << 19)) & 0x1ffffff;
+            h[4] = ((s[o + 12] >> 6) | (s[o + 13] << 2) | (s[o + 14] << 10) | (s[o + 15] << 18)) & 0x3ffffff;
+            h[5] = (s[o + 16] | (s[o + 17] << 8) | (s[o + 18] << 16) | (s[o + 19] << 24)) & 0x1ffffff;
+            h[6] = ((s[o + 19] >> 1) | (s[o + 20] << 7) | (s[o + 21] << 15) | (s[o + 22] << 23)) & 0x3ffffff;
+            h[7] = ((s[o + 22] >> 3) | (s[o + 23] << 5) | (s[o + 24] << 13) | (s[o + 25] << 21)) & 0x1ffffff;
+            h[8] = ((s[o + 25] >> 4) | (s[o + 26] << 4) | (s[o + 27] << 12) | (s[o + 28] << 20)) & 0x3ffffff;
+            h[9] = ((s[o + 28] >> 6) | (s[o + 29] << 2) | (s[o + 30] << 10) | (s[o + 31] << 18)) & 0x1ffffff;
         }
     }
 }

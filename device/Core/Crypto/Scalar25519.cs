@@ -9,9 +9,6 @@ namespace SecureOta.Device.Core.Crypto
     /// </summary>
     internal static class Scalar25519
     {
-        /// <summary>Window width of the signed digits from <see cref="ComputeWindowDigits"/>.</summary>
-        public const int WindowWidth = 5;
-
         private const int LimbBits = 21;
         private const long LimbMask = (1L << LimbBits) - 1;
 
@@ -37,11 +34,14 @@ namespace SecureOta.Device.Core.Crypto
             return false; // s == L
         }
 
-        /// <summary>output[0, 32) = (64-byte little-endian input) mod L.</summary>
-        public static void Reduce64(byte[] input, byte[] output)
+        /// <summary>Number of longs the scratch of <see cref="Reduce64"/> holds.</summary>
+        public const int ReduceScratchSize = 25;
+
+        /// <summary>output[0, 32) = (64-byte little-endian input) mod L; scratch: 25 longs, overwritten.</summary>
+        public static void Reduce64(byte[] input, byte[] output, long[] s)
         {
             // 25 limbs of 21 bits: 24 cover 504 bits, limb 24 the last 8.
-            long[] s = new long[25];
+            Array.Clear(s, 0, ReduceScratchSize);
             LoadLimbs(input, 64, s);
 
             // Fold limbs 24..12 down. After each fold, carry the limbs it touched (rounding to signed
@@ -83,35 +83,37 @@ namespace SecureOta.Device.Core.Crypto
         }
 
         /// <summary>
-        /// Signed-digit (width-5 NAF) recoding of a scalar below 2^253: digits[i] is 0 or odd in
-        /// [-15, 15], scalar = sum digits[i] 2^i, and nonzero digits are at least 5 apart. A scalar
-        /// multiplication then needs one addition per nonzero digit (about 256/6) from a table of the
-        /// 8 odd multiples P, 3P, ..., 15P, instead of one per set bit.
+        /// Signed-digit (width-w NAF) recoding of a scalar below 2^253: digits[i] is 0 or odd in
+        /// (-2^(w-1), 2^(w-1)), scalar = sum digits[i] 2^i, and nonzero digits are at least w apart. A scalar
+        /// multiplication then needs one addition per nonzero digit (about 256/(w+1)) from a table of the
+        /// 2^(w-2) odd multiples P, 3P, ..., instead of one per set bit. width: 2 to 8.
         /// </summary>
-        public static void ComputeWindowDigits(byte[] scalar, sbyte[] digits)
+        public static void ComputeWindowDigits(byte[] scalar, sbyte[] digits, int width)
         {
             Array.Clear(digits, 0, 256);
+            int mask = (1 << width) - 1;
+            int half = 1 << (width - 1);
             int carry = 0;
             int i = 0;
             while (i < 256)
             {
+                int at = i >> 3;
                 // bit + carry even: digit 0, and the carry (if any) moves up unchanged.
-                if (Bit(scalar, i) == carry)
+                if (((scalar[at] >> (i & 7)) & 1) == carry)
                 {
                     i++;
                     continue;
                 }
 
-                // Odd: take the next 5 bits plus the carry (at most 31) as a signed odd digit; a window
-                // of 16 or more becomes window - 32 and sends a carry to position i + 5.
-                int window = carry;
-                for (int b = 0; b < WindowWidth; b++)
+                // Odd: take the next w bits plus the carry as a signed odd digit; a window of 2^(w-1) or
+                // more becomes window - 2^w and sends a carry to position i + w. Bits past 255 read as 0.
+                int word = scalar[at];
+                if (at < 31) word |= scalar[at + 1] << 8;
+                if (at < 30) word |= scalar[at + 2] << 16;
+                int window = ((word >> (i & 7)) & mask) + carry;
+                if (window >= half)
                 {
-                    window += Bit(scalar, i + b) << b;
-                }
-                if (window >= 16)
-                {
-                    digits[i] = (sbyte)(window - 32);
+                    digits[i] = (sbyte)(window - (1 << width));
                     carry = 1;
                 }
                 else
@@ -119,15 +121,9 @@ namespace SecureOta.Device.Core.Crypto
                     digits[i] = (sbyte)window;
                     carry = 0;
                 }
-                i += WindowWidth;
+                i += width;
             }
             // For a scalar below 2^253 the carry has been absorbed by position 253 at the latest.
-        }
-
-        private static int Bit(byte[] scalar, int index)
-        {
-            if (index >= 256) return 0;
-            return (scalar[index >> 3] >> (index & 7)) & 1;
         }
 
         private static long[] LoadOrderLow()

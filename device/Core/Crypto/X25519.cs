@@ -13,8 +13,13 @@ namespace SecureOta.Device.Core.Crypto
         /// <summary>Length of scalars, u-coordinates and outputs.</summary>
         public const int Size = 32;
 
-        // (A - 2) / 4 for curve25519's A = 486662: the constant of the ladder's doubling step.
-        private const int A24 = 121665;
+        // One ladder with its buffers preallocated, so a scalar multiplication allocates nothing; the
+        // lock serialises callers (the device runs one at a time; host tests run in parallel).
+        private static readonly object Gate = new object();
+        private static readonly X25519Ladder Instance = new X25519Ladder();
+
+        // u = 9, curve25519's base point. Only read.
+        private static readonly byte[] BasePoint = { 9, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
 
         /// <summary>output32 = X25519(scalar32, uPoint32). The inputs are not modified.</summary>
         public static void ScalarMult(byte[] output32, byte[] scalar32, byte[] uPoint32)
@@ -30,81 +35,15 @@ namespace SecureOta.Device.Core.Crypto
         {
             CheckLength(output32, "output32");
             CheckLength(scalar32, "scalar32");
-            byte[] basePoint = new byte[Size];
-            basePoint[0] = 9;
-            Ladder(output32, scalar32, basePoint);
+            Ladder(output32, scalar32, BasePoint);
         }
 
         private static void Ladder(byte[] output, byte[] scalarBytes, byte[] uBytes)
         {
-            // Clamp a copy (RFC 7748 decodeScalar25519): clearing the low 3 bits makes the scalar a
-            // multiple of the cofactor 8, so a point's small-order component cannot leak scalar bits;
-            // fixing bit 254 gives every scalar the same ladder length.
-            byte[] k = new byte[Size];
-            Array.Copy(scalarBytes, k, Size);
-            k[0] &= 248;
-            k[31] &= 127;
-            k[31] |= 64;
-
-            // decodeUCoordinate: bit 255 is masked (FromBytes ignores it); u >= p acts as u mod p.
-            int[] x1 = Field25519.Create();
-            Field25519.FromBytes(x1, uBytes, 0);
-
-            int[] x2 = Field25519.FromInt(1);
-            int[] z2 = Field25519.Create();
-            int[] x3 = Field25519.Create();
-            Field25519.Copy(x3, x1);
-            int[] z3 = Field25519.FromInt(1);
-
-            int[] a = Field25519.Create();
-            int[] aa = Field25519.Create();
-            int[] b = Field25519.Create();
-            int[] bb = Field25519.Create();
-            int[] e = Field25519.Create();
-            int[] c = Field25519.Create();
-            int[] d = Field25519.Create();
-            int[] da = Field25519.Create();
-            int[] cb = Field25519.Create();
-
-            // Montgomery ladder: (x2:z2) = [n]u and (x3:z3) = [n+1]u for the bits n read so far. The
-            // conditional swaps replace a branch on the secret bit; swapping only when consecutive
-            // bits differ is equivalent to swapping in and out around every step.
-            int swap = 0;
-            for (int t = 254; t >= 0; t--)
+            lock (Gate)
             {
-                int bit = (k[t >> 3] >> (t & 7)) & 1;
-                swap ^= bit;
-                Field25519.ConditionalSwap(x2, x3, swap);
-                Field25519.ConditionalSwap(z2, z3, swap);
-                swap = bit;
-
-                Field25519.Add(a, x2, z2);
-                Field25519Products.Square(aa, a);
-                Field25519.Subtract(b, x2, z2);
-                Field25519Products.Square(bb, b);
-                Field25519.Subtract(e, aa, bb);
-                Field25519.Add(c, x3, z3);
-                Field25519.Subtract(d, x3, z3);
-                Field25519Products.Multiply(da, d, a);
-                Field25519Products.Multiply(cb, c, b);
-
-                Field25519.Add(x3, da, cb);
-                Field25519Products.Square(x3, x3);               // x3 = (DA + CB)^2
-                Field25519.Subtract(z3, da, cb);
-                Field25519Products.Square(z3, z3);
-                Field25519Products.Multiply(z3, z3, x1);         // z3 = x1 (DA - CB)^2
-                Field25519Products.Multiply(x2, aa, bb);         // x2 = AA BB
-                Field25519Products.MultiplySmall(z2, e, A24);
-                Field25519.Add(z2, z2, aa);
-                Field25519Products.Multiply(z2, z2, e);          // z2 = E (AA + a24 E)
+                Instance.Run(output, scalarBytes, uBytes);
             }
-            Field25519.ConditionalSwap(x2, x3, swap);
-            Field25519.ConditionalSwap(z2, z3, swap);
-
-            // x2 / z2; 1/0 is 0 here, so the point at infinity comes out as u = 0.
-            Field25519Powers.Invert(z2, z2);
-            Field25519Products.Multiply(x2, x2, z2);
-            Field25519.ToBytes(output, 0, x2);
         }
 
         private static void CheckLength(byte[] value, string name)

@@ -42,6 +42,8 @@ namespace SecureOta.Device.Esp32
                     // in this order such a build fails loudly instead of decrypting under the IV.
                     _cbc.IV = iv;
                     _cbc.Key = key;
+                    // The API forces an allocation here: Decrypt returns a new array of count bytes (4 KiB
+                    // per record) and has no overload that decrypts into a caller's buffer or in place.
                     plain = _cbc.Decrypt(cipher);
                     Array.Copy(plain, 0, buffer, offset, count);
                 }
@@ -78,6 +80,7 @@ namespace SecureOta.Device.Esp32
                 {
                     Array.Copy(buffer, offset, _block, 0, BlockSize);
                     _ecb.Key = key;
+                    // Forced allocation: Encrypt and Decrypt return a new 16-byte array per block.
                     result = encrypt ? _ecb.Encrypt(_block) : _ecb.Decrypt(_block);
                     Array.Copy(result, 0, buffer, offset, BlockSize);
                 }

@@ -8,9 +8,13 @@ namespace SecureOta.Device.Esp32
     /// <summary>
     /// <see cref="IHmacSha256"/> on nanoFramework's HMACSHA256 (package
     /// nanoFramework.System.Security.Cryptography), which runs mbedTLS natively: the core's bulk
-    /// digest (4 KiB records and chunks) costs one native call each. ComputeHash takes a whole array,
-    /// so slices go through one scratch array per distinct length (<see cref="ExactSizeBuffers"/>).
-    /// Thread-safe: the loader's update thread and the application's Confirm may both use it.
+    /// digest (4 KiB records and chunks) costs one native call each. The native call takes a whole
+    /// array, so slices go through one scratch array per distinct length (<see cref="ExactSizeBuffers"/>),
+    /// reused from call to call. No HMACSHA256 instance is made at all, not even one per key: the static
+    /// HashData (present in package 1.0.43) runs the same native HashCore, while an instance's ComputeHash
+    /// allocates twice per call (the native result and a Clone of it) and holds the caller's key array by
+    /// reference, zeroing it on Dispose. Thread-safe: the loader's update thread and the application's
+    /// Confirm may both use it.
     /// </summary>
     public sealed class NanoHmacSha256 : IHmacSha256
     {
@@ -32,9 +36,9 @@ namespace SecureOta.Device.Esp32
                 byte[] exact = _buffers.Slice(data, offset, count);
                 try
                 {
-                    // A new instance per call: HMACSHA256(byte[]) keeps the caller's key array by reference,
-                    // and its Dispose would zero that array, so the instance is dropped, never disposed.
-                    byte[] mac = new HMACSHA256(key).ComputeHash(exact);
+                    // The API forces one allocation per call: the native HashCore returns a new 32-byte
+                    // array (there is no overload writing into a caller's buffer). It is copied out and wiped.
+                    byte[] mac = HMACSHA256.HashData(key, exact);
                     Array.Copy(mac, 0, output, outputOffset, MacSize);
                     Array.Clear(mac, 0, mac.Length);
                 }

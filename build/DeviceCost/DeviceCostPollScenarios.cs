@@ -1,0 +1,104 @@
+using SecureOta.Device.Core.Boot;
+using SecureOta.Device.Core.Keys;
+using SecureOta.Device.Core.Update;
+
+namespace SecureOta.Build.DeviceCost;
+
+/// <summary>
+/// The poll-level steps, driven through the core's BootManager and UpdateClient on in-memory flash
+/// and sites (<see cref="DeviceCostPollSite"/>): boot, a whole delta update, the trial boot, the first
+/// poll after the update (manifest fetched and verified, nothing to do), a no-change poll (304), a root
+/// rotation, and a whole full-image update on a second device. Kept apart from the stable crypto, record
+/// and delta steps because the trust and poll API is being reworked for protocol v2: adapt this file
+/// (and the site's) alone when it lands. Runs inside <see cref="InstrumentedCoreLoadContext"/>.
+/// </summary>
+internal static class DeviceCostPollScenarios
+{
+    private const long SlotCapacity = 4 * 1024 * 1024;
+
+    public static IEnumerable<DeviceCostStep> Run(ExecutionCounters counters, Dictionary<string, byte[]> inputs)
+    {
+        ArgumentNullException.ThrowIfNull(counters);
+        ArgumentNullException.ThrowIfNull(inputs);
+        var steps = new List<DeviceCostStep>();
+        string pair = System.Text.Encoding.UTF8.GetString(inputs[DeviceCostInputs.PairName]);
+        long newLength = inputs[DeviceCostInputs.NewImage].Length;
+
+        var device = new PollDevice(inputs, Site(inputs, DeviceCostPollSite.DeltaSite));
+        BootDecision boot = null!;
+        steps.Add(Measure(counters, "poll steps: boot (provisioned device, nothing pending)", () => boot = device.Boot(), null,
+            "BootManager.Boot of a device provisioned with the old image"));
+        DeviceCostScenarios.Require(boot is not null, "boot gave no decision");
+
+        UpdateReport report = null!;
+        steps.Add(Measure(counters, "poll: whole delta update", () => report = device.Client.Poll(), newLength,
+            $"UpdateClient.Poll: manifest, key unwrap, {pair} patch applied into the inactive slot, read back"));
+        DeviceCostScenarios.Require(report.Result == UpdateResult.TrialScheduled && report.InstalledByDelta, "the delta poll gave " + report);
+
+        steps.Add(Measure(counters, "poll steps: boot into the trial", () => device.Boot(), null, "BootManager.Boot after the update"));
+        device.Confirm();
+        device.NewClient();
+        steps.Add(Measure(counters, "poll: manifest verify, up to date (200)", () => report = device.Client.Poll(), null,
+            "first poll after the confirmed update: the manifest fetched and verified, nothing to install"));
+        DeviceCostScenarios.Require(report.Result == UpdateResult.UpToDate, "the up-to-date poll gave " + report);
+
+        steps.Add(Measure(counters, "poll: no change (304)", () => report = device.Client.Poll(), null,
+            "the same client again: If-None-Match answered 304"));
+        DeviceCostScenarios.Require(report.Result == UpdateResult.UpToDate && report.Requests == 1, "the no-change poll gave " + report);
+
+        device.Transport.Files.Clear();
+        foreach (var file in Site(inputs, DeviceCostPollSite.RotatedSite)) device.Transport.Files[file.Key] = file.Value;
+        steps.Add(Measure(counters, "poll: root rotation 1 -> 2, then the manifest", () => report = device.Client.Poll(), null,
+            "root 2 verified under root 1 and itself, the manifest re-signed by the new release key"));
+        DeviceCostScenarios.Require(report.Result == UpdateResult.UpToDate, "the root rotation poll gave " + report);
+
+        var second = new PollDevice(inputs, Site(inputs, DeviceCostPollSite.FullSite));
+        second.Boot();
+        steps.Add(Measure(counters, "poll: whole full update", () => report = second.Client.Poll(), newLength,
+            $"UpdateClient.Poll without a patch: {pair} new image downloaded, verified, decrypted, read back"));
+        DeviceCostScenarios.Require(report.Result == UpdateResult.TrialScheduled && !report.InstalledByDelta, "the full poll gave " + report);
+        return steps;
+    }
+
+    private static DeviceCostStep Measure(ExecutionCounters counters, string name, Action action, long? outputBytes, string note) =>
+        DeviceCostScenarios.Step(name, counters.Measure(action), outputBytes, note);
+
+    private static Dictionary<string, byte[]> Site(Dictionary<string, byte[]> inputs, string prefix) =>
+        inputs.Where(i => i.Key.StartsWith(prefix, StringComparison.Ordinal))
+            .ToDictionary(i => i.Key[prefix.Length..], i => i.Value, StringComparer.Ordinal);
+
+    /// <summary>A device on in-memory flash, provisioned with the old image, polling one site.</summary>
+    private sealed class PollDevice
+    {
+        private readonly HostHmacSha256 _hmac = new();
+        private readonly HostAes128 _aes = new();
+        private readonly MemoryFileStore _files = new();
+        private readonly RecipientKey _recipient;
+
+        public PollDevice(Dictionary<string, byte[]> inputs, Dictionary<string, byte[]> site)
+        {
+            Transport = new MemorySiteTransport(site);
+            _recipient = new RecipientKey(inputs[DeviceCostPollSite.RecipientPrivateKey]);
+            var provisioner = new DeviceProvisioner(_files, _hmac, Slots);
+            var outcome = provisioner.Provision(inputs[DeviceCostPollSite.RootV1], new MemoryStream(inputs[DeviceCostInputs.OldImage]), 1, out string problem);
+            DeviceCostScenarios.Require(outcome == ProvisionOutcome.Provisioned, "provisioning failed: " + problem);
+            NewClient();
+        }
+
+        public MemorySiteTransport Transport { get; }
+
+        public UpdateClient Client { get; private set; } = null!;
+
+        private FileSlotStore Slots => new(_files, SlotCapacity);
+
+        public BootDecision Boot() => new BootManager(_files, _hmac, Slots, BootManager.DefaultMaxTrialBoots).Boot();
+
+        public void Confirm() => new BootManager(_files, _hmac, Slots, BootManager.DefaultMaxTrialBoots).Confirm();
+
+        public void NewClient()
+        {
+            var platform = new DevicePlatform(Transport, _files, Slots, _hmac, _aes, new FixedClock(DeviceCostPollSite.Now), new CountingRebooter());
+            Client = new UpdateClient(platform, new UpdateClientOptions(DeviceCostPollSite.Channel, [_recipient]));
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace SecureOta.Build.DeviceCost;
+
+/// <summary>What the instrumented core executed between two readings of its counters.</summary>
+public readonly record struct ExecutionCost(long Instructions, long Calls, long Allocations)
+{
+    public static ExecutionCost operator -(ExecutionCost after, ExecutionCost before) =>
+        new(after.Instructions - before.Instructions, after.Calls - before.Calls, after.Allocations - before.Allocations);
+}

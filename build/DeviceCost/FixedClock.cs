@@ -1,0 +1,12 @@
+using SecureOta.Device.Core.Platform;
+
+namespace SecureOta.Build.DeviceCost;
+
+/// <summary>A device clock that reads a set time.</summary>
+internal sealed class FixedClock(long now) : IClock
+{
+    public long UtcNowSeconds { get; } = now;
+
+    /// <summary>As a device whose SNTP answered: the clock bounds manifests' issued times (C10).</summary>
+    public bool IsSynchronized => true;
+}

@@ -1,0 +1,61 @@
+using SecureOta.Build.Context;
+using SecureOta.Build.DeviceCost;
+using SecureOta.Build.Frosting;
+
+namespace SecureOta.Build.Tasks;
+
+/// <summary>
+/// Counts what the device core executes for each step of an update on the ESP32's interpreter: IL
+/// instructions, calls and allocations, from a copy of the core rewritten to count them (see
+/// <see cref="IlCostInstrumenter"/>), and estimates the time. A benchmark, not a timed test: the
+/// counts are deterministic, so they can be compared between commits.
+/// </summary>
+[TaskName("DeviceCost")]
+[TaskDescription("Counts the IL instructions, calls and allocations of the device core per update step (Ed25519, X25519, record reader, key unwrap, full and delta update of ../shared/firmware-pairs/marauder-esp32) and estimates ESP32 time; --json=<file> writes the figures.")]
+public sealed class DeviceCostTask : FrostingTask<BuildContext>
+{
+    private const string PairName = "marauder-esp32";
+    private const string OldImage = "v0.9.12.bin";
+    private const string NewImage = "v0.9.13.bin";
+
+    public override void Run(BuildContext context)
+    {
+        var notes = new List<string>();
+        var jsonPath = context.GetArgument("json");
+        if (context.HasArgument("json") && string.IsNullOrWhiteSpace(jsonPath))
+            throw new BuildException(BuildErrorCode.InvalidArgument, "--json needs a file name.", "Give --json=<file>.");
+
+        var (name, oldImage, newImage) = LoadPair(context, notes);
+        context.Log.Verbose("Preparing the DeviceCost inputs (signatures, artifacts, the delta patch of {0})", name);
+        var inputs = DeviceCostInputs.Create(name, oldImage, newImage);
+        var steps = DeviceCostBenchmark.Run(inputs);
+        context.Log.Information(DeviceCostReport.Render(steps, notes));
+
+        if (jsonPath is not null)
+        {
+            var path = Path.GetFullPath(jsonPath, context.Environment.WorkingDirectory);
+            try
+            {
+                File.WriteAllText(path, DeviceCostReport.ToJson(steps, notes));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new BuildException(BuildErrorCode.FileSystem, $"--json={jsonPath} could not be written: {e.Message}", "Check the folder and its permissions.", e);
+            }
+            context.Log.Information("Wrote {0}", path);
+        }
+    }
+
+    private static (string Name, byte[] Old, byte[] New) LoadPair(BuildContext context, List<string> notes)
+    {
+        var folder = Path.GetFullPath(Path.Combine(context.Paths.RootDir, "..", "shared", "firmware-pairs", PairName));
+        var oldPath = Path.Combine(folder, OldImage);
+        var newPath = Path.Combine(folder, NewImage);
+        if (File.Exists(oldPath) && File.Exists(newPath))
+            return ($"{PairName} {Path.GetFileNameWithoutExtension(OldImage)} -> {Path.GetFileNameWithoutExtension(NewImage)}", File.ReadAllBytes(oldPath), File.ReadAllBytes(newPath));
+
+        notes.Add($"{folder} is absent: the full and delta steps use a SYNTHETIC pair (256 KiB pseudo-random image, 300 edits and a 2,000-byte insertion), not the marauder firmware.");
+        var (old, updated) = DeviceCostInputs.SyntheticPair();
+        return ("synthetic pair", old, updated);
+    }
+}
