@@ -114,6 +114,22 @@ public sealed class KeptPatchTests(KeptPatchSites sites) : IClassFixture<KeptPat
         Assert.False(File.Exists(SiteFiles.Ota(site, PathOf(PreviousPatch(sites.Site1)))));
     }
 
+    [Fact]
+    public void Live_patch_whose_base_release_was_removed_from_releases_is_dropped_with_a_note()
+    {
+        string releases = Path.Combine(sites.NewFolder("releases"), "releases");
+        SiteSnapshot.Copy(sites.ReleasesDir, releases);
+        Directory.Delete(Path.Combine(releases, "1.0.0"), recursive: true);
+        string site = Path.Combine(sites.NewFolder("removed"), "site");
+
+        var run = sites.Build(site, $"--live-site={SiteFiles.Ota(sites.Site1)}", $"--releases-dir={releases}").AssertSucceeded();
+
+        Assert.Contains("The live 'stable' manifest's patch 1.0.0 -> 1.1.0 is not published again: release 1.0.0 is no longer in releases/.",
+            run.Consoles.OutputText, StringComparison.Ordinal);
+        Assert.Contains("Kept 0 patch(es) the live manifests list.", run.Consoles.OutputText, StringComparison.Ordinal);
+        Assert.False(File.Exists(SiteFiles.Ota(site, PathOf(PreviousPatch(sites.Site1)))));
+    }
+
     private static IEnumerable<string> Blobs(string siteDir) =>
         Directory.GetFiles(SiteFiles.Ota(siteDir, "blobs")).Select(f => "blobs/" + Path.GetFileName(f));
 
