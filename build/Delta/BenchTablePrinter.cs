@@ -8,26 +8,32 @@ namespace SecureOta.Build.Delta;
 
 /// <summary>
 /// Renders the bench results as three plain-text tables (sizes, time and device cost, make-up of our
-/// patches) plus notes on missing tools, for the build log.
+/// patches), the peers' command lines and notes on missing tools, for the build log. Ratios to bsdiff
+/// are printed beside the figures, so a reader compares like with like on any machine.
 /// </summary>
 public static class BenchTablePrinter
 {
-    private const int Width = 160;
+    private const int Width = 176;
 
     public static string Render(IReadOnlyList<BenchRow> rows, IReadOnlyList<string> notes)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(notes);
         var text = new StringBuilder();
-        text.Append("Patch sizes in bytes (percent of the new image). \"As shipped\" is the encrypted, hash-chained artifact the device downloads.\n");
+        text.Append("Patch sizes in bytes (percent of the new image). \"As shipped\" is the encrypted, hash-chained artifact the device downloads;\n" +
+            "\"/ bsdiff\" is our plain or shipped size divided by bsdiff's patch.\n");
         text.Append(RenderToText(SizeTable(rows)));
-        text.Append("Diff times: ours in-process after a warm-up, the tools as processes (wall clock). The patcher's memory is fixed whatever the image\n" +
+        int runs = rows.Count == 0 ? 0 : rows.Max(r => r.Runs);
+        text.Append(FormattableString.Invariant($"Times are medians of {runs} run(s) (--runs=<n>): ours in-process after a warm-up, the tools as processes (wall clock).\n") +
+            "\"Ours / bsdiff\" is the median of our diff time divided by bsdiff's in the same run. The patcher's RAM is fixed whatever the image\n" +
             "size (heap: all it allocated, object headers included). Per-byte path: output bytes handled by managed code one at a time (literals\n" +
             "and edited bytes); the rest is read from the old image by native copies. Ops/byte: decoded binary decisions plus per-byte-path bytes,\n" +
             "per output byte.\n");
         text.Append(RenderToText(CostTable(rows)));
         text.Append("Where our patch bytes go (estimated from the coder's probabilities).\n");
         text.Append(RenderToText(MakeUpTable(rows)));
+        text.Append("Peers as run (the settings of ../shared/firmware-pairs/README.md):\n");
+        foreach (var tool in BaselineTool.All) text.Append("  ").Append(tool.CommandLine).Append('\n');
         foreach (var note in notes) text.Append(note).Append('\n');
         return text.ToString();
     }
@@ -35,7 +41,8 @@ public static class BenchTablePrinter
     private static Table SizeTable(IReadOnlyList<BenchRow> rows)
     {
         var table = new Table().Border(TableBorder.Simple).AddColumn("Pair")
-            .AddColumn(Right("New image")).AddColumn(Right("Ours")).AddColumn(Right("Ours as shipped")).AddColumn(Right("vs bsdiff"));
+            .AddColumn(Right("New image")).AddColumn(Right("Ours")).AddColumn(Right("Ours as shipped")).AddColumn(Right("Ours / bsdiff"))
+            .AddColumn(Right("Shipped / bsdiff"));
         foreach (var tool in BaselineTool.All) table.AddColumn(Right(tool.Label));
         foreach (var row in rows)
         {
@@ -45,7 +52,8 @@ public static class BenchTablePrinter
                 Bytes(row.NewSize),
                 WithShare(row.Diff.Patch.Length, row.NewSize),
                 WithShare(row.ShippedSize, row.NewSize),
-                row.Bsdiff?.Size is long bsdiff ? Percent((double)row.ShippedSize / bsdiff - 1, signed: true) : "n/a",
+                row.Bsdiff?.Size is long plain ? Ratio((double)row.Diff.Patch.Length / plain) : "n/a",
+                row.Bsdiff?.Size is long shipped ? Ratio((double)row.ShippedSize / shipped) : "n/a",
             };
             cells.AddRange(row.Baselines.Select(b => b.Size is long size ? WithShare(size, row.NewSize) : "n/a"));
             table.AddRow(cells.Select(c => new Text(c)).ToArray());
@@ -57,13 +65,14 @@ public static class BenchTablePrinter
     {
         var table = new Table().Border(TableBorder.Simple).AddColumn("Pair").AddColumn(Right("Diff (ours)"));
         foreach (var tool in BaselineTool.All) table.AddColumn(Right(tool.Executable));
-        table.AddColumn(Right("Apply")).AddColumn(Right("Patcher memory (heap)")).AddColumn(Right("Per-byte path"))
+        table.AddColumn(Right("Ours / bsdiff")).AddColumn(Right("Apply")).AddColumn(Right("Patcher RAM (heap)")).AddColumn(Right("Per-byte path"))
             .AddColumn(Right("Ops/byte"));
         foreach (var row in rows)
         {
             var statistics = row.Statistics;
             var cells = new List<string> { row.Pair.Name, Milliseconds(row.DiffTime) };
             cells.AddRange(row.Baselines.Select(b => b.Time is TimeSpan time ? Milliseconds(time) : "n/a"));
+            cells.Add(row.DiffTimeToBsdiff is double ratio ? Ratio(ratio) : "n/a");
             cells.Add(Milliseconds(row.ApplyTime));
             cells.Add($"{Bytes(DeltaPatcher.WorkingMemoryBytes)} ({Bytes(row.AllocatedBytes)})");
             cells.Add(WithShare(statistics.PerBytePathBytes, row.NewSize));
@@ -95,10 +104,12 @@ public static class BenchTablePrinter
     private static string Bytes(long count) => count.ToString("N0", CultureInfo.InvariantCulture);
 
     private static string WithShare(long count, long whole) =>
-        $"{Bytes(count)} ({Percent(whole == 0 ? 0 : (double)count / whole, signed: false)})";
+        $"{Bytes(count)} ({Percent(whole == 0 ? 0 : (double)count / whole)})";
 
-    private static string Percent(double fraction, bool signed) =>
-        (signed && fraction > 0 ? "+" : "") + (fraction * 100).ToString("F1", CultureInfo.InvariantCulture) + "%";
+    private static string Percent(double fraction) =>
+        (fraction * 100).ToString("F1", CultureInfo.InvariantCulture) + "%";
+
+    private static string Ratio(double ratio) => ratio.ToString("F2", CultureInfo.InvariantCulture) + "x";
 
     private static string Milliseconds(TimeSpan time) => time.TotalMilliseconds.ToString("N0", CultureInfo.InvariantCulture) + " ms";
 

@@ -16,4 +16,10 @@ public sealed record EncryptedRelease(Release Release, ImageDigests Digests, Enc
 {
     /// <summary>The version as it appears in manifests and site paths.</summary>
     public string Version => Release.Version.ToString();
+
+    /// <summary>
+    /// Patches to this release that a live manifest lists and this deploy does not make, published again
+    /// but listed by no new manifest (<see cref="KeptPatchWriter"/>, docs/PROTOCOL.md section 11a.1).
+    /// </summary>
+    public IReadOnlyList<EncryptedDelta> KeptDeltas { get; init; } = [];
 }

@@ -5,8 +5,9 @@ namespace SecureOta.Build.Site;
 /// <summary>
 /// The site's files (docs/PROTOCOL.md section 1) under <see cref="OtaBase"/>, plus the dashboard and
 /// <c>.nojekyll</c> (GitHub Pages would otherwise run Jekyll, which hides some paths). Every full blob of
-/// every release is included, with the delta patches to each channel's target, so a device that read an older manifest during a deploy still finds
-/// its blobs. Files come out in a fixed order, and hold nothing but public material.
+/// every release is included, with the delta patches to each channel's target and those the live
+/// manifests list (<see cref="EncryptedRelease.KeptDeltas"/>), so a device that read the previous manifest
+/// during a deploy still finds its blobs. Files come out in a fixed order, and hold nothing but public material.
 /// </summary>
 public static class SiteLayout
 {
@@ -35,7 +36,7 @@ public static class SiteLayout
 
         files.AddRange(inputs.Channels.Select(c => new SiteFile(ChannelFile(c.Channel), c.Envelope)));
         files.AddRange(inputs.Releases.Select(r => new SiteFile(OtaBase + r.Full.Path, r.Full.Bytes)));
-        files.AddRange(inputs.Releases.SelectMany(r => r.Deltas).Select(d => new SiteFile(OtaBase + d.Artifact.Path, d.Artifact.Bytes)));
+        files.AddRange(inputs.Releases.SelectMany(r => r.Deltas.Concat(r.KeptDeltas)).Select(d => new SiteFile(OtaBase + d.Artifact.Path, d.Artifact.Bytes)));
         files.AddRange(inputs.WrappedKeys.SelectMany(r => r.Keys.Select(k => new SiteFile(OtaBase + k.SitePath(r.Version), k.Bytes))));
         files.Add(new SiteFile(DashboardFile, DashboardPage.Render(inputs)));
         files.Add(new SiteFile(NoJekyllFile, []));

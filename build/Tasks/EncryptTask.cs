@@ -14,12 +14,15 @@ namespace SecureOta.Build.Tasks;
 /// for each channel's target release the delta patches to it from the channel's earlier releases
 /// (section 11a, <see cref="DeltaBases"/>), each its own hash-chained artifact under the target's
 /// content key. Every release's full artifact, not only the newest of each channel: all blobs stay
-/// published, so a device that read an older manifest during a deploy still finds its blob (an older
-/// manifest's patch may be gone; the device then falls back to the full image). The content key and ivs
-/// are derived from the content-key secret (section 10), so the same inputs and keys give the same blob names.
+/// published, so a device that read an older manifest during a deploy still finds its blob. With
+/// <c>--live-site</c> the patches the live manifests list are made again and published too
+/// (<see cref="KeptPatchWriter"/>, section 11a.1), so a device that read the previous manifest just before
+/// this deploy still gets its patch; without it they are gone and such a device downloads the full image.
+/// The content key and ivs are derived from the content-key secret (section 10), so the same inputs and
+/// keys give the same blob names, which is what lets a later deploy make a live patch again byte for byte.
 /// </summary>
 [TaskName("Encrypt")]
-[TaskDescription("Encrypts every release image into its hash-chained artifact (blobs/<sha256>), and the delta patches to each channel's target from its last releases.")]
+[TaskDescription("Encrypts every release image into its hash-chained artifact (blobs/<sha256>), the delta patches to each channel's target from its last releases, and again those the --live-site manifests list.")]
 [IsDependentOn(typeof(LoadReleasesTask))]
 [IsDependentOn(typeof(LoadKeysTask))]
 public sealed class EncryptTask : FrostingTask<BuildContext>
@@ -31,7 +34,33 @@ public sealed class EncryptTask : FrostingTask<BuildContext>
         var encrypted = context.Releases.Releases.Select(release => Encrypt(context, writer, secrets, release)).ToList();
         context.Log.Information("Encrypted {0} release(s): {1}.", encrypted.Count,
             encrypted.Count == 0 ? "none" : string.Join(", ", encrypted.Select(e => $"{e.Version} ({e.Full.Size} bytes)")));
-        context.EncryptedReleases = AddDeltas(context, writer, secrets, encrypted);
+        context.EncryptedReleases = KeepLivePatches(context, writer, secrets, AddDeltas(context, writer, secrets, encrypted));
+    }
+
+    /// <summary>The releases with the patches the live manifests list and this deploy does not make (none without --live-site).</summary>
+    private static List<EncryptedRelease> KeepLivePatches(BuildContext context, ChainedArtifactWriter writer, ContentSecrets secrets, List<EncryptedRelease> encrypted)
+    {
+        var live = context.LiveManifests;
+        if (live.Verified.Count == 0) return encrypted;
+        var notes = new List<string>();
+        var patches = live.Verified.SelectMany(m => LivePatch.ReadFrom(m, notes)).ToList();
+        foreach (var note in notes) context.Log.Warning("{0}.", note);
+        var outcomes = KeptPatchWriter.Write(patches, encrypted, release => ReadImage(context, release), secrets, writer);
+        foreach (var dropped in outcomes.Where(o => o.Dropped is not null))
+        {
+            if (dropped.Unexpected)
+                context.Log.Warning("The live '{0}' manifest's patch {1} is not published again: {2}; a device holding that manifest downloads the full image.",
+                    dropped.Live.Channel, dropped.Live, dropped.Dropped!);
+            else
+                context.Log.Information("  The live '{0}' manifest's patch {1} is not published again: {2}.", dropped.Live.Channel, dropped.Live, dropped.Dropped!);
+        }
+        var kept = outcomes.Where(o => o.Delta is not null).ToList();
+        context.Log.Information("Kept {0} patch(es) the live manifests list{1}", kept.Count,
+            kept.Count == 0 ? "." : ": " + string.Join(", ", kept.Select(k => $"{k.Live} ({k.Live.Channel})")) + ".");
+        return encrypted.Select(release => release with
+        {
+            KeptDeltas = kept.Where(k => ReferenceEquals(k.Target, release)).Select(k => k.Delta!).ToList(),
+        }).ToList();
     }
 
     /// <summary>SemVer precedence, newest first; versions that differ only in build metadata are told apart by their text.</summary>

@@ -30,13 +30,13 @@ public sealed class SignTask : FrostingTask<BuildContext>
     /// <summary>How far --now or SOURCE_DATE_EPOCH may be ahead of the build machine's clock.</summary>
     public static readonly TimeSpan MaxClockLead = TimeSpan.FromMinutes(5);
 
-    public const string LiveSiteArgument = "live-site";
+    public const string LiveSiteArgument = LiveManifests.Argument;
 
     public override void Run(BuildContext context)
     {
         CheckNotAheadOfClock(context);
         var releases = context.Releases;
-        var published = PublishedSequences.Read(releases.Channels.Keys, context.Keys.Roots.Newest, LiveSite(context));
+        var published = PublishedSequences.From(context.LiveManifests);
         foreach (var note in published.Notes) context.Log.Warning("{0}.", note);
         {
             var signed = new List<SignedChannel>();
@@ -74,11 +74,6 @@ public sealed class SignTask : FrostingTask<BuildContext>
             $"Manifests issued in the future are refused by devices with a synchronised clock and would push the others' time floor ahead. " +
             $"Use a time at most {MaxClockLead.TotalMinutes:F0} minutes ahead of the clock (or none), or fix the machine's clock.");
     }
-
-    private static string? LiveSite(BuildContext context) =>
-        context.GetArgument(LiveSiteArgument) is { } value && !value.StartsWith("http", StringComparison.OrdinalIgnoreCase)
-            ? Path.GetFullPath(value, context.Environment.WorkingDirectory)
-            : context.GetArgument(LiveSiteArgument);
 
     /// <summary>issued, or one more than the live manifest when that is not below it; the log says which.</summary>
     private static long NextSequence(BuildContext context, string channel, PublishedSequences published)
