@@ -26,7 +26,7 @@ public sealed class DeltaSiteFixture : IDisposable
     {
         SiteDir = _temp.Combine("site");
         DemoKeysDir = _temp.Combine("demo-keys");
-        Run = PipelineRun.Execute(["--target=Verify", $"--site-dir={SiteDir}", $"--demo-keys-dir={DemoKeysDir}", $"--now={NowSeconds}"]).AssertSucceeded();
+        Run = PipelineRun.Execute(["--target=Default", $"--site-dir={SiteDir}", $"--demo-keys-dir={DemoKeysDir}", $"--now={NowSeconds}"]).AssertSucceeded();
     }
 
     public string SiteDir { get; }

@@ -35,7 +35,7 @@ public sealed class PipelineSiteTests : IDisposable
     {
         string siteDir = _temp.Combine("site");
         string demoKeys = _temp.Combine("demo-keys");
-        PipelineRun.Execute(["--target=Verify", $"--site-dir={siteDir}", $"--demo-keys-dir={demoKeys}", $"--now={NowSeconds}"]).AssertSucceeded();
+        PipelineRun.Execute(["--target=Default", $"--site-dir={siteDir}", $"--demo-keys-dir={demoKeys}", $"--now={NowSeconds}"]).AssertSucceeded();
         var demo = new DemoKeyStore(demoKeys);
         var device = new RecipientKey(KeyFile.Read(Path.Combine(demoKeys, DemoKeyStore.DeviceKeyFile), "DEMO device key"));
         var transport = new SiteTransport(LoadOtaFiles(siteDir));

@@ -20,7 +20,7 @@ public sealed class EndToEndSiteFixture : IDisposable
         SiteDir = _temp.Combine("site");
         DemoKeysDir = _temp.Combine("demo-keys");
         // Issued now, because the simulator command's device reads the host clock.
-        PipelineRun.Execute(["--target=Verify", $"--site-dir={SiteDir}", $"--demo-keys-dir={DemoKeysDir}",
+        PipelineRun.Execute(["--target=Default", $"--site-dir={SiteDir}", $"--demo-keys-dir={DemoKeysDir}",
             $"--now={DateTimeOffset.UtcNow.ToUnixTimeSeconds()}"]).AssertSucceeded();
         Authority = TestCertificateAuthority.Load(new DemoKeyStore(DemoKeysDir).TestCertificateAuthorityDir);
     }
