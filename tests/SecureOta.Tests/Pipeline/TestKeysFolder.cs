@@ -7,7 +7,7 @@ namespace SecureOta.Tests.Pipeline;
 /// <summary>
 /// A keys/ folder for builds with real (non-DEMO) keys, made in a temp folder with fresh random keys:
 /// root/1.json signed by a root key, whose release role lists <paramref name="releaseKeyCount"/> keys
-/// of which <paramref name="releaseThreshold"/> must sign; the tests' own pinned CAs (<see cref="Support.TestAnchors"/>); and one
+/// of which <paramref name="releaseThreshold"/> must sign; the tests' own pinned CAs (<see cref="SecureOta.Tests.Support.TestAnchors"/>); and one
 /// registered recipient. The release key seeds, one approval key (threshold 1) and a content-key secret
 /// are written as key files next to the folder.
 /// </summary>
@@ -52,7 +52,7 @@ internal sealed class TestKeysFolder
     public static TestKeysFolder Create(string folder, DateTimeOffset now, int releaseKeyCount = 1, int releaseThreshold = 1, string? releasesDir = null)
     {
         var keysDir = Path.Combine(folder, "keys");
-        Support.TestAnchors.CopyInto(keysDir);
+        SecureOta.Tests.Support.TestAnchors.CopyInto(keysDir);
         using var recipient = X25519KeyPair.Generate();
         File.WriteAllText(Path.Combine(keysDir, RecipientRegistry.FileName),
             $$"""{"recipients": [{"name": "test-fleet", "kind": "fleet", "publicKey": "{{Convert.ToHexStringLower(recipient.PublicKey)}}"}]}""");
@@ -83,7 +83,7 @@ internal sealed class TestKeysFolder
         var secretFile = Path.Combine(folder, "content-secret.key");
         KeyFile.Write(secretFile, System.Security.Cryptography.RandomNumberGenerator.GetBytes(KeyFile.KeySize), ["test content-key secret"]);
         var keys = new TestKeysFolder(keysDir, files, releaseSeeds, approvalFile, secretFile) { ReleasesDir = releasesDir ?? Path.Combine(folder, "releases") };
-        if (releasesDir is null) Support.TestReleases.Write(keys.ReleasesDir);
+        if (releasesDir is null) SecureOta.Tests.Support.TestReleases.Write(keys.ReleasesDir);
         keys.ApproveReleases();
         return keys;
     }
