@@ -17,7 +17,7 @@ namespace SecureOta.Build.Verification;
 /// <item>Recipient keys: every <c>--device-key</c>, and the DEMO device key when the DEMO root is trusted.</item>
 /// <item>Content keys, when a secret is at hand: the DEMO secret with the DEMO root, or the
 /// content-key secret (<c>--content-secret</c> / SECUREOTA_CONTENT_SECRET) with a real root.</item>
-/// <item>Base images for delta patches: the images under releases/, when it loads.</item>
+/// <item>Base images for delta patches: the images under releases/, when it loads (samples/releases/ for a DEMO site when releases/ holds none).</item>
 /// </list>
 /// </summary>
 internal static class GivenSiteInputs
@@ -59,7 +59,7 @@ internal static class GivenSiteInputs
         var recipientIds = registered.Select(r => r.Id).ToList();
         var recipientKeys = new List<SiteRecipient>();
         var versions = SiteVersions(siteDir);
-        var releases = TryLoadReleases(context);
+        var releases = TryLoadReleases(context, isDemo);
         foreach (var release in releases) versions.Add(release.Version.ToString());
 
         ContentSecrets? secrets = null;
@@ -133,13 +133,17 @@ internal static class GivenSiteInputs
     }
 
     /// <summary>releases/, for its images (delta bases); a site can be verified without it, so a folder that does not load only costs the patch checks.</summary>
-    private static IReadOnlyList<Release> TryLoadReleases(BuildContext context)
+    private static IReadOnlyList<Release> TryLoadReleases(BuildContext context, bool isDemo)
     {
         var paths = context.Paths;
-        if (!Directory.Exists(paths.ReleasesDir)) return [];
         try
         {
-            return ReleaseLoader.Load(paths.ReleasesDir, paths.RootDir).Releases;
+            var releases = Directory.Exists(paths.ReleasesDir) && Directory.GetDirectories(paths.ReleasesDir).Length > 0
+                ? ReleaseLoader.Load(paths.ReleasesDir, paths.RootDir).Releases
+                : [];
+            // As the DEMO build does: with no release of the maintainers' own, a DEMO site was built from the samples.
+            if (releases.IsEmpty && isDemo && Directory.Exists(paths.SamplesDir)) releases = ReleaseLoader.Load(paths.SamplesDir, paths.RootDir).Releases;
+            return releases;
         }
         catch (BuildException e)
         {

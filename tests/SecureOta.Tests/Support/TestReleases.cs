@@ -1,5 +1,4 @@
 using SecureOta.Build.Samples;
-using SecureOta.Tests.Pipeline;
 
 namespace SecureOta.Tests.Support;
 
@@ -11,11 +10,24 @@ namespace SecureOta.Tests.Support;
 /// </summary>
 internal static class TestReleases
 {
+    /// <summary>
+    /// The images' project name: these stand for a maintainer's own firmware, which builds with real
+    /// keys must accept, so they do not carry the sample mark (same length, so sizes and patches match).
+    /// </summary>
+    public const string ProjectName = "secureota-test";
+
+    /// <summary>Writes the demo's marked sample releases (as GenerateSamples does) into <paramref name="releasesDir"/>.</summary>
+    public static string WriteMarkedSamples(string releasesDir)
+    {
+        SampleReleaseWriter.Write(releasesDir);
+        return releasesDir;
+    }
+
     // Generated once per test run and copied: the generator takes a moment and the output is deterministic.
     private static readonly Lazy<string> Generated = new(() =>
     {
         var folder = Path.Combine(Path.GetTempPath(), "secureota-test-releases-" + Guid.NewGuid().ToString("N")[..12]);
-        SampleReleaseWriter.Write(folder);
+        SampleReleaseWriter.Write(folder, ProjectName);
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
@@ -23,10 +35,15 @@ internal static class TestReleases
         return folder;
     });
 
-    /// <summary>Writes the sample releases into <paramref name="releasesDir"/> (created); returns it.</summary>
+    /// <summary>Writes the sample releases into <paramref name="releasesDir"/> (created; a channels.json there is replaced); returns it.</summary>
     public static string Write(string releasesDir)
     {
-        SiteSnapshot.Copy(Generated.Value, releasesDir);
+        foreach (var file in Directory.EnumerateFiles(Generated.Value, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(releasesDir, Path.GetRelativePath(Generated.Value, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target, overwrite: true);
+        }
         return releasesDir;
     }
 
