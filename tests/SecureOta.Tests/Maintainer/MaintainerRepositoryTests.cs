@@ -24,7 +24,13 @@ public sealed class MaintainerRepositoryTests : IDisposable
     {
         CommandLineTools.Require(nameof(MaintainerRepositoryTests), "git");
         var repo = CopyTrackedFiles(_temp.Combine("repo"));
-        // Its own releases: the samples' realistic images without the sample mark, plus the doc's example 1.3.0.
+        // Whatever the repository's own releases and keys hold, this one starts as a new maintainer's does:
+        // releases of its own (the samples' realistic images without the sample mark, plus the doc's example
+        // 1.3.0), no root and no recipient yet, and the pinned CAs it chooses.
+        foreach (var folder in new[] { "releases", Path.Combine("keys", "root"), Path.Combine("keys", "tls-anchors") })
+            if (Directory.Exists(Path.Combine(repo, folder))) Directory.Delete(Path.Combine(repo, folder), recursive: true);
+        foreach (var file in new[] { "recipients.json", "content-secrets.json" }) File.Delete(Path.Combine(repo, "keys", file));
+        TestAnchors.CopyInto(Path.Combine(repo, "keys"));
         TestReleases.Write(Path.Combine(repo, "releases"));
         var own = Path.Combine(repo, "releases", "1.3.0");
         Directory.CreateDirectory(own);
