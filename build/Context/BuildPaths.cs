@@ -33,6 +33,12 @@ public sealed class BuildPaths
     /// <summary><c>.demo-keys/</c>, or <c>--demo-keys-dir</c>: git-ignored demo secrets made on demand.</summary>
     public string DemoKeysDir { get; }
 
+    /// <summary>
+    /// <c>samples/releases/</c>: the demo's synthetic releases (GenerateSamples). Kept out of releases/ so a
+    /// real release build can never pick them up; a DEMO build uses them when releases/ holds no release.
+    /// </summary>
+    public string SamplesDir => Path.Combine(RootDir, "samples", "releases");
+
     /// <summary>Name prefix of the staging folders a site is written into before it replaces <see cref="SiteDir"/>.</summary>
     public string SiteStagingPrefix => Path.GetFileName(SiteDir) + ".tmp-";
 

@@ -22,6 +22,9 @@ public enum BuildErrorCode
     /// <summary>The maintainers' input under <c>releases/</c> is invalid; the exception lists every problem.</summary>
     InvalidReleases,
 
+    /// <summary>A build with real keys found the demo's generated sample releases among the releases it would publish.</summary>
+    SampleReleaseRefused,
+
     /// <summary>A release image changed on disk after the releases were loaded and validated.</summary>
     ReleaseImageChanged,
 

@@ -32,7 +32,7 @@ public sealed class LocalSiteServer : IAsyncDisposable, IDisposable
     private readonly ConcurrentQueue<LocalSiteRequest> _requests = new();
     private int _stopped;
 
-    private LocalSiteServer(string siteFolder, X509Certificate2? certificate, X509Certificate2Collection? chain)
+    private LocalSiteServer(string siteFolder, X509Certificate2? certificate, X509Certificate2Collection? chain, int port)
     {
         SiteFolder = siteFolder;
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = siteFolder });
@@ -40,7 +40,7 @@ public sealed class LocalSiteServer : IAsyncDisposable, IDisposable
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Listen(IPAddress.Loopback, 0, listen =>
+            kestrel.Listen(IPAddress.Loopback, port, listen =>
             {
                 listen.Protocols = HttpProtocols.Http1;
                 if (certificate is not null)
@@ -89,12 +89,20 @@ public sealed class LocalSiteServer : IAsyncDisposable, IDisposable
     {
         ArgumentNullException.ThrowIfNull(serverCertificate);
         if (!serverCertificate.HasPrivateKey) throw new ArgumentException("Kestrel needs the server certificate's private key.", nameof(serverCertificate));
-        return StartAsync(siteFolder, serverCertificate, intermediates, cancellationToken);
+        return StartAsync(siteFolder, serverCertificate, intermediates, 0, cancellationToken);
+    }
+
+    /// <summary>The same on a chosen loopback <paramref name="port"/> (0: any free port), for the Serve target.</summary>
+    public static Task<LocalSiteServer> StartHttpsAsync(string siteFolder, X509Certificate2 serverCertificate, int port, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(serverCertificate);
+        if (!serverCertificate.HasPrivateKey) throw new ArgumentException("Kestrel needs the server certificate's private key.", nameof(serverCertificate));
+        return StartAsync(siteFolder, serverCertificate, null, port, cancellationToken);
     }
 
     /// <summary>Starts serving over plain http: only for tests of a transport's explicit plain-http mode.</summary>
     public static Task<LocalSiteServer> StartPlainHttpAsync(string siteFolder, CancellationToken cancellationToken = default) =>
-        StartAsync(siteFolder, null, null, cancellationToken);
+        StartAsync(siteFolder, null, null, 0, cancellationToken);
 
     /// <summary>The absolute URL of <paramref name="relativePath"/> on this server ("ota/v2/" gives the OTA base URL).</summary>
     public Uri UrlFor(string relativePath)
@@ -124,13 +132,13 @@ public sealed class LocalSiteServer : IAsyncDisposable, IDisposable
     public void Dispose() => StopAsync().GetAwaiter().GetResult();
 
     private static async Task<LocalSiteServer> StartAsync(string siteFolder, X509Certificate2? certificate, X509Certificate2Collection? chain,
-        CancellationToken cancellationToken)
+        int port, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(siteFolder);
         var folder = Path.GetFullPath(siteFolder);
         if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"The site folder '{folder}' does not exist.");
 
-        var server = new LocalSiteServer(folder, certificate, chain);
+        var server = new LocalSiteServer(folder, certificate, chain, port);
         try
         {
             await server._app.StartAsync(cancellationToken).ConfigureAwait(false);

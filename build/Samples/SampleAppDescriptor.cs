@@ -14,13 +14,13 @@ internal static class SampleAppDescriptor
     public const string ProjectName = "secureota-demo";
     public const string IdfVersion = "v5.1.4";
 
-    public static byte[] Create(SampleProgram program, byte[] flashSegment)
+    public static byte[] Create(SampleProgram program, byte[] flashSegment, string projectName = ProjectName)
     {
         var bytes = new byte[256];
         BinaryPrimitives.WriteUInt32LittleEndian(bytes, Magic);
         BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(4), program.SecurityVersion);
         WriteText(bytes.AsSpan(16, 32), program.Version);
-        WriteText(bytes.AsSpan(48, 32), ProjectName);
+        WriteText(bytes.AsSpan(48, 32), projectName);
         WriteText(bytes.AsSpan(80, 16), program.BuildTime);
         WriteText(bytes.AsSpan(96, 16), program.BuildDate);
         WriteText(bytes.AsSpan(112, 32), IdfVersion);

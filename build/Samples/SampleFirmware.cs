@@ -9,7 +9,16 @@ public static class SampleFirmware
     /// <summary>Load address of the initialised RAM segment (DRAM).</summary>
     public const uint RamBase = 0x3FFB0000;
 
-    public static byte[] Build(SampleRelease release)
+    /// <summary>The project name in the app descriptor that marks an image as a generated sample (<see cref="SampleImageMark"/>).</summary>
+    public const string SampleProjectName = SampleAppDescriptor.ProjectName;
+
+    /// <param name="release">Which sample version.</param>
+    /// <param name="projectName">
+    /// The app descriptor's project name: the sample mark by default. Test fixtures that stand for a
+    /// maintainer's own firmware give another name of the same length, so the images stay byte-for-byte
+    /// as realistic (same sizes, same differences) without being refused as samples.
+    /// </param>
+    public static byte[] Build(SampleRelease release, string projectName = SampleProjectName)
     {
         ArgumentNullException.ThrowIfNull(release);
         var program = SampleProgramHistory.Create(release);
@@ -17,7 +26,7 @@ public static class SampleFirmware
         return Esp32ImageWriter.Write(
             SampleLinker.FlashBase,
             [
-                (DescriptorBase, SampleAppDescriptor.Create(program, flash)),
+                (DescriptorBase, SampleAppDescriptor.Create(program, flash, projectName)),
                 (RamBase, program.InitialRam),
                 (SampleLinker.FlashBase, flash),
             ]);

@@ -17,7 +17,9 @@ public static class SampleReleaseWriter
     };
 
     /// <summary>(Re)writes each sample release folder from scratch and channels.json; leaves other folders alone.</summary>
-    public static IReadOnlyList<string> Write(string releasesDir)
+    /// <param name="releasesDir">Where to write.</param>
+    /// <param name="projectName">The images' app descriptor project name (<see cref="SampleFirmware.Build"/>); the sample mark by default.</param>
+    public static IReadOnlyList<string> Write(string releasesDir, string projectName = SampleFirmware.SampleProjectName)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(releasesDir);
         Directory.CreateDirectory(releasesDir);
@@ -31,7 +33,7 @@ public static class SampleReleaseWriter
             }
 
             Directory.CreateDirectory(folder);
-            File.WriteAllBytes(Path.Combine(folder, ImageFileName), SampleFirmware.Build(release));
+            File.WriteAllBytes(Path.Combine(folder, ImageFileName), SampleFirmware.Build(release, projectName));
             File.WriteAllBytes(Path.Combine(folder, "release.json"), ReleaseJson(release));
             written.Add(folder);
         }

@@ -1,6 +1,6 @@
 namespace SecureOta.Build.Samples;
 
-/// <summary>The demo releases and channels that GenerateSamples writes under releases/.</summary>
+/// <summary>The demo releases and channels that GenerateSamples writes under samples/releases/.</summary>
 public static class SampleReleases
 {
     /// <summary>Oldest first; each version's image is derived from the previous one's program.</summary>

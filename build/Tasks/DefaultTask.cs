@@ -10,6 +10,8 @@ namespace SecureOta.Build.Tasks;
 /// </summary>
 [TaskName("Default")]
 [TaskDescription("Builds the site from releases/ (DEMO keys when no release key is given).")]
+// WriteSite first: Verify checks the site this run wrote (on its own, Verify only reads a site).
+[IsDependentOn(typeof(WriteSiteTask))]
 [IsDependentOn(typeof(VerifyTask))]
 public sealed class DefaultTask : FrostingTask<BuildContext>
 {

@@ -29,6 +29,9 @@ public sealed class EncryptTask : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)
     {
+        // Here, once the keys are known: only a DEMO build may fall back to the samples, only a real one must refuse them.
+        Samples.SampleReleaseGuard.UseSamplesInEmptyDemoBuild(context);
+        Samples.SampleReleaseGuard.RefuseSamplesWithRealKeys(context);
         var writer = new ChainedArtifactWriter();
         var secrets = context.Keys.ContentSecrets;
         var encrypted = context.Releases.Releases.Select(release => Encrypt(context, writer, secrets, release)).ToList();

@@ -68,6 +68,7 @@ public sealed class LoadKeysTask : FrostingTask<BuildContext>
 
     private static KeyMaterial LoadDemo(BuildContext context, IReadOnlyList<Recipient> recipients)
     {
+        CheckCommittedRoots(context);
         var store = new DemoKeyStore(context.Paths.DemoKeysDir);
         var anchors = TlsAnchorSet.Load(Path.Combine(context.Paths.KeysDir, TlsAnchorSet.FolderName), context.Paths.Display).ToList();
         // DEMO only: the DEMO root also pins the local TEST CA, so the simulated device of the Demo target
@@ -101,6 +102,20 @@ public sealed class LoadKeysTask : FrostingTask<BuildContext>
         System.Security.Cryptography.CryptographicOperations.ZeroMemory(contentSecret);
         System.Security.Cryptography.CryptographicOperations.ZeroMemory(approvalSeed);
         return keys;
+    }
+
+    /// <summary>
+    /// A DEMO build signs with DEMO keys, but CI runs it on every push: so a committed keys/root/ is
+    /// verified link by link here too, and a broken version fails the build naming its file, long before
+    /// a tag's Release build would. It is never used for signing.
+    /// </summary>
+    private static void CheckCommittedRoots(BuildContext context)
+    {
+        var rootDir = Path.Combine(context.Paths.KeysDir, "root");
+        if (!Directory.Exists(rootDir) || Directory.GetFiles(rootDir, "*.json").Length == 0) return;
+        var roots = RootHistory.Load(rootDir, context.Paths.Display);
+        context.Log.Information("Checked the committed root chain in {0} (versions 1 to {1}); this DEMO build does not sign with it.",
+            context.Paths.Display(rootDir), roots.Count);
     }
 
     private static void CheckRootNotExpired(BuildContext context, RootHistory roots)

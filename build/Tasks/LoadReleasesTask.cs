@@ -10,7 +10,12 @@ public sealed class LoadReleasesTask : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)
     {
-        var releases = ReleaseLoader.Load(context.Paths.ReleasesDir, context.Paths.RootDir);
+        var dir = context.Paths.ReleasesDir;
+        // A repository without releases yet (no folder, or no channels.json and no release folder) is not an error:
+        // a DEMO build then shows the samples (Encrypt), and a fleet target says what is missing when it needs it.
+        var releases = IsEmpty(dir)
+            ? new ReleaseSet(dir, [], [])
+            : ReleaseLoader.Load(dir, context.Paths.RootDir);
         context.Releases = releases;
         if (releases.Releases.IsEmpty)
         {
@@ -33,4 +38,9 @@ public sealed class LoadReleasesTask : FrostingTask<BuildContext>
                 release.ImageLength);
         }
     }
+
+    private static bool IsEmpty(string dir) =>
+        !Directory.Exists(dir)
+        || (!File.Exists(Path.Combine(dir, ReleaseLimits.ChannelsFileName))
+            && !Directory.GetDirectories(dir).Any(d => !Path.GetFileName(d).StartsWith('.')));
 }

@@ -11,6 +11,8 @@ namespace SecureOta.Build.Tasks;
 /// </summary>
 [TaskName("Release")]
 [TaskDescription("Builds the site with the real release keys (SECUREOTA_RELEASE_KEY or --release-key); refuses DEMO keys.")]
+// WriteSite first: Verify checks the site this run wrote (on its own, Verify only reads a site).
+[IsDependentOn(typeof(WriteSiteTask))]
 [IsDependentOn(typeof(VerifyTask))]
 public sealed class ReleaseTask : FrostingTask<BuildContext>
 {

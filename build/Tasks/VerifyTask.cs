@@ -9,14 +9,16 @@ using SecureOta.Device.Core.Keys;
 namespace SecureOta.Build.Tasks;
 
 /// <summary>
-/// Verifies the written site with the device core's own code (<see cref="SiteVerifier"/>), so the build
-/// never deploys what a device would refuse, and prints a short summary. It unwraps content keys with
-/// the DEMO device key in a DEMO build and with every <c>--device-key=&lt;file&gt;</c> given (X25519
-/// private key files); a release none of them can unwrap is decrypted with the build's own content key.
+/// Verifies a site with the device core's own code (<see cref="SiteVerifier"/>) and prints a short summary.
+/// After WriteSite in the same run (Default, Release) it checks what the build just wrote, with what the
+/// build knows: its root history, its content keys, releases/ and the DEMO device key in a DEMO build, so
+/// the build never deploys what a device would refuse. As a target of its own it builds nothing and
+/// writes nothing: it reads the site folder as it is (a downloaded copy of the live site, say) with only
+/// what a device or maintainer holds (<see cref="GivenSiteInputs"/>), so a tampered file fails by name
+/// instead of being silently rebuilt. Both unwrap with every <c>--device-key=&lt;file&gt;</c> given.
 /// </summary>
 [TaskName("Verify")]
-[TaskDescription("Verifies the written site as a device would, with the device core: root chain, channel manifests, wrapped keys, every record of every artifact, every delta patch applied to its base, and no unlisted file (--device-key=<file> adds a recipient key to unwrap with).")]
-[IsDependentOn(typeof(WriteSiteTask))]
+[TaskDescription("Verifies a site as a device would, with the device core, and changes nothing: root chain from the trusted root (keys/root/1.json, else the DEMO root), channel manifests, approvals, wrapped keys, every record of every artifact, every delta patch applied to its base, and no unlisted file (--site-dir=<site>, --device-key=<file> adds a recipient key to unwrap with, --content-secret decrypts with the build's keys).")]
 public sealed class VerifyTask : FrostingTask<BuildContext>
 {
     /// <summary>Repeatable: an X25519 private key file (KeyFile format) of a recipient to unwrap with.</summary>
@@ -30,6 +32,12 @@ public sealed class VerifyTask : FrostingTask<BuildContext>
         {
             throw new BuildException(BuildErrorCode.VerificationFailed, $"There is no site to verify in {siteDisplay}.",
                 "Run the WriteSite task first (./build.sh runs it), or point --site-dir at a written site.");
+        }
+
+        if (!context.SiteWritten)
+        {
+            VerifyGivenSite(context, siteDisplay);
+            return;
         }
 
         var keys = context.Keys;
@@ -54,6 +62,26 @@ public sealed class VerifyTask : FrostingTask<BuildContext>
         finally
         {
             foreach (var key in contentKeys.Values) CryptographicOperations.ZeroMemory(key);
+        }
+    }
+
+    /// <summary>Verifies the site folder as it is, without building (the Verify target on its own).</summary>
+    private static void VerifyGivenSite(BuildContext context, string siteDisplay)
+    {
+        var owned = new List<IDisposable>();
+        Dictionary<string, byte[]>? contentKeys = null;
+        try
+        {
+            var inputs = GivenSiteInputs.Create(context, owned, out contentKeys);
+            var report = SiteVerifier.Verify(inputs);
+            context.SiteVerification = report;
+            context.Log.Information(SiteSummaryPrinter.Render(report, context.Now));
+            report.ThrowIfFailed(siteDisplay);
+        }
+        finally
+        {
+            foreach (var key in contentKeys?.Values ?? Enumerable.Empty<byte[]>()) CryptographicOperations.ZeroMemory(key);
+            foreach (var item in owned) item.Dispose();
         }
     }
 

@@ -63,8 +63,9 @@ public static class ProtocolVectorGenerator
         return image;
     }
 
-    /// <summary>The TLS anchor pinned by the vectors' root: keys/tls-anchors/ISRG_Root_X1.pem.</summary>
-    public const string AnchorFile = "keys/tls-anchors/ISRG_Root_X1.pem";
+    /// <summary>The TLS anchor pinned by the vectors' root: build/Vectors/ISRG_Root_X1.pem, a copy of ISRG Root X1.</summary>
+    // A fixed copy owned by the build: the vectors must not change when a maintainer changes keys/tls-anchors/.
+    public const string AnchorFile = "build/Vectors/ISRG_Root_X1.pem";
 
     public static IReadOnlyList<ProtocolVector> Generate(string repositoryRoot)
     {

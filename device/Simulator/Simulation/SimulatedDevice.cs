@@ -40,7 +40,7 @@ public sealed class SimulatedDevice : IDisposable
         _say = say;
         _files = new DirectoryFileStore(settings.StateDir);
         _slots = new FileSlotStore(_files, settings.SlotCapacity);
-        _transport = new SimulatorTransport(settings.SiteUrl, settings.ProvisionedCaPems, settings.TransportOptions);
+        _transport = new SimulatorTransport(settings.SiteUrl, settings.ProvisionedCaPems, settings.TransportOptions, settings.ExtraCaPems);
         try
         {
             // Provisioned first (on the bench), then the key made at first boot, as on a real device.

@@ -14,13 +14,13 @@ public static partial class SimulatorArguments
 {
     private static readonly HashSet<string> ValueOptions = new(StringComparer.Ordinal)
     {
-        "site", "ca", "state-dir", "channel", "root", "image", "security-version", "device-key", "polls", "interval", "trial-boots",
+        "site", "ca", "extra-ca", "state-dir", "channel", "root", "image", "security-version", "device-key", "polls", "interval", "trial-boots",
     };
 
     private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "never-confirm", "help" };
 
-    // Only --ca may be given several times: each adds a pinned CA.
-    private static readonly HashSet<string> Repeatable = new(StringComparer.Ordinal) { "ca" };
+    // Only --ca and --extra-ca may be given several times: each adds a CA.
+    private static readonly HashSet<string> Repeatable = new(StringComparer.Ordinal) { "ca", "extra-ca" };
 
     [GeneratedRegex("^[a-z0-9-]{1,32}$")]
     private static partial Regex ChannelName();
@@ -42,6 +42,7 @@ public static partial class SimulatorArguments
         var site = ParseSite(Required("site", "https URL of the site's ota/v2/"));
         Required("ca", "PEM root CA file");
         var caPems = values["ca"].Select(file => ReadCa(FullPath(file), file)).ToList();
+        var extraCaPems = values.TryGetValue("extra-ca", out var extra) ? extra.Select(file => ReadCa(FullPath(file), file)).ToList() : [];
         var stateDir = FullPath(Required("state-dir", "folder"));
         var channel = Optional("channel") ?? "stable";
         if (!ChannelName().IsMatch(channel))
@@ -54,6 +55,7 @@ public static partial class SimulatorArguments
         {
             SiteUrl = site,
             ProvisionedCaPems = caPems,
+            ExtraCaPems = extraCaPems,
             StateDir = stateDir,
             Channel = channel,
             ProvisionRoot = root,

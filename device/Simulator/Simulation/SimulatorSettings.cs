@@ -24,6 +24,13 @@ public sealed class SimulatorSettings
     /// </summary>
     public required IReadOnlyList<string> ProvisionedCaPems { get; init; }
 
+    /// <summary>
+    /// PEM CAs trusted for this run only (--extra-ca), in addition to whatever the device pins (provisioned
+    /// or the root's): so a maintainer can stage a real-keys site behind a local TEST CA, which a real root
+    /// never pins. Never stored in the state folder; a real device has no such option.
+    /// </summary>
+    public IReadOnlyList<string> ExtraCaPems { get; init; } = [];
+
     /// <summary>The folder standing in for the device's flash drive (boot state, slots, trusted roots, device key).</summary>
     public required string StateDir { get; init; }
 

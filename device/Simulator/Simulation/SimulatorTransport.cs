@@ -19,12 +19,15 @@ public sealed class SimulatorTransport : IHttpTransport, IDisposable
     private string? _refusal;
     private long _requests;
     private long _bytes;
+    private readonly IReadOnlyList<string> _extra;
 
-    public SimulatorTransport(Uri siteUrl, IReadOnlyList<string> provisionedCaPems, PinnedHttpsTransportOptions? options)
+    /// <param name="extraCaPems">CAs added to every pin set for this run only (--extra-ca).</param>
+    public SimulatorTransport(Uri siteUrl, IReadOnlyList<string> provisionedCaPems, PinnedHttpsTransportOptions? options, IReadOnlyList<string>? extraCaPems = null)
     {
         ArgumentNullException.ThrowIfNull(siteUrl);
         ArgumentNullException.ThrowIfNull(provisionedCaPems);
-        _provisioned = PinnedAnchorSet.FromPem(provisionedCaPems);
+        _extra = extraCaPems ?? [];
+        _provisioned = PinnedAnchorSet.FromPem([.. provisionedCaPems, .. _extra]);
         _inner = new PinnedHttpsTransport(siteUrl, _provisioned, options);
         PinSource = "the provisioned CA set";
     }
@@ -77,14 +80,21 @@ public sealed class SimulatorTransport : IHttpTransport, IDisposable
             }
         }
         PinSource = $"root v{root.Version}";
+        string extraNote = _extra.Count == 0 ? "" : $"; plus {_extra.Count} --extra-ca for this run only: {string.Join(", ", _extra.Select(CommonName))}";
+        if (usable.Count == 0 && _extra.Count > 0)
+        {
+            _refusal = null;
+            _inner.UpdatePinnedAnchors(PinnedAnchorSet.FromPem(_extra));
+            return $"pins: root v{root.Version} pins no usable root CA ({string.Join("; ", unusable)}){extraNote}";
+        }
         if (usable.Count == 0)
         {
             _refusal = $"root v{root.Version} pins no usable root CA ({string.Join("; ", unusable)}); the device connects to nothing until a newer root fixes its tlsAnchors.";
             return "pins: " + _refusal;
         }
         _refusal = null;
-        _inner.UpdatePinnedAnchors(PinnedAnchorSet.FromPem(usable));
-        string line = $"pins: {usable.Count} CA(s) from root v{root.Version}: {string.Join(", ", names)}";
+        _inner.UpdatePinnedAnchors(PinnedAnchorSet.FromPem([.. usable, .. _extra]));
+        string line = $"pins: {usable.Count} CA(s) from root v{root.Version}: {string.Join(", ", names)}{extraNote}";
         return unusable.Count == 0 ? line : line + $"; ignored {unusable.Count} unusable anchor(s): {string.Join("; ", unusable)}";
     }
 

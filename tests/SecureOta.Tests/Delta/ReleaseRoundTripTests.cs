@@ -14,8 +14,8 @@ public sealed class ReleaseRoundTripTests(ITestOutputHelper output)
     [InlineData("1.2.0", "1.0.0")]
     public void Sample_releases(string from, string to)
     {
-        var oldImage = File.ReadAllBytes(Path.Combine(RepositoryRoot.FullPath, "releases", from, "firmware.bin"));
-        var newImage = File.ReadAllBytes(Path.Combine(RepositoryRoot.FullPath, "releases", to, "firmware.bin"));
+        var oldImage = File.ReadAllBytes(SecureOta.Tests.Support.TestReleases.ImagePath(from));
+        var newImage = File.ReadAllBytes(SecureOta.Tests.Support.TestReleases.ImagePath(to));
         var patch = DeltaDiff.Create(oldImage, newImage);
         PatchRun.RoundTrip(oldImage, newImage);
         Assert.True(patch.Length < newImage.Length / 4, $"a {patch.Length}-byte patch for a {newImage.Length}-byte image");

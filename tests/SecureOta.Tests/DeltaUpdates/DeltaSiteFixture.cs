@@ -26,7 +26,7 @@ public sealed class DeltaSiteFixture : IDisposable
     {
         SiteDir = _temp.Combine("site");
         DemoKeysDir = _temp.Combine("demo-keys");
-        Run = PipelineRun.Execute(["--target=Verify", $"--site-dir={SiteDir}", $"--demo-keys-dir={DemoKeysDir}", $"--now={NowSeconds}"]).AssertSucceeded();
+        Run = PipelineRun.Execute(["--target=Default", $"--site-dir={SiteDir}", $"--demo-keys-dir={DemoKeysDir}", $"--now={NowSeconds}"]).AssertSucceeded();
     }
 
     public string SiteDir { get; }
@@ -35,10 +35,10 @@ public sealed class DeltaSiteFixture : IDisposable
 
     internal PipelineRun Run { get; }
 
-    /// <summary>The repository's release image of <paramref name="version"/>.</summary>
+    /// <summary>The tests' sample release image of <paramref name="version"/> (the fixture builds from the samples).</summary>
     public static byte[] ImageOf(string version) => File.ReadAllBytes(ImagePath(version));
 
-    public static string ImagePath(string version) => Path.Combine(RepositoryRoot.FullPath, "releases", version, "firmware.bin");
+    public static string ImagePath(string version) => SecureOta.Tests.Support.TestReleases.ImagePath(version);
 
     /// <summary>The content key the DEMO build derived for <paramref name="version"/> (section 10).</summary>
     public byte[] ContentKey(string version) => ContentKeyDerivation.ContentKey(new DemoKeyStore(DemoKeysDir).ReadContentSecret(), version);

@@ -35,7 +35,7 @@ public sealed class PipelineSiteTests : IDisposable
     {
         string siteDir = _temp.Combine("site");
         string demoKeys = _temp.Combine("demo-keys");
-        PipelineRun.Execute(["--target=Verify", $"--site-dir={siteDir}", $"--demo-keys-dir={demoKeys}", $"--now={NowSeconds}"]).AssertSucceeded();
+        PipelineRun.Execute(["--target=Default", $"--site-dir={siteDir}", $"--demo-keys-dir={demoKeys}", $"--now={NowSeconds}"]).AssertSucceeded();
         var demo = new DemoKeyStore(demoKeys);
         var device = new RecipientKey(KeyFile.Read(Path.Combine(demoKeys, DemoKeyStore.DeviceKeyFile), "DEMO device key"));
         var transport = new SiteTransport(LoadOtaFiles(siteDir));
@@ -53,7 +53,7 @@ public sealed class PipelineSiteTests : IDisposable
         Assert.True(report.Result == UpdateResult.TrialScheduled, report.ToString());
         // The provisioned image is no release, so no patch applies to it: the full image came.
         Assert.Equal("full", report.InstalledKind);
-        byte[] released = File.ReadAllBytes(Path.Combine(RepositoryRoot.FullPath, "releases", report.ReleaseVersion!, "firmware.bin"));
+        byte[] released = File.ReadAllBytes(SecureOta.Tests.Support.TestReleases.ImagePath(report.ReleaseVersion!));
         var boot = new BootManager(flash, hmac, slots, 3);
         BootDecision trial = boot.Boot();
         Assert.Equal((BootOutcome.RunTrial, SlotId.B), (trial.Outcome, trial.Slot));

@@ -30,7 +30,7 @@ public sealed class DemoRootTests : IDisposable
     private static List<string> Anchors(TrustedRoot root) => Enumerable.Range(0, root.TlsAnchorCount).Select(root.GetTlsAnchor).ToList();
 
     private static List<string> PublicAnchors() =>
-        TlsAnchorSet.Load(Path.Combine(RepositoryRoot.FullPath, "keys", TlsAnchorSet.FolderName), p => p).ToList();
+        TlsAnchorSet.Load(SecureOta.Tests.Support.TestAnchors.Folder, p => p).ToList();
 
     [Fact]
     public void Demo_root_pins_the_public_cas_and_then_the_local_test_ca_whose_key_stays_in_its_folder()

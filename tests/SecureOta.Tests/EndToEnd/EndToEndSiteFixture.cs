@@ -20,7 +20,7 @@ public sealed class EndToEndSiteFixture : IDisposable
         SiteDir = _temp.Combine("site");
         DemoKeysDir = _temp.Combine("demo-keys");
         // Issued now, because the simulator command's device reads the host clock.
-        PipelineRun.Execute(["--target=Verify", $"--site-dir={SiteDir}", $"--demo-keys-dir={DemoKeysDir}",
+        PipelineRun.Execute(["--target=Default", $"--site-dir={SiteDir}", $"--demo-keys-dir={DemoKeysDir}",
             $"--now={DateTimeOffset.UtcNow.ToUnixTimeSeconds()}"]).AssertSucceeded();
         Authority = TestCertificateAuthority.Load(new DemoKeyStore(DemoKeysDir).TestCertificateAuthorityDir);
     }
@@ -39,8 +39,8 @@ public sealed class EndToEndSiteFixture : IDisposable
     /// <summary>Root version 1 as the site publishes it: what the device is provisioned with.</summary>
     public string RootV1File => Path.Combine(SiteDir, SiteLayout.RootVersionFile(1));
 
-    /// <summary>The image of a sample release in the repository's releases/.</summary>
-    public static string ImageOf(string version) => Path.Combine(RepositoryRoot.FullPath, "releases", version, "firmware.bin");
+    /// <summary>The image of a sample release (the fixture builds from the tests' sample releases).</summary>
+    public static string ImageOf(string version) => SecureOta.Tests.Support.TestReleases.ImagePath(version);
 
     /// <summary>A fresh folder for one device's state.</summary>
     public string NewStateDir(string name) => Directory.CreateDirectory(_temp.Combine("devices", name + "-" + Guid.NewGuid().ToString("N")[..8])).FullName;

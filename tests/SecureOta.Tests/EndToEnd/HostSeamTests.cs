@@ -59,7 +59,7 @@ public sealed class HostSeamTests
         using (var slot = slots.OpenWrite(SlotId.A, 0)) slot.Write(File.ReadAllBytes(EndToEndSiteFixture.ImageOf("1.1.0")));
         using (var slot = slots.OpenWrite(SlotId.B, 0)) slot.Write(new byte[200]);
 
-        Assert.Equal("secureota-demo 1.1.0 (security version 2)", InstalledApp.Read(slots, SlotId.A, record).ToString());
+        Assert.Equal($"{SecureOta.Tests.Support.TestReleases.ProjectName} 1.1.0 (security version 2)", InstalledApp.Read(slots, SlotId.A, record).ToString());
         Assert.Equal("image abababab", InstalledApp.Read(slots, SlotId.B, record).Name);
     }
 }

@@ -35,7 +35,7 @@ public sealed class SimulatorEndToEndTests : IClassFixture<EndToEndSiteFixture>
         Assert.Contains(FormattableString.Invariant($"by delta from 1.0.0: {patchSize:N0} bytes instead of the {fullSize:N0}-byte full image, {fullSize - patchSize:N0} saved"), run.Output, StringComparison.Ordinal);
         Assert.Contains("release 1.2.0", run.Output, StringComparison.Ordinal);
         Assert.Contains("reboot: requested by the update client", run.Output, StringComparison.Ordinal);
-        Assert.Contains("boot 2: slot B on trial (boot 1 of 3): secureota-demo 1.2.0", run.Output, StringComparison.Ordinal);
+        Assert.Contains($"boot 2: slot B on trial (boot 1 of 3): {SecureOta.Tests.Support.TestReleases.ProjectName} 1.2.0", run.Output, StringComparison.Ordinal);
         Assert.Contains("health check passed; confirmed", run.Output, StringComparison.Ordinal);
         var state = StoredDevice.ReadState(stateDir);
         Assert.Equal((UpdatePhase.Confirmed, SlotId.B, 2L), (state.Phase, state.ActiveSlot, state.InstalledSecurityVersion));

@@ -108,7 +108,7 @@ public sealed class CeremonyTargetTests : IDisposable
 
         var next = Walk(Root(1), 2);
         Assert.Equal(3, next.TlsAnchorCount);
-        Assert.DoesNotContain(Enumerable.Range(0, next.TlsAnchorCount).Select(next.GetTlsAnchor), pem => pem == File.ReadAllText(Path.Combine(RepositoryRoot.FullPath, "keys", "tls-anchors", "DigiCert_Global_Root_CA.pem")));
+        Assert.DoesNotContain(Enumerable.Range(0, next.TlsAnchorCount).Select(next.GetTlsAnchor), pem => pem == File.ReadAllText(Path.Combine(SecureOta.Tests.Support.TestAnchors.Folder, "DigiCert_Global_Root_CA.pem")));
     }
 
     [Fact]

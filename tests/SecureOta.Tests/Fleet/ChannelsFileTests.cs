@@ -13,10 +13,10 @@ public sealed class ChannelsFileTests
     private const string Stable = """{"channels": {"stable": {"manifestLifetimeDays": 14, "deltaBaseCount": 3, "rollout": ROLLOUT}, "beta": {"manifestLifetimeDays": 7, "deltaBaseCount": 1}}}""";
 
     [Fact]
-    public void Writing_the_committed_channels_file_unchanged_gives_the_same_bytes()
+    public void Writing_the_sample_channels_file_unchanged_gives_the_same_bytes()
     {
-        var releases = Path.Combine(RepositoryRoot.FullPath, "releases");
-        var channels = ChannelsFileStore.Load(releases, RepositoryRoot.FullPath);
+        var releases = SecureOta.Tests.Support.TestReleases.Write(SecureOta.Tests.Support.TestScratch.NewFolder("releases"));
+        var channels = ChannelsFileStore.Load(releases, releases);
 
         Assert.Equal(File.ReadAllBytes(Path.Combine(releases, "channels.json")), ChannelsFileWriter.Write(channels));
     }

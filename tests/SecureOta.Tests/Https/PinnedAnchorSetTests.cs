@@ -9,7 +9,7 @@ public sealed class PinnedAnchorSetTests
     [Fact]
     public void Accepts_the_repository_anchors_as_root_cas()
     {
-        var pems = Directory.GetFiles(Path.Combine(RepositoryRoot.FullPath, "keys", "tls-anchors"), "*.pem").Order(StringComparer.Ordinal)
+        var pems = Directory.GetFiles(SecureOta.Tests.Support.TestAnchors.Folder, "*.pem").Order(StringComparer.Ordinal)
             .Select(File.ReadAllText).ToList();
 
         var anchors = PinnedAnchorSet.FromPem(pems);

@@ -32,7 +32,7 @@ public sealed class PinnedTlsRefusalTests : IDisposable
     [Fact]
     public async Task Refuses_local_server_when_only_a_public_ca_is_pinned()
     {
-        string isrg = File.ReadAllText(Path.Combine(RepositoryRoot.FullPath, "keys", "tls-anchors", "ISRG_Root_X1.pem"));
+        string isrg = File.ReadAllText(Path.Combine(SecureOta.Tests.Support.TestAnchors.Folder, "ISRG_Root_X1.pem"));
         await using var server = await _site.StartAsync();
         using var transport = _site.TransportFor(server, [isrg]);
 
@@ -46,7 +46,7 @@ public sealed class PinnedTlsRefusalTests : IDisposable
     [Fact]
     public async Task Accepts_local_server_when_its_ca_is_pinned_beside_the_public_cas()
     {
-        var anchors = Directory.GetFiles(Path.Combine(RepositoryRoot.FullPath, "keys", "tls-anchors"), "*.pem").Select(File.ReadAllText).ToList();
+        var anchors = Directory.GetFiles(SecureOta.Tests.Support.TestAnchors.Folder, "*.pem").Select(File.ReadAllText).ToList();
         anchors.Add(_site.Authority.RootCertificatePem);
         await using var server = await _site.StartAsync();
         using var transport = _site.TransportFor(server, anchors);

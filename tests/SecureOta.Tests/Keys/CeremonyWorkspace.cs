@@ -3,7 +3,7 @@ using SecureOta.Tests.Build.Support;
 namespace SecureOta.Tests.Keys;
 
 /// <summary>
-/// A temporary keys/ folder (with the repository's pinned CAs) and an "offline" folder for private
+/// A temporary keys/ folder (with the tests' pinned CAs) and releases (the tests' samples) and an "offline" folder for private
 /// keys, plus a way to run build targets against them with the real host.
 /// </summary>
 internal sealed class CeremonyWorkspace : IDisposable
@@ -12,13 +12,11 @@ internal sealed class CeremonyWorkspace : IDisposable
 
     public CeremonyWorkspace()
     {
-        Directory.CreateDirectory(Path.Combine(KeysDir, "tls-anchors"));
-        foreach (var pem in Directory.GetFiles(Path.Combine(RepositoryRoot.FullPath, "keys", "tls-anchors"), "*.pem"))
-            File.Copy(pem, Path.Combine(KeysDir, "tls-anchors", Path.GetFileName(pem)));
-        Pipeline.SiteSnapshot.Copy(Path.Combine(RepositoryRoot.FullPath, "releases"), ReleasesDir);
+        SecureOta.Tests.Support.TestAnchors.CopyInto(KeysDir);
+        SecureOta.Tests.Support.TestReleases.Write(ReleasesDir);
     }
 
-    /// <summary>The workspace's own copy of the repository's releases/ (approved by InitRoot's first approval key).</summary>
+    /// <summary>The workspace's own sample releases (approved by InitRoot's first approval key).</summary>
     public string ReleasesDir => _temp.Combine("releases");
 
     /// <summary>The content-key secret InitRoot wrote, as the argument a real-keys build needs.</summary>

@@ -89,7 +89,7 @@ public sealed class ChannelSelectionTests : IClassFixture<ChannelSelectionTests.
             Edit(Path.Combine(releases, "1.1.0", "release.json"), "\"notes\": \"", "\"notes\": \"Fixes <script>alert(\\\"x\\\")</script> & more. ");
             Edit(Path.Combine(releases, "channels.json"), "\"beta\": {", "\"nightly\": {\"manifestLifetimeDays\": 1, \"deltaBaseCount\": 0},\n    \"beta\": {");
             Site = Path.Combine(fixture.NewFolder("channels"), "site");
-            Run = PipelineRun.Execute([$"--releases-dir={releases}", .. fixture.Arguments(Site)]).AssertSucceeded();
+            Run = PipelineRun.Execute([.. fixture.Arguments(Site), $"--releases-dir={releases}"]).AssertSucceeded();
             Dashboard = File.ReadAllText(Path.Combine(Site, "index.html"));
         }
 

@@ -122,7 +122,7 @@ public sealed class PipelineFailureTests(PipelineFixture fixture)
         var site = fixture.CopyOfSite();
         var before = SiteSnapshot.Take(site);
 
-        var run = PipelineRun.Execute([.. arguments, .. fixture.Arguments(site)], environment);
+        var run = PipelineRun.Execute([.. fixture.Arguments(site), .. arguments], environment);
 
         run.AssertOneError(code, fragments);
         SiteSnapshot.AssertSame(before, SiteSnapshot.Take(site));

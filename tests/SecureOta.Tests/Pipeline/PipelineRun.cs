@@ -25,9 +25,14 @@ internal sealed class PipelineRun
     /// Runs the build with the repository as working directory, the given environment variables (none
     /// by default, so the test process's SECUREOTA_RELEASE_KEY or SOURCE_DATE_EPOCH never leak in), and
     /// <paramref name="configure"/> applied to the context before any task runs.
+    /// The repository stays the working directory (the build finds its sources there), but a run that
+    /// names no --releases-dir or --keys-dir gets fresh ones of the tests' own (<see cref="SecureOta.Tests.Support.TestScratch"/>):
+    /// tests never read, nor edit, the repository's releases/ and keys/, which are a maintainer's.
     /// </summary>
     public static PipelineRun Execute(string[] args, IReadOnlyDictionary<string, string>? environment = null, Action<BuildContext>? configure = null)
     {
+        if (!args.Any(a => a.StartsWith("--releases-dir=", StringComparison.Ordinal))) args = [.. args, $"--releases-dir={SecureOta.Tests.Support.TestScratch.NewReleases()}"];
+        if (!args.Any(a => a.StartsWith("--keys-dir=", StringComparison.Ordinal))) args = [.. args, $"--keys-dir={SecureOta.Tests.Support.TestScratch.NewKeys()}"];
         var consoles = new TestConsoles();
         BuildContext? context = null;
         var exitCode = new BuildHost<BuildContext>(host =>

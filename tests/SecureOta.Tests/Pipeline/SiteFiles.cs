@@ -34,7 +34,7 @@ internal static class SiteFiles
         return KeyId.Of(device.PublicKey);
     }
 
-    /// <summary>The repository's release images by version.</summary>
+    /// <summary>The tests' sample release images by version (what the fixtures build from).</summary>
     public static IReadOnlyDictionary<string, byte[]> RepositoryImages() =>
-        new[] { "1.0.0", "1.1.0", "1.2.0" }.ToDictionary(v => v, v => File.ReadAllBytes(Path.Combine(RepositoryRoot.FullPath, "releases", v, "firmware.bin")));
+        new[] { "1.0.0", "1.1.0", "1.2.0" }.ToDictionary(v => v, v => File.ReadAllBytes(SecureOta.Tests.Support.TestReleases.ImagePath(v)));
 }

@@ -89,7 +89,7 @@ public sealed class SiteTrustTests(PipelineFixture fixture)
         var site = Path.Combine(fixture.NewFolder("release"), "site");
         var environment = new Dictionary<string, string> { [ReleaseKeySource.EnvironmentVariable] = Convert.ToBase64String(keys.ReleaseSeeds[0]) };
 
-        var run = PipelineRun.Execute(["--target=Release", .. keys.KeyArguments, .. fixture.Arguments(site)], environment).AssertSucceeded();
+        var run = PipelineRun.Execute(["--target=Release", .. fixture.Arguments(site), .. keys.KeyArguments], environment).AssertSucceeded();
 
         Assert.False(run.Context!.Keys.IsDemo);
         Assert.Equal(File.ReadAllBytes(Path.Combine(keys.KeysDir, "root", "1.json")), File.ReadAllBytes(SiteFiles.Ota(site, "root.json")));

@@ -7,7 +7,7 @@ namespace SecureOta.Tests.Pipeline;
 /// <summary>
 /// A keys/ folder for builds with real (non-DEMO) keys, made in a temp folder with fresh random keys:
 /// root/1.json signed by a root key, whose release role lists <paramref name="releaseKeyCount"/> keys
-/// of which <paramref name="releaseThreshold"/> must sign; the repository's tls-anchors; and one
+/// of which <paramref name="releaseThreshold"/> must sign; the tests' own pinned CAs (<see cref="SecureOta.Tests.Support.TestAnchors"/>); and one
 /// registered recipient. The release key seeds, one approval key (threshold 1) and a content-key secret
 /// are written as key files next to the folder.
 /// </summary>
@@ -27,7 +27,7 @@ internal sealed class TestKeysFolder
 
     public string KeysDir { get; }
 
-    /// <summary>The releases folder the build reads (a copy of the repository's unless given), every release approved by <see cref="ApprovalKeyFile"/>.</summary>
+    /// <summary>The releases folder the build reads (the tests' own sample releases unless given), every release approved by <see cref="ApprovalKeyFile"/>.</summary>
     public string ReleasesDir { get; private set; } = "";
 
     /// <summary>Approves every release in <see cref="ReleasesDir"/> again, after a test added one.</summary>
@@ -52,7 +52,7 @@ internal sealed class TestKeysFolder
     public static TestKeysFolder Create(string folder, DateTimeOffset now, int releaseKeyCount = 1, int releaseThreshold = 1, string? releasesDir = null)
     {
         var keysDir = Path.Combine(folder, "keys");
-        SiteSnapshot.Copy(Path.Combine(RepositoryRoot.FullPath, "keys", TlsAnchorSet.FolderName), Path.Combine(keysDir, TlsAnchorSet.FolderName));
+        SecureOta.Tests.Support.TestAnchors.CopyInto(keysDir);
         using var recipient = X25519KeyPair.Generate();
         File.WriteAllText(Path.Combine(keysDir, RecipientRegistry.FileName),
             $$"""{"recipients": [{"name": "test-fleet", "kind": "fleet", "publicKey": "{{Convert.ToHexStringLower(recipient.PublicKey)}}"}]}""");
@@ -83,7 +83,7 @@ internal sealed class TestKeysFolder
         var secretFile = Path.Combine(folder, "content-secret.key");
         KeyFile.Write(secretFile, System.Security.Cryptography.RandomNumberGenerator.GetBytes(KeyFile.KeySize), ["test content-key secret"]);
         var keys = new TestKeysFolder(keysDir, files, releaseSeeds, approvalFile, secretFile) { ReleasesDir = releasesDir ?? Path.Combine(folder, "releases") };
-        if (releasesDir is null) SiteSnapshot.Copy(Path.Combine(RepositoryRoot.FullPath, "releases"), keys.ReleasesDir);
+        if (releasesDir is null) SecureOta.Tests.Support.TestReleases.Write(keys.ReleasesDir);
         keys.ApproveReleases();
         return keys;
     }

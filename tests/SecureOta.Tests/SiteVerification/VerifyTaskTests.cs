@@ -94,8 +94,8 @@ public sealed class VerifyTaskTests : IDisposable
     }
 
     private string[] DemoArguments() =>
-        ["--target=Verify", $"--site-dir={_temp.Combine("site")}", $"--demo-keys-dir={_temp.Combine("demo-keys")}", $"--now={NowSeconds}"];
+        ["--target=Default", $"--site-dir={_temp.Combine("site")}", $"--demo-keys-dir={_temp.Combine("demo-keys")}", $"--now={NowSeconds}"];
 
     private string[] RealArguments(TestKeysFolder keys) =>
-        ["--target=Verify", $"--site-dir={_temp.Combine("site")}", .. keys.BuildArguments, $"--now={NowSeconds}"];
+        ["--target=Default", $"--site-dir={_temp.Combine("site")}", .. keys.BuildArguments, $"--now={NowSeconds}"];
 }

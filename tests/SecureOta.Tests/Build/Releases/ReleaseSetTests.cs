@@ -93,9 +93,9 @@ public sealed class ReleaseSetTests
     }
 
     [Fact]
-    public void Committed_demo_releases_load_without_problems()
+    public void The_sample_releases_load_without_problems()
     {
-        var releases = ReleaseLoader.Load(Path.Combine(RepositoryRoot.FullPath, "releases"));
+        var releases = ReleaseLoader.Load(SecureOta.Tests.Support.TestReleases.Write(SecureOta.Tests.Support.TestScratch.NewFolder("releases")));
 
         Assert.Equal(["1.0.0", "1.1.0", "1.2.0"], releases.Releases.Select(r => r.Version.ToString()));
         Assert.Equal([1u, 1u, 2u], releases.Releases.Select(r => r.SecurityVersion));

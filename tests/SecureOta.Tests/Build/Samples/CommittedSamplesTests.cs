@@ -3,10 +3,10 @@ using SecureOta.Tests.Build.Support;
 
 namespace SecureOta.Tests.Build.Samples;
 
-/// <summary>The committed demo releases are exactly what the generator makes (run GenerateSamples after changing it).</summary>
+/// <summary>The demo's committed sample releases (samples/releases/, not the maintainers' releases/) are exactly what the generator makes (run GenerateSamples after changing it).</summary>
 public sealed class CommittedSamplesTests
 {
-    private static readonly string ReleasesDir = Path.Combine(RepositoryRoot.FullPath, "releases");
+    private static readonly string ReleasesDir = Path.Combine(RepositoryRoot.FullPath, "samples", "releases");
 
     public static TheoryData<int> Versions => [0, 1, 2];
 

@@ -4,8 +4,8 @@ using SecureOta.Tests.Pipeline;
 namespace SecureOta.Tests.Fleet.Support;
 
 /// <summary>
-/// A repository-shaped temp folder for the fleet targets: a copy of releases/, a keys/ folder with the
-/// repository's pinned CAs and an empty recipients.json, and places for the site and DEMO keys. Runs the
+/// A repository-shaped temp folder for the fleet targets: the tests' sample releases, a keys/ folder with the
+/// tests' pinned CAs and an empty recipients.json, and places for the site and DEMO keys. Runs the
 /// real build program against it with a fixed --now.
 /// </summary>
 internal sealed class FleetWorkspace : IDisposable
@@ -17,8 +17,8 @@ internal sealed class FleetWorkspace : IDisposable
 
     public FleetWorkspace()
     {
-        SiteSnapshot.Copy(Path.Combine(RepositoryRoot.FullPath, "releases"), ReleasesDir);
-        SiteSnapshot.Copy(Path.Combine(RepositoryRoot.FullPath, "keys", "tls-anchors"), Path.Combine(KeysDir, "tls-anchors"));
+        SecureOta.Tests.Support.TestReleases.Write(ReleasesDir);
+        SecureOta.Tests.Support.TestAnchors.CopyInto(KeysDir);
         File.WriteAllText(RecipientsFile, "{\n  \"recipients\": []\n}\n");
     }
 
