@@ -90,6 +90,28 @@ namespace SecureOta.Device.Core.Update
                 return Fail(new UpdateFailure(UpdateResult.StorageFailed, "IO", "the flash drive failed: " + e.Message +
                     "; what was stored before stays valid and the next poll retries.", null));
             }
+            // The last resort: a transport or parser that chokes on something a server sent must not end the
+            // poll loop. Nothing is committed by a step that throws, so what is stored stays valid.
+            catch (ArgumentException e)
+            {
+                return Unexpected(e);
+            }
+            catch (InvalidOperationException e)
+            {
+                return Unexpected(e);
+            }
+            catch (FormatException e)
+            {
+                return Unexpected(e);
+            }
+            catch (NotSupportedException e)
+            {
+                return Unexpected(e);
+            }
+            catch (IndexOutOfRangeException e)
+            {
+                return Unexpected(e);
+            }
         }
 
         private UpdateReport PollOnce()
@@ -108,7 +130,7 @@ namespace SecureOta.Device.Core.Update
             byte[] envelope;
             string etag;
             bool notModified;
-            if (!FetchManifest(ifNoneMatch, out envelope, out etag, out notModified, out failure)) return Fail(failure);
+            if (!ManifestFetcher.TryFetch(_session, _channelPath, ifNoneMatch, out envelope, out etag, out notModified, out failure)) return Fail(failure);
             if (notModified) return Done(UpdateResult.UpToDate);
 
             TrustedRoot newest;
@@ -301,7 +323,8 @@ namespace SecureOta.Device.Core.Update
         /// <summary>Keeps the ETag of a manifest whose outcome is settled, so the next polls cost one 304 until it expires.</summary>
         private void Remember(string etag, ChannelManifest manifest)
         {
-            _etag = etag;
+            // An ETag no transport can send back would make every later request fail; without it polls are unconditional.
+            _etag = EntityTags.IsSendable(etag) ? etag : null;
             _etagExpires = manifest.Expires;
         }
 
@@ -309,36 +332,6 @@ namespace SecureOta.Device.Core.Update
         {
             working.HighestSequence = manifest.Sequence;
             if (manifest.Issued > working.LastIssued) working.LastIssued = manifest.Issued;
-        }
-
-        private bool FetchManifest(string ifNoneMatch, out byte[] envelope, out string etag, out bool notModified, out UpdateFailure failure)
-        {
-            envelope = null;
-            etag = null;
-            notModified = false;
-            failure = null;
-            IHttpResponse response = _platform.Transport.Get(_channelPath, -1, ifNoneMatch);
-            _session.Requests++;
-            try
-            {
-                int status = response.StatusCode;
-                if (status == HttpFailures.NotModified && ifNoneMatch != null)
-                {
-                    notModified = true;
-                    return true;
-                }
-                if (status != HttpFailures.Ok)
-                {
-                    failure = HttpFailures.Unexpected(_channelPath, status);
-                    return false;
-                }
-                etag = response.ETag;
-                return DocumentReader.TryRead(response, ChannelManifestVerifier.MaxEnvelopeSize, "C1", _channelPath, out envelope, out failure);
-            }
-            finally
-            {
-                response.Dispose();
-            }
         }
 
         private bool EnsureRoot(out UpdateFailure failure)
@@ -374,6 +367,13 @@ namespace SecureOta.Device.Core.Update
         {
             IClock clock = _platform.Clock;
             return DeviceClock.EffectiveNow(clock.UtcNowSeconds, clock.IsSynchronized, committed.LastIssued);
+        }
+
+        private UpdateReport Unexpected(Exception e)
+        {
+            _etag = null;
+            return Fail(new UpdateFailure(UpdateResult.InternalError, "POLL", "the poll stopped on an unexpected " + e.GetType().Name + ": " +
+                e.Message + "; nothing of it was stored, the ETag is dropped and the next poll starts afresh.", null));
         }
 
         private UpdateReport Done(UpdateResult result)
