@@ -41,6 +41,8 @@ namespace SecureOta.Device.Core.Update
         private long _etagExpires;
         private string _version;
         private long _sequence;
+        private long _keyFailureSequence;
+        private int _keyFailures;
 
         public UpdateClient(DevicePlatform platform, UpdateClientOptions options)
         {
@@ -48,6 +50,7 @@ namespace SecureOta.Device.Core.Update
             if (options == null) throw new ArgumentNullException("options");
             if (options.SaveEveryRecords < 1) throw new ArgumentOutOfRangeException("options", "SaveEveryRecords is at least 1");
             if (options.MaxResumes < 0) throw new ArgumentOutOfRangeException("options", "MaxResumes is at least 0");
+            if (options.MaxKeyAttempts < 1) throw new ArgumentOutOfRangeException("options", "MaxKeyAttempts is at least 1");
             _platform = platform;
             _options = options;
             _session = new UpdateSession(platform, options, new BootStateStore(platform.Files, platform.Hmac));
@@ -189,7 +192,8 @@ namespace SecureOta.Device.Core.Update
             bool permanent;
             UpdateFailure failure;
             if (!_keys.TryFetch(_session, release, out contentKey, out failure, out permanent))
-                return permanent ? Abandon(manifest, etag, failure.Result, failure) : Fail(failure);
+                return permanent && !KeyRetryLeft(manifest) ? Abandon(manifest, etag, failure.Result, failure) : Fail(failure);
+            _keyFailures = 0;
             try
             {
                 _session.MoveTo(UpdatePhase.Verified);
@@ -239,6 +243,24 @@ namespace SecureOta.Device.Core.Update
         private void Announce(ManifestArtifact artifact, ReleaseTarget release, string deltaProblem)
         {
             if (_options.ArtifactChosen != null) _options.ArtifactChosen(artifact, release.FullArtifact, deltaProblem);
+        }
+
+        /// <summary>
+        /// Counts a "permanent" key failure (no wrapped key for any recipient id, or none unwraps) against the
+        /// manifest's sequence, in RAM. A mirror can cause either (the key files are unsigned: a 404, a damaged
+        /// copy), so the sequence is not stored and later polls fetch again, up to
+        /// <see cref="UpdateClientOptions.MaxKeyAttempts"/> polls; then the release is abandoned until a newer
+        /// manifest. A reboot starts the count again, which only costs more retries.
+        /// </summary>
+        private bool KeyRetryLeft(ChannelManifest manifest)
+        {
+            if (manifest.Sequence != _keyFailureSequence)
+            {
+                _keyFailureSequence = manifest.Sequence;
+                _keyFailures = 0;
+            }
+            _keyFailures++;
+            return _keyFailures < _options.MaxKeyAttempts;
         }
 
         /// <summary>True when the active slot holds the release's image already (its recorded length and image digest).</summary>

@@ -15,6 +15,12 @@ namespace SecureOta.Device.Core.Update
         /// <summary>Range requests a poll makes after dropped connections before it gives up until the next poll.</summary>
         public const int DefaultMaxResumes = 3;
 
+        /// <summary>
+        /// Polls that try a release's wrapped key before a 404 or an undecryptable key file is taken as final:
+        /// with hourly polls, a mirror or CDN that is wrong for up to 3 hours costs no release.
+        /// </summary>
+        public const int DefaultMaxKeyAttempts = 4;
+
         private readonly RecipientKey[] _recipientKeys;
 
         /// <param name="channel">The channel the device follows ("stable").</param>
@@ -37,6 +43,7 @@ namespace SecureOta.Device.Core.Update
             Array.Copy(recipientKeys, 0, _recipientKeys, 0, recipientKeys.Length);
             SaveEveryRecords = DefaultSaveEveryRecords;
             MaxResumes = DefaultMaxResumes;
+            MaxKeyAttempts = DefaultMaxKeyAttempts;
         }
 
         public string Channel { get; private set; }
@@ -58,6 +65,13 @@ namespace SecureOta.Device.Core.Update
 
         /// <summary>Range requests after dropped connections within one poll (0 disables resuming within a poll).</summary>
         public int MaxResumes { get; set; }
+
+        /// <summary>
+        /// Polls of one manifest that may fail to get its content key (no wrapped key for this device, or one
+        /// that does not unwrap) before its sequence is stored and it is given up until a newer manifest (at
+        /// least 1; 1 gives up at once). Counted in RAM.
+        /// </summary>
+        public int MaxKeyAttempts { get; set; }
 
         /// <summary>Called on phase changes and after every record; null for none.</summary>
         public UpdateProgressHandler Progress { get; set; }

@@ -60,4 +60,57 @@ public sealed class HostileMirrorTests : IDisposable
         Assert.Equal(stateBefore, _device.StateBytes());
         Assert.Equal(UpdateResult.TrialScheduled, client.Poll().Result);
     }
+
+    [Fact]
+    public void Malicious_mirror_wrapped_key_404_that_heals_is_retried_and_the_release_installs()
+    {
+        byte[] image = TestSite.Image(6000, 93);
+        _site.Publish(image, "1.1.0", 1);
+        string keyPath = WrappedKeyPathOf("1.1.0");
+        _device.Transport.SetFault(keyPath, new SiteFault { NotFound = true });
+        UpdateClient client = _device.NewClient();
+
+        UpdateReport missing = client.Poll();
+        _device.Transport.ClearFaults();
+        UpdateReport healed = client.Poll();
+
+        Assert.Equal(UpdateResult.NoKeyForDevice, missing.Result);
+        Assert.True(healed.Result == UpdateResult.TrialScheduled, healed.ToString());
+        Assert.Equal(image, _device.SlotBytes(SlotId.B));
+    }
+
+    [Fact]
+    public void Malicious_mirror_damaged_wrapped_key_that_heals_is_retried_and_the_release_installs()
+    {
+        byte[] image = TestSite.Image(6000, 94);
+        _site.Publish(image, "1.1.0", 1);
+        string keyPath = WrappedKeyPathOf("1.1.0");
+        _device.Transport.SetFault(keyPath, SiteFault.FlipByte(_site.Files[keyPath], 40));
+        UpdateClient client = _device.NewClient();
+
+        UpdateReport damaged = client.Poll();
+        _device.Transport.ClearFaults();
+        UpdateReport healed = client.Poll();
+
+        Assert.Equal(UpdateResult.Rejected, damaged.Result);
+        Assert.True(healed.Result == UpdateResult.TrialScheduled, healed.ToString());
+        Assert.Equal(image, _device.SlotBytes(SlotId.B));
+    }
+
+    [Fact]
+    public void Malicious_mirror_wrapped_key_404_that_never_heals_is_given_up_after_the_bounded_attempts()
+    {
+        _site.Publish(TestSite.Image(6000, 95), "1.1.0", 1);
+        _device.Transport.SetFault(WrappedKeyPathOf("1.1.0"), new SiteFault { NotFound = true });
+        UpdateClient client = _device.NewClient();
+
+        var results = Enumerable.Range(0, UpdateClientOptions.DefaultMaxKeyAttempts + 1).Select(_ => client.Poll().Result).ToArray();
+
+        Assert.All(results[..^1], r => Assert.Equal(UpdateResult.NoKeyForDevice, r));
+        Assert.Equal(UpdateResult.UpToDate, results[^1]);
+        Assert.Equal(UpdateClientOptions.DefaultMaxKeyAttempts, _device.Transport.Requests.Count(r => r.Path.StartsWith("keys/", StringComparison.Ordinal)));
+    }
+
+    private string WrappedKeyPathOf(string version) =>
+        _site.Files.Keys.Single(k => k.StartsWith("keys/" + version + "/", StringComparison.Ordinal));
 }
