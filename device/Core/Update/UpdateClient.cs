@@ -27,6 +27,7 @@ namespace SecureOta.Device.Core.Update
     public sealed class UpdateClient
     {
         private readonly DevicePlatform _platform;
+        private readonly BudgetedTransport _budget;
         private readonly UpdateClientOptions _options;
         private readonly UpdateSession _session;
         private readonly TrustedRootStore _roots;
@@ -41,21 +42,22 @@ namespace SecureOta.Device.Core.Update
         private long _etagExpires;
         private string _version;
         private long _sequence;
-        private long _keyFailureSequence;
-        private int _keyFailures;
+        private readonly KeyAttempts _keyAttempts;
 
         public UpdateClient(DevicePlatform platform, UpdateClientOptions options)
         {
             if (platform == null) throw new ArgumentNullException("platform");
             if (options == null) throw new ArgumentNullException("options");
-            if (options.SaveEveryRecords < 1) throw new ArgumentOutOfRangeException("options", "SaveEveryRecords is at least 1");
-            if (options.MaxResumes < 0) throw new ArgumentOutOfRangeException("options", "MaxResumes is at least 0");
-            if (options.MaxKeyAttempts < 1) throw new ArgumentOutOfRangeException("options", "MaxKeyAttempts is at least 1");
+            options.Validate();
+            // Every request of a poll goes through the time bound, so no step can forget it.
+            _budget = new BudgetedTransport(platform.Transport, platform.Clock, options);
+            platform = new DevicePlatform(_budget, platform.Files, platform.Slots, platform.Hmac, platform.Aes, platform.Clock, platform.Rebooter);
             _platform = platform;
             _options = options;
             _session = new UpdateSession(platform, options, new BootStateStore(platform.Files, platform.Hmac));
             _roots = new TrustedRootStore(platform.Files);
             _rootUpdater = new RootUpdater(_roots);
+            _keyAttempts = new KeyAttempts(options.MaxKeyAttempts);
             _keys = new ContentKeyFetcher(new KeyUnwrapper(platform.Hmac, platform.Aes));
             // One record reader for both kinds of download; the slot read-back borrows its buffer after the last record.
             RecordChainReader reader = new RecordChainReader(platform.Hmac, platform.Aes);
@@ -80,6 +82,7 @@ namespace SecureOta.Device.Core.Update
         {
             _version = null;
             _sequence = 0;
+            _budget.Start();
             try
             {
                 return PollOnce();
@@ -192,8 +195,7 @@ namespace SecureOta.Device.Core.Update
             bool permanent;
             UpdateFailure failure;
             if (!_keys.TryFetch(_session, release, out contentKey, out failure, out permanent))
-                return permanent && !KeyRetryLeft(manifest) ? Abandon(manifest, etag, failure.Result, failure) : Fail(failure);
-            _keyFailures = 0;
+                return permanent && !_keyAttempts.FailedOnceMore(manifest.Sequence) ? Abandon(manifest, etag, failure.Result, failure) : Fail(failure);
             try
             {
                 _session.MoveTo(UpdatePhase.Verified);
@@ -243,24 +245,6 @@ namespace SecureOta.Device.Core.Update
         private void Announce(ManifestArtifact artifact, ReleaseTarget release, string deltaProblem)
         {
             if (_options.ArtifactChosen != null) _options.ArtifactChosen(artifact, release.FullArtifact, deltaProblem);
-        }
-
-        /// <summary>
-        /// Counts a "permanent" key failure (no wrapped key for any recipient id, or none unwraps) against the
-        /// manifest's sequence, in RAM. A mirror can cause either (the key files are unsigned: a 404, a damaged
-        /// copy), so the sequence is not stored and later polls fetch again, up to
-        /// <see cref="UpdateClientOptions.MaxKeyAttempts"/> polls; then the release is abandoned until a newer
-        /// manifest. A reboot starts the count again, which only costs more retries.
-        /// </summary>
-        private bool KeyRetryLeft(ChannelManifest manifest)
-        {
-            if (manifest.Sequence != _keyFailureSequence)
-            {
-                _keyFailureSequence = manifest.Sequence;
-                _keyFailures = 0;
-            }
-            _keyFailures++;
-            return _keyFailures < _options.MaxKeyAttempts;
         }
 
         /// <summary>True when the active slot holds the release's image already (its recorded length and image digest).</summary>
