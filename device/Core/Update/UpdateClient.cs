@@ -43,6 +43,7 @@ namespace SecureOta.Device.Core.Update
         private string _version;
         private long _sequence;
         private readonly KeyAttempts _keyAttempts;
+        private readonly RunningImage _running;
 
         public UpdateClient(DevicePlatform platform, UpdateClientOptions options)
         {
@@ -62,6 +63,7 @@ namespace SecureOta.Device.Core.Update
             // One record reader for both kinds of download; the slot read-back borrows its buffer after the last record.
             RecordChainReader reader = new RecordChainReader(platform.Hmac, platform.Aes);
             SlotImageVerifier verifier = new SlotImageVerifier(platform.Hmac, reader.Buffer);
+            _running = new RunningImage(verifier);
             _downloader = new ArtifactDownloader(reader, verifier);
             _deltas = new DeltaInstaller(platform.Hmac, reader, verifier);
             _deviceId = options.GetRecipientKey(0).GetIdBytes();
@@ -166,6 +168,9 @@ namespace SecureOta.Device.Core.Update
                     return Fail(UpdateFailure.FromVerification(new VerificationFailure(VerificationError.Expired, "C8",
                         "the channel still serves the manifest already accepted, and it expired at " + manifest.Expires + " (now " + now +
                         "); the site is frozen or its scheduled refresh stopped. The device keeps its image.")));
+                // The release the device runs, but its slot's bytes went bad (or the boot found nothing bootable):
+                // fetch the same release again into the other slot rather than stay broken until the next release.
+                if (_running.Records(_session, manifest.Release) && !_running.IsIntact(_session)) return Install(manifest, etag);
                 Remember(etag, manifest);
                 return Done(UpdateResult.UpToDate);
             }
@@ -175,7 +180,7 @@ namespace SecureOta.Device.Core.Update
         private UpdateReport Install(ChannelManifest manifest, string etag)
         {
             ReleaseTarget release = manifest.Release;
-            if (IsRunning(release)) return AlreadyRunning(manifest, etag);
+            if (_running.Records(_session, release) && _running.IsIntact(_session)) return AlreadyRunning(manifest, etag);
             _session.MoveTo(UpdatePhase.ManifestFetched);
             if (_session.Committed.IsRejected(release.ImageDigest))
                 return Abandon(manifest, etag, UpdateResult.ReleaseRejected, new UpdateFailure(UpdateResult.ReleaseRejected, "TRIAL",
@@ -245,15 +250,6 @@ namespace SecureOta.Device.Core.Update
         private void Announce(ManifestArtifact artifact, ReleaseTarget release, string deltaProblem)
         {
             if (_options.ArtifactChosen != null) _options.ArtifactChosen(artifact, release.FullArtifact, deltaProblem);
-        }
-
-        /// <summary>True when the active slot holds the release's image already (its recorded length and image digest).</summary>
-        private bool IsRunning(ReleaseTarget release)
-        {
-            BootState committed = _session.Committed;
-            SlotImage running = committed.Image(committed.ActiveSlot);
-            return running.IsPresent && running.Length == release.ImageSize &&
-                ConstantTime.AreEqual(running.Digest, 0, release.ImageDigest, 0, DigestKeys.DigestSize);
         }
 
         /// <summary>
