@@ -44,6 +44,7 @@ namespace SecureOta.Device.Core.Update
         private long _sequence;
         private readonly KeyAttempts _keyAttempts;
         private readonly RunningImage _running;
+        private readonly IssuedUptime _uptime = new IssuedUptime();
 
         public UpdateClient(DevicePlatform platform, UpdateClientOptions options)
         {
@@ -98,27 +99,16 @@ namespace SecureOta.Device.Core.Update
                 return Fail(new UpdateFailure(UpdateResult.StorageFailed, "IO", "the flash drive failed: " + e.Message +
                     "; what was stored before stays valid and the next poll retries.", null));
             }
-            // The last resort: a transport or parser that chokes on something a server sent must not end the
-            // poll loop. Nothing is committed by a step that throws, so what is stored stays valid.
-            catch (ArgumentException e)
+            // The last resort (ArgumentException, InvalidOperationException, ...): a transport or parser that chokes on
+            // something a server sent must not end the poll loop. Every commit is whole, so what is stored stays valid.
+            catch (SystemException e)
             {
                 return Unexpected(e);
             }
-            catch (InvalidOperationException e)
+            finally
             {
-                return Unexpected(e);
-            }
-            catch (FormatException e)
-            {
-                return Unexpected(e);
-            }
-            catch (NotSupportedException e)
-            {
-                return Unexpected(e);
-            }
-            catch (IndexOutOfRangeException e)
-            {
-                return Unexpected(e);
+                // An issued time accepted by this poll starts its uptime count now, not at the next poll.
+                _uptime.Floor(_session.Committed.LastIssued, _platform.Clock.MonotonicMilliseconds);
             }
         }
 
@@ -368,14 +358,18 @@ namespace SecureOta.Device.Core.Update
         private long EffectiveNow(BootState committed)
         {
             IClock clock = _platform.Clock;
-            return DeviceClock.EffectiveNow(clock.UtcNowSeconds, clock.IsSynchronized, committed.LastIssued);
+            long now = DeviceClock.EffectiveNow(clock.UtcNowSeconds, clock.IsSynchronized, committed.LastIssued);
+            // A synchronised clock is used as it is (DeviceClock); an unsynchronised one is also held to the uptime floor.
+            if (clock.IsSynchronized) return now;
+            long floor = _uptime.Floor(committed.LastIssued, clock.MonotonicMilliseconds);
+            return floor > now ? floor : now;
         }
 
         private UpdateReport Unexpected(Exception e)
         {
             _etag = null;
             return Fail(new UpdateFailure(UpdateResult.InternalError, "POLL", "the poll stopped on an unexpected " + e.GetType().Name + ": " +
-                e.Message + "; nothing of it was stored, the ETag is dropped and the next poll starts afresh.", null));
+                e.Message + "; what was stored stays valid, the ETag is dropped and the next poll starts afresh.", null));
         }
 
         private UpdateReport Done(UpdateResult result)
