@@ -12,7 +12,16 @@ public sealed class TestClock : IClock
 
     private long _pendingMilliseconds;
 
-    public long MonotonicMilliseconds { get; set; } = 5_000;
+    private long _monotonic = 5_000;
+
+    /// <summary>When true the monotonic counter is the host's real one (for tests against a real server); else it is set.</summary>
+    public bool RealMonotonic { get; set; }
+
+    public long MonotonicMilliseconds
+    {
+        get => RealMonotonic ? Environment.TickCount64 : _monotonic;
+        set => _monotonic = value;
+    }
 
     /// <summary>Time passes: the monotonic counter and the wall clock both move by <paramref name="milliseconds"/>.</summary>
     public void Advance(long milliseconds)
