@@ -23,6 +23,9 @@ namespace SecureOta.Device.Core.Update
     /// manifest's sequence and issued time; the resume point; the staged slot. The installed security
     /// version is raised only when the new image confirms (<see cref="BootManager.Confirm"/>).
     /// Nothing here throws on anything a server sends: every outcome is an <see cref="UpdateReport"/>.
+    /// "Already runs" means the active slot's bytes still are the release's image (<see cref="RunningImage"/>),
+    /// so a damaged running slot is fetched again; every request and read of a poll is held to a deadline and
+    /// a minimum rate (<see cref="BudgetedTransport"/>).
     /// </summary>
     public sealed class UpdateClient
     {
