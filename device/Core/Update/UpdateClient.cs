@@ -119,6 +119,7 @@ namespace SecureOta.Device.Core.Update
         {
             if (!_session.Begin())
                 return Fail(new UpdateFailure(UpdateResult.NotProvisioned, "IO", "no boot state and no factory state; provision the device.", null));
+            RootRecovery.TryRecover(_session, _platform.Files, _roots);
             BootState committed = _session.Committed;
             if (committed.IsTrialInProgress) return Done(UpdateResult.AwaitingConfirmation);
             UpdateFailure failure;
