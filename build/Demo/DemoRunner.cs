@@ -4,6 +4,7 @@ using SecureOta.Build.Keys;
 using SecureOta.Build.LocalServer;
 using SecureOta.Build.Releases;
 using SecureOta.Build.Site;
+using SecureOta.Device.Core.Keys;
 using SecureOta.Device.Host;
 using SecureOta.Device.Simulation;
 
@@ -49,12 +50,15 @@ public sealed class DemoRunner
             string how = delta ? $" by the delta patch from {oldest.Version}" : "";
             var scenarios = new[]
             {
-                new DemoScenario("update", $"Demo 1/2: a device running {oldest.Version} updates to {newest.Version} on {Channel}{how}; the new app confirms after its health check.",
+                new DemoScenario("update", $"Demo 1/3: a device running {oldest.Version} updates to {newest.Version} on {Channel}{how}; the new app confirms after its health check.",
                     SimulatedAppBehaviour.ConfirmsAfterHealthCheck, newest.Version.ToString(), ExpectConfirmed: true, ExpectDelta: delta),
-                new DemoScenario("revert", $"Demo 2/2: the same update, but the new app never confirms: the loader reverts to {oldest.Version} after its trial boots.",
+                new DemoScenario("revert", $"Demo 2/3: the same update, but the new app never confirms: the loader reverts to {oldest.Version} after its trial boots.",
                     SimulatedAppBehaviour.NeverConfirms, oldest.Version.ToString(), ExpectConfirmed: false, ExpectDelta: delta),
+                new DemoScenario("mirror", $"Demo 3/3: the same update through a mirror that answers 404 for the device's wrapped key once: the device retries on its next poll and updates.",
+                    SimulatedAppBehaviour.ConfirmsAfterHealthCheck, newest.Version.ToString(), ExpectConfirmed: true, ExpectDelta: delta,
+                    MirrorLosesKeyOnce: true, Polls: 3),
             };
-            var outcomes = scenarios.Select(s => RunScenario(s, site, ca.RootCertificatePem, oldest, Path.Combine(stateRoot, s.Name))).ToList();
+            var outcomes = scenarios.Select(s => RunScenario(s, server, site, ca.RootCertificatePem, oldest, newest, Path.Combine(stateRoot, s.Name))).ToList();
             DemoSummary.Print(_context.Log, site, oldest, newest, outcomes, server.Requests.Count);
             var failed = outcomes.Select(o => (o.Scenario.Name, Why: o.Mismatch())).Where(o => o.Why is not null).ToList();
             if (failed.Count > 0)
@@ -102,7 +106,7 @@ public sealed class DemoRunner
         }
     }
 
-    private DemoOutcome RunScenario(DemoScenario scenario, Uri site, string caPem, Release oldest, string stateDir)
+    private DemoOutcome RunScenario(DemoScenario scenario, LocalSiteServer server, Uri site, string caPem, Release oldest, Release newest, string stateDir)
     {
         _context.Log.Information("");
         _context.Log.Information(scenario.Title);
@@ -118,9 +122,15 @@ public sealed class DemoRunner
             DeviceKey = KeyFile.Read(Path.Combine(_context.Paths.DemoKeysDir, DemoKeyStore.DeviceKeyFile), "DEMO device key"),
             DeviceKeySource = _context.Paths.Display(Path.Combine(_context.Paths.DemoKeysDir, DemoKeyStore.DeviceKeyFile)),
             App = scenario.App,
+            Polls = scenario.Polls,
             // The manifests were issued at the build's time (--now); the device's clock runs from there.
             Clock = SystemClock.StartingAt(_context.Now),
         };
+        if (scenario.MirrorLosesKeyOnce)
+        {
+            string id = new RecipientKey(settings.DeviceKey).Id;
+            server.Faults.NotFoundFor("/" + SiteLayout.OtaBase + "keys/" + newest.Version + "/" + id, responses: 1);
+        }
         try
         {
             using var device = SimulatedDevice.Open(settings, line => _context.Log.Information("  " + line));

@@ -9,4 +9,7 @@ namespace SecureOta.Build.Demo;
 /// <param name="ExpectedVersion">The version the device must run at the end.</param>
 /// <param name="ExpectConfirmed">True when the trial must confirm; false when it must be reverted.</param>
 /// <param name="ExpectDelta">True when the new image must be built from a delta patch (the site publishes one from the device's image).</param>
-public sealed record DemoScenario(string Name, string Title, SimulatedAppBehaviour App, string ExpectedVersion, bool ExpectConfirmed, bool ExpectDelta);
+/// <param name="MirrorLosesKeyOnce">True when the server answers 404 to the device's wrapped key once (a mirror that heals).</param>
+/// <param name="Polls">Polls the device runs; null until it is settled.</param>
+public sealed record DemoScenario(string Name, string Title, SimulatedAppBehaviour App, string ExpectedVersion, bool ExpectConfirmed, bool ExpectDelta,
+    bool MirrorLosesKeyOnce = false, int? Polls = null);

@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Http.Features;
 namespace SecureOta.Build.LocalServer;
 
 /// <summary>
-/// Applies <see cref="LocalSiteFaults"/> in front of the static files: redirects, ignored Range headers,
-/// and bodies cut short. Substituted files are applied by <see cref="SubstitutingFileProvider"/>, so
+/// Applies <see cref="LocalSiteFaults"/> in front of the static files: redirects, 404s that heal, ETags
+/// replaced, ignored Range headers, bodies cut short or dripped. Substituted files are applied by <see cref="SubstitutingFileProvider"/>, so
 /// that they keep static files' ETag and Range handling.
 /// </summary>
 internal sealed class LocalSiteFaultMiddleware
@@ -28,19 +28,36 @@ internal sealed class LocalSiteFaultMiddleware
             context.Response.Headers.Location = location;
             return;
         }
+        if (_faults.TakeNotFound(path))
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+        if (_faults.ETagFor(path) is { } etag)
+        {
+            context.Response.OnStarting(() =>
+            {
+                context.Response.Headers.ETag = etag;
+                return Task.CompletedTask;
+            });
+        }
         if (_faults.IgnoreRange)
         {
             context.Request.Headers.Remove("Range");
             context.Request.Headers.Remove("If-Range");
         }
-        if (_faults.TakeBodyCut(path) is not { } cut)
+        Stream? body = null;
+        var original = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
+        if (_faults.TakeBodyCut(path) is { } cut)
+            body = new CutResponseStream(original.Stream, cut.Bytes, cut.Stall, context, _serverStopping);
+        else if (_faults.DripFor(path) is { } drip)
+            body = new DripResponseStream(original.Stream, drip.BytesPerPiece, drip.Pause, context, _serverStopping);
+        if (body is null)
         {
             await next(context).ConfigureAwait(false);
             return;
         }
 
-        var original = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
-        var body = new CutResponseStream(original.Stream, cut.Bytes, cut.Stall, context, _serverStopping);
         context.Features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(body, original));
         try
         {

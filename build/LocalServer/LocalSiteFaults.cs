@@ -11,6 +11,9 @@ public sealed class LocalSiteFaults
     private readonly Lock _gate = new();
     private readonly Dictionary<string, string> _substitutes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _redirects = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _etags = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _notFound = new(StringComparer.Ordinal);
+    private Drip? _drip;
     private BodyCut? _drop;
     private BodyCut? _stall;
     private bool _ignoreRange;
@@ -56,6 +59,35 @@ public sealed class LocalSiteFaults
         lock (_gate) _stall = cut;
     }
 
+    /// <summary>
+    /// Send every body (for <paramref name="requestPath"/> only, when given) <paramref name="bytesPerPiece"/>
+    /// bytes at a time with <paramref name="pause"/> after each: a server that drips (slow retrieval).
+    /// </summary>
+    public void DripBodies(int bytesPerPiece, TimeSpan pause, string? requestPath = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(bytesPerPiece);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pause, TimeSpan.Zero);
+        var drip = new Drip(bytesPerPiece, pause, requestPath is null ? null : Normalise(requestPath));
+        lock (_gate) _drip = drip;
+    }
+
+    /// <summary>
+    /// Send <paramref name="etag"/> as the ETag of <paramref name="requestPath"/> (any characters, obs-text and tabs
+    /// included: the server encodes headers as Latin-1), instead of the static file's.
+    /// </summary>
+    public void ServeETag(string requestPath, string etag)
+    {
+        ArgumentNullException.ThrowIfNull(etag);
+        lock (_gate) _etags[Normalise(requestPath)] = etag;
+    }
+
+    /// <summary>Answer 404 to the next <paramref name="responses"/> requests for <paramref name="requestPath"/>, then serve it again (a mirror that heals).</summary>
+    public void NotFoundFor(string requestPath, int responses = int.MaxValue)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(responses);
+        lock (_gate) _notFound[Normalise(requestPath)] = responses;
+    }
+
     /// <summary>Back to a well-behaved server.</summary>
     public void Clear()
     {
@@ -63,8 +95,11 @@ public sealed class LocalSiteFaults
         {
             _substitutes.Clear();
             _redirects.Clear();
+            _etags.Clear();
+            _notFound.Clear();
             _drop = null;
             _stall = null;
+            _drip = null;
             _ignoreRange = false;
         }
     }
@@ -77,6 +112,35 @@ public sealed class LocalSiteFaults
     internal string? RedirectFor(string requestPath)
     {
         lock (_gate) return _redirects.GetValueOrDefault(Normalise(requestPath));
+    }
+
+    internal string? ETagFor(string requestPath)
+    {
+        lock (_gate) return _etags.GetValueOrDefault(Normalise(requestPath));
+    }
+
+    /// <summary>True when this request is answered 404, counting it as used.</summary>
+    internal bool TakeNotFound(string requestPath)
+    {
+        var path = Normalise(requestPath);
+        lock (_gate)
+        {
+            if (!_notFound.TryGetValue(path, out int left)) return false;
+            if (left > 1) _notFound[path] = left - 1;
+            else _notFound.Remove(path);
+            return true;
+        }
+    }
+
+    /// <summary>The drip that applies to this request, if any.</summary>
+    internal (int BytesPerPiece, TimeSpan Pause)? DripFor(string requestPath)
+    {
+        var path = Normalise(requestPath);
+        lock (_gate)
+        {
+            if (_drip is null || (_drip.Path is not null && _drip.Path != path)) return null;
+            return (_drip.BytesPerPiece, _drip.Pause);
+        }
     }
 
     /// <summary>The body cut that applies to this request, if any, counting it as used.</summary>
@@ -113,4 +177,6 @@ public sealed class LocalSiteFaults
     }
 
     private sealed record BodyCut(long Bytes, int Remaining, string? Path);
+
+    private sealed record Drip(int BytesPerPiece, TimeSpan Pause, string? Path);
 }

@@ -40,6 +40,8 @@ public sealed class LocalSiteServer : IAsyncDisposable, IDisposable
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
+            // Latin-1 lets LocalSiteFaults.ServeETag send obs-text (0x80-0xFF), which HTTP allows in a header value.
+            kestrel.ResponseHeaderEncodingSelector = _ => System.Text.Encoding.Latin1;
             kestrel.Listen(IPAddress.Loopback, port, listen =>
             {
                 listen.Protocols = HttpProtocols.Http1;

@@ -35,4 +35,7 @@ public sealed class SystemClock : IClock
 
     /// <summary>The host's clock is kept by its own time service: synchronised, as an ESP32's is once SNTP answered.</summary>
     public bool IsSynchronized => true;
+
+    /// <summary>The TimeProvider's timestamp counter, which never steps back when the wall clock is set.</summary>
+    public long MonotonicMilliseconds => (long)(_time.GetTimestamp() * 1000.0 / _time.TimestampFrequency);
 }

@@ -52,16 +52,31 @@ namespace SecureOta.Device.Core.Boot
 
             string problem = null;
             bool reverted = false;
+            bool keepTrialImage = false;
             if (_state.IsTrialInProgress)
             {
                 SlotId trial = _state.TrialSlot;
                 if (_state.BootAttempts >= _maxTrialBoots)
                 {
-                    problem = "the image in slot " + SlotImageVerifier.Name(trial) + " did not confirm within " + _maxTrialBoots +
-                        " boots; it was reverted and its release is not installed again.";
+                    SlotId fallback = _state.ActiveSlot;
+                    string fallbackProblem;
                     reverted = true;
-                    // The image ran and failed: its release is bad for this device, whatever sequence re-signs it.
-                    _state.RejectImage(_state.Image(trial).Digest);
+                    if (_verifier.TryVerify(_slots, fallback, _state.Image(fallback), out fallbackProblem))
+                    {
+                        problem = "the image in slot " + SlotImageVerifier.Name(trial) + " did not confirm within " + _maxTrialBoots +
+                            " boots; it was reverted and its release is not installed again.";
+                        // The image ran and failed: its release is bad for this device, whatever sequence re-signs it.
+                        _state.RejectImage(_state.Image(trial).Digest);
+                    }
+                    else
+                    {
+                        // Reverting would drop the only good image for a damaged one, and the failed confirmations may be
+                        // the damaged fallback's doing: keep the trial image, unrejected, and let RunActive fall back to it.
+                        problem = "the image in slot " + SlotImageVerifier.Name(trial) + " did not confirm within " + _maxTrialBoots +
+                            " boots, but the image to revert to failed its check (" + fallbackProblem + "); the trial image is kept " +
+                            "and its release is not marked rejected.";
+                        keepTrialImage = true;
+                    }
                 }
                 else if (!_verifier.TryVerify(_slots, trial, _state.Image(trial), out problem))
                 {
@@ -74,7 +89,7 @@ namespace SecureOta.Device.Core.Boot
                     BootDecision decision = CountTrialBoot(trial, out problem);
                     if (decision != null) return decision;
                 }
-                if (reverted) problem = Revert(trial, problem);
+                if (reverted) problem = Revert(trial, problem, keepTrialImage);
             }
             return RunActive(reverted, problem);
         }
@@ -126,13 +141,13 @@ namespace SecureOta.Device.Core.Boot
             return new BootDecision(BootOutcome.RunTrial, trial, _state.Image(trial).Length, null);
         }
 
-        private string Revert(SlotId trial, string reason)
+        private string Revert(SlotId trial, string reason, bool keepImage)
         {
             _state.MoveTo(UpdatePhase.Reverted);
             _state.TrialSlot = SlotId.None;
             _state.BootAttempts = 0;
             _state.Confirmed = true;
-            _state.Image(trial).Clear();
+            if (!keepImage) _state.Image(trial).Clear();
             try
             {
                 _store.Save(_state);

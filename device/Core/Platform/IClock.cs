@@ -14,5 +14,12 @@ namespace SecureOta.Device.Core.Platform
         /// unsynchronised one is never trusted below the last accepted issued time.
         /// </summary>
         bool IsSynchronized { get; }
+
+        /// <summary>
+        /// Milliseconds of a counter that only moves forward at the rate of real time and never jumps when the
+        /// wall clock is set (Environment.TickCount64 on nanoFramework: uptime). Bounds a poll's duration and
+        /// measures how long the device has gone without a newer manifest, whatever SNTP says.
+        /// </summary>
+        long MonotonicMilliseconds { get; }
     }
 }

@@ -23,10 +23,14 @@ namespace SecureOta.Device.Core.Update
     /// manifest's sequence and issued time; the resume point; the staged slot. The installed security
     /// version is raised only when the new image confirms (<see cref="BootManager.Confirm"/>).
     /// Nothing here throws on anything a server sends: every outcome is an <see cref="UpdateReport"/>.
+    /// "Already runs" means the active slot's bytes still are the release's image (<see cref="RunningImage"/>),
+    /// so a damaged running slot is fetched again; every request and read of a poll is held to a deadline and
+    /// a minimum rate (<see cref="BudgetedTransport"/>).
     /// </summary>
     public sealed class UpdateClient
     {
         private readonly DevicePlatform _platform;
+        private readonly BudgetedTransport _budget;
         private readonly UpdateClientOptions _options;
         private readonly UpdateSession _session;
         private readonly TrustedRootStore _roots;
@@ -41,22 +45,29 @@ namespace SecureOta.Device.Core.Update
         private long _etagExpires;
         private string _version;
         private long _sequence;
+        private readonly KeyAttempts _keyAttempts;
+        private readonly RunningImage _running;
+        private readonly IssuedUptime _uptime = new IssuedUptime();
 
         public UpdateClient(DevicePlatform platform, UpdateClientOptions options)
         {
             if (platform == null) throw new ArgumentNullException("platform");
             if (options == null) throw new ArgumentNullException("options");
-            if (options.SaveEveryRecords < 1) throw new ArgumentOutOfRangeException("options", "SaveEveryRecords is at least 1");
-            if (options.MaxResumes < 0) throw new ArgumentOutOfRangeException("options", "MaxResumes is at least 0");
+            options.Validate();
+            // Every request of a poll goes through the time bound, so no step can forget it.
+            _budget = new BudgetedTransport(platform.Transport, platform.Clock, options);
+            platform = new DevicePlatform(_budget, platform.Files, platform.Slots, platform.Hmac, platform.Aes, platform.Clock, platform.Rebooter);
             _platform = platform;
             _options = options;
             _session = new UpdateSession(platform, options, new BootStateStore(platform.Files, platform.Hmac));
             _roots = new TrustedRootStore(platform.Files);
             _rootUpdater = new RootUpdater(_roots);
+            _keyAttempts = new KeyAttempts(options.MaxKeyAttempts);
             _keys = new ContentKeyFetcher(new KeyUnwrapper(platform.Hmac, platform.Aes));
             // One record reader for both kinds of download; the slot read-back borrows its buffer after the last record.
             RecordChainReader reader = new RecordChainReader(platform.Hmac, platform.Aes);
             SlotImageVerifier verifier = new SlotImageVerifier(platform.Hmac, reader.Buffer);
+            _running = new RunningImage(verifier);
             _downloader = new ArtifactDownloader(reader, verifier);
             _deltas = new DeltaInstaller(platform.Hmac, reader, verifier);
             _deviceId = options.GetRecipientKey(0).GetIdBytes();
@@ -77,6 +88,7 @@ namespace SecureOta.Device.Core.Update
         {
             _version = null;
             _sequence = 0;
+            _budget.Start();
             try
             {
                 return PollOnce();
@@ -90,12 +102,24 @@ namespace SecureOta.Device.Core.Update
                 return Fail(new UpdateFailure(UpdateResult.StorageFailed, "IO", "the flash drive failed: " + e.Message +
                     "; what was stored before stays valid and the next poll retries.", null));
             }
+            // The last resort (ArgumentException, InvalidOperationException, ...): a transport or parser that chokes on
+            // something a server sent must not end the poll loop. Every commit is whole, so what is stored stays valid.
+            catch (SystemException e)
+            {
+                return Unexpected(e);
+            }
+            finally
+            {
+                // An issued time accepted by this poll starts its uptime count now, not at the next poll.
+                _uptime.Floor(_session.Committed.LastIssued, _platform.Clock.MonotonicMilliseconds);
+            }
         }
 
         private UpdateReport PollOnce()
         {
             if (!_session.Begin())
                 return Fail(new UpdateFailure(UpdateResult.NotProvisioned, "IO", "no boot state and no factory state; provision the device.", null));
+            RootRecovery.TryRecover(_session, _platform.Files, _roots);
             BootState committed = _session.Committed;
             if (committed.IsTrialInProgress) return Done(UpdateResult.AwaitingConfirmation);
             UpdateFailure failure;
@@ -108,7 +132,7 @@ namespace SecureOta.Device.Core.Update
             byte[] envelope;
             string etag;
             bool notModified;
-            if (!FetchManifest(ifNoneMatch, out envelope, out etag, out notModified, out failure)) return Fail(failure);
+            if (!ManifestFetcher.TryFetch(_session, _channelPath, ifNoneMatch, out envelope, out etag, out notModified, out failure)) return Fail(failure);
             if (notModified) return Done(UpdateResult.UpToDate);
 
             TrustedRoot newest;
@@ -138,6 +162,9 @@ namespace SecureOta.Device.Core.Update
                     return Fail(UpdateFailure.FromVerification(new VerificationFailure(VerificationError.Expired, "C8",
                         "the channel still serves the manifest already accepted, and it expired at " + manifest.Expires + " (now " + now +
                         "); the site is frozen or its scheduled refresh stopped. The device keeps its image.")));
+                // The release the device runs, but its slot's bytes went bad (or the boot found nothing bootable):
+                // fetch the same release again into the other slot rather than stay broken until the next release.
+                if (_running.Records(_session, manifest.Release) && !_running.IsIntact(_session)) return Install(manifest, etag);
                 Remember(etag, manifest);
                 return Done(UpdateResult.UpToDate);
             }
@@ -147,7 +174,7 @@ namespace SecureOta.Device.Core.Update
         private UpdateReport Install(ChannelManifest manifest, string etag)
         {
             ReleaseTarget release = manifest.Release;
-            if (IsRunning(release)) return AlreadyRunning(manifest, etag);
+            if (_running.Records(_session, release) && _running.IsIntact(_session)) return AlreadyRunning(manifest, etag);
             _session.MoveTo(UpdatePhase.ManifestFetched);
             if (_session.Committed.IsRejected(release.ImageDigest))
                 return Abandon(manifest, etag, UpdateResult.ReleaseRejected, new UpdateFailure(UpdateResult.ReleaseRejected, "TRIAL",
@@ -167,7 +194,7 @@ namespace SecureOta.Device.Core.Update
             bool permanent;
             UpdateFailure failure;
             if (!_keys.TryFetch(_session, release, out contentKey, out failure, out permanent))
-                return permanent ? Abandon(manifest, etag, failure.Result, failure) : Fail(failure);
+                return permanent && !_keyAttempts.FailedOnceMore(manifest.Sequence) ? Abandon(manifest, etag, failure.Result, failure) : Fail(failure);
             try
             {
                 _session.MoveTo(UpdatePhase.Verified);
@@ -217,15 +244,6 @@ namespace SecureOta.Device.Core.Update
         private void Announce(ManifestArtifact artifact, ReleaseTarget release, string deltaProblem)
         {
             if (_options.ArtifactChosen != null) _options.ArtifactChosen(artifact, release.FullArtifact, deltaProblem);
-        }
-
-        /// <summary>True when the active slot holds the release's image already (its recorded length and image digest).</summary>
-        private bool IsRunning(ReleaseTarget release)
-        {
-            BootState committed = _session.Committed;
-            SlotImage running = committed.Image(committed.ActiveSlot);
-            return running.IsPresent && running.Length == release.ImageSize &&
-                ConstantTime.AreEqual(running.Digest, 0, release.ImageDigest, 0, DigestKeys.DigestSize);
         }
 
         /// <summary>
@@ -301,7 +319,8 @@ namespace SecureOta.Device.Core.Update
         /// <summary>Keeps the ETag of a manifest whose outcome is settled, so the next polls cost one 304 until it expires.</summary>
         private void Remember(string etag, ChannelManifest manifest)
         {
-            _etag = etag;
+            // An ETag no transport can send back would make every later request fail; without it polls are unconditional.
+            _etag = EntityTags.IsSendable(etag) ? etag : null;
             _etagExpires = manifest.Expires;
         }
 
@@ -309,36 +328,6 @@ namespace SecureOta.Device.Core.Update
         {
             working.HighestSequence = manifest.Sequence;
             if (manifest.Issued > working.LastIssued) working.LastIssued = manifest.Issued;
-        }
-
-        private bool FetchManifest(string ifNoneMatch, out byte[] envelope, out string etag, out bool notModified, out UpdateFailure failure)
-        {
-            envelope = null;
-            etag = null;
-            notModified = false;
-            failure = null;
-            IHttpResponse response = _platform.Transport.Get(_channelPath, -1, ifNoneMatch);
-            _session.Requests++;
-            try
-            {
-                int status = response.StatusCode;
-                if (status == HttpFailures.NotModified && ifNoneMatch != null)
-                {
-                    notModified = true;
-                    return true;
-                }
-                if (status != HttpFailures.Ok)
-                {
-                    failure = HttpFailures.Unexpected(_channelPath, status);
-                    return false;
-                }
-                etag = response.ETag;
-                return DocumentReader.TryRead(response, ChannelManifestVerifier.MaxEnvelopeSize, "C1", _channelPath, out envelope, out failure);
-            }
-            finally
-            {
-                response.Dispose();
-            }
         }
 
         private bool EnsureRoot(out UpdateFailure failure)
@@ -373,7 +362,18 @@ namespace SecureOta.Device.Core.Update
         private long EffectiveNow(BootState committed)
         {
             IClock clock = _platform.Clock;
-            return DeviceClock.EffectiveNow(clock.UtcNowSeconds, clock.IsSynchronized, committed.LastIssued);
+            long now = DeviceClock.EffectiveNow(clock.UtcNowSeconds, clock.IsSynchronized, committed.LastIssued);
+            // A synchronised clock is used as it is (DeviceClock); an unsynchronised one is also held to the uptime floor.
+            if (clock.IsSynchronized) return now;
+            long floor = _uptime.Floor(committed.LastIssued, clock.MonotonicMilliseconds);
+            return floor > now ? floor : now;
+        }
+
+        private UpdateReport Unexpected(Exception e)
+        {
+            _etag = null;
+            return Fail(new UpdateFailure(UpdateResult.InternalError, "POLL", "the poll stopped on an unexpected " + e.GetType().Name + ": " +
+                e.Message + "; what was stored stays valid, the ETag is dropped and the next poll starts afresh.", null));
         }
 
         private UpdateReport Done(UpdateResult result)

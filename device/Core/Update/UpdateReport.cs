@@ -90,6 +90,7 @@ namespace SecureOta.Device.Core.Update
                 case UpdateResult.SlotTooSmall: return "SlotTooSmall";
                 case UpdateResult.NotProvisioned: return "NotProvisioned";
                 case UpdateResult.ReleaseRejected: return "ReleaseRejected";
+                case UpdateResult.InternalError: return "InternalError";
                 default: return "Result" + ((int)result).ToString();
             }
         }

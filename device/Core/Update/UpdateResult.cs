@@ -44,5 +44,11 @@ namespace SecureOta.Device.Core.Update
         /// again (whatever manifest sequence re-signs it) and its sequence is stored. Publish a fixed release.
         /// </summary>
         ReleaseRejected = 12,
+
+        /// <summary>
+        /// The poll stopped on an exception no step expected (a transport refusing a header, say). Nothing was
+        /// stored; the next poll starts afresh. A bug to report, never something a server can make permanent.
+        /// </summary>
+        InternalError = 13,
     }
 }

@@ -33,6 +33,9 @@ namespace SecureOta.Device.Core.Update
         /// <summary>The copy this poll changes; stored by <see cref="Commit"/>.</summary>
         internal BootState Working { get; private set; }
 
+        /// <summary>Where <see cref="Begin"/> loaded the state from (a copy, or the factory state when both copies are unusable).</summary>
+        internal BootStateSource Source { get; private set; }
+
         internal int Requests { get; set; }
 
         internal int Records { get; set; }
@@ -58,7 +61,8 @@ namespace SecureOta.Device.Core.Update
             Installed = null;
             Full = null;
             DeltaProblem = null;
-            if (_store.Load(Committed) == BootStateSource.None) return false;
+            Source = _store.Load(Committed);
+            if (Source == BootStateSource.None) return false;
             Working.CopyFrom(Committed);
             return true;
         }

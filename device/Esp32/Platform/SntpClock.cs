@@ -32,6 +32,12 @@ namespace SecureOta.Device.Esp32
             get { return _synchronized; }
         }
 
+        /// <summary>Milliseconds since boot (Environment.TickCount64): SNTP setting the wall clock never moves it.</summary>
+        public long MonotonicMilliseconds
+        {
+            get { return Environment.TickCount64; }
+        }
+
         /// <summary>True once the clock reads a plausible, SNTP-set time.</summary>
         public bool IsSet
         {

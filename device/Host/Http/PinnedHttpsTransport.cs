@@ -77,8 +77,10 @@ public sealed class PinnedHttpsTransport : IHttpTransport, IDisposable
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         var url = SitePath.Resolve(BaseUrl, path);
-        if (ifNoneMatch is not null && ifNoneMatch.Any(char.IsControl))
-            throw new ArgumentException("If-None-Match must not contain control characters.", nameof(ifNoneMatch));
+        // The ETag came from a server: one HttpClient cannot send (obs-text, a tab) is a failed request, never an
+        // ArgumentException out of the poll.
+        if (ifNoneMatch is not null && !ifNoneMatch.All(c => c is > ' ' and < '\x7f'))
+            throw new TransportException($"GET {url} not sent: its If-None-Match (the server's ETag) has characters outside visible ASCII.");
 
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.ConnectionClose = true;

@@ -171,4 +171,16 @@ public sealed class PinnedHttpsTransportTests : IDisposable
         var error = Assert.Throws<TransportException>(() => transport.Get(TestSite.ManifestPath, -1, null));
         Assert.Contains($"127.0.0.1:{port}", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("a\u0085b")]
+    [InlineData("a\tb")]
+    public void Etag_with_obs_text_or_a_tab_as_if_none_match_is_a_transport_failure_not_an_argument_exception(string etag)
+    {
+        using var transport = new PinnedHttpsTransport(new Uri("https://127.0.0.1:9/ota/v2/"), [_site.Authority.RootCertificatePem]);
+
+        var e = Assert.Throws<TransportException>(() => transport.Get(TestSite.ManifestPath, -1, etag));
+
+        Assert.Contains("If-None-Match", e.Message, StringComparison.Ordinal);
+    }
 }

@@ -61,7 +61,8 @@ public sealed class TestDevice : IDisposable
 
     public ConfirmOutcome Confirm() => new BootManager(Files, Hmac, Slots, MaxTrialBoots).Confirm();
 
-    public UpdateClient NewClient(UpdateProgressHandler? progress = null, ISlotStore? slots = null, IHttpTransport? transport = null)
+    public UpdateClient NewClient(UpdateProgressHandler? progress = null, ISlotStore? slots = null, IHttpTransport? transport = null,
+        Action<UpdateClientOptions>? configure = null)
     {
         var options = new UpdateClientOptions(TestSite.Channel, [Site.Device])
         {
@@ -69,6 +70,7 @@ public sealed class TestDevice : IDisposable
             MaxResumes = MaxResumes,
             Progress = progress,
         };
+        configure?.Invoke(options);
         var platform = new DevicePlatform(transport ?? Transport, Files, slots ?? Slots, Hmac, Aes, Clock, Rebooter);
         return new UpdateClient(platform, options);
     }

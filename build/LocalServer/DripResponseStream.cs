@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Http;
+
+namespace SecureOta.Build.LocalServer;
+
+/// <summary>
+/// A response body sent a few bytes at a time with a pause after each piece: a server that keeps every
+/// read of the client alive while delivering almost nothing (TUF's slow retrieval attack). Used by
+/// <see cref="LocalSiteFaults.Drip"/>. Stops early when the client goes away or the server stops.
+/// </summary>
+internal sealed class DripResponseStream : Stream
+{
+    private readonly Stream _inner;
+    private readonly int _bytesPerPiece;
+    private readonly TimeSpan _pause;
+    private readonly HttpContext _context;
+    private readonly CancellationToken _serverStopping;
+
+    public DripResponseStream(Stream inner, int bytesPerPiece, TimeSpan pause, HttpContext context, CancellationToken serverStopping)
+    {
+        _inner = inner;
+        _bytesPerPiece = bytesPerPiece;
+        _pause = pause;
+        _context = context;
+        _serverStopping = serverStopping;
+    }
+
+    public override bool CanRead => false;
+    public override bool CanSeek => false;
+    public override bool CanWrite => true;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(_context.RequestAborted, _serverStopping, cancellationToken);
+        try
+        {
+            for (int at = 0; at < buffer.Length; at += _bytesPerPiece)
+            {
+                await _inner.WriteAsync(buffer[at..Math.Min(buffer.Length, at + _bytesPerPiece)], either.Token).ConfigureAwait(false);
+                await _inner.FlushAsync(either.Token).ConfigureAwait(false);
+                await Task.Delay(_pause, either.Token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The client gave up or the server is stopping: end the response short, as a cut does.
+            throw new ResponseCutException();
+        }
+    }
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override void Write(byte[] buffer, int offset, int count) => WriteAsync(buffer, offset, count, CancellationToken.None).GetAwaiter().GetResult();
+
+    public override Task FlushAsync(CancellationToken cancellationToken) => _inner.FlushAsync(cancellationToken);
+
+    public override void Flush() => _inner.Flush();
+
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+}
