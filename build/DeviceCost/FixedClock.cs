@@ -9,4 +9,7 @@ internal sealed class FixedClock(long now) : IClock
 
     /// <summary>As a device whose SNTP answered: the clock bounds manifests' issued times (C10).</summary>
     public bool IsSynchronized => true;
+
+    /// <summary>Time does not pass in a counted step: every poll deadline and rate check sees zero elapsed time.</summary>
+    public long MonotonicMilliseconds => 0;
 }
