@@ -41,7 +41,11 @@ internal static class GivenSiteInputs
         if (!isDemo)
         {
             // The committed chain must hold before anything is checked against it (a broken keys/root/ is the repository's problem, not the site's).
-            provisioned = RootHistory.Load(Path.Combine(paths.KeysDir, "root"), paths.Display).Envelope(1);
+            var history = RootHistory.Load(Path.Combine(paths.KeysDir, "root"), paths.Display);
+            provisioned = history.Envelope(1);
+            // Said up front: a site built with DEMO keys fails S1 against a real root, which is right but easy to misread.
+            context.Log.Information("Verifying against root version 1 in {0} (product {1}); a site built with DEMO keys is not signed for it.",
+                paths.Display(rootFile), history.Provisioned.Product);
         }
         else if (File.Exists(Path.Combine(paths.DemoKeysDir, DemoKeyStore.RootMetadataFile)))
         {

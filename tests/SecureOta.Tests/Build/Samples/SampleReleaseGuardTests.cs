@@ -67,4 +67,20 @@ public sealed class SampleReleaseGuardTests : IDisposable
 
         Assert.Equal(3, run.Context!.Releases.Releases.Length);
     }
+
+    [Fact]
+    public void A_Release_build_whose_releases_folder_holds_no_release_never_falls_back_to_the_samples()
+    {
+        var root = _temp.Combine("repo");
+        TestReleases.WriteMarkedSamples(Path.Combine(root, "samples", "releases"));
+        var releases = Path.Combine(root, "releases");
+        Directory.CreateDirectory(releases);
+        File.Copy(Path.Combine(root, "samples", "releases", "channels.json"), Path.Combine(releases, "channels.json"));
+        var keys = TestKeysFolder.Create(_temp.Combine("keys"), DateTimeOffset.FromUnixTimeSeconds(NowSeconds), releasesDir: releases);
+
+        var run = PipelineRun.Execute(["--target=Release", $"--root={root}", $"--site-dir={_temp.Combine("site")}", .. keys.BuildArguments, $"--now={NowSeconds}"]);
+
+        Assert.Empty(run.Context!.Releases.Releases);
+        Assert.DoesNotContain("sample releases", run.Consoles.AllText, StringComparison.Ordinal);
+    }
 }
