@@ -78,4 +78,7 @@ public enum BuildErrorCode
 
     /// <summary>Something the machine must provide is missing (a native library such as libsodium); the message says what to install.</summary>
     MissingPrerequisite,
+
+    /// <summary>A deploy would point a channel at an older release than the live site names, without a Halt.</summary>
+    ChannelWouldGoBack,
 }

@@ -38,29 +38,57 @@ public sealed class SignTask : FrostingTask<BuildContext>
         var releases = context.Releases;
         var published = PublishedSequences.From(context.LiveManifests);
         foreach (var note in published.Notes) context.Log.Warning("{0}.", note);
+        var signed = new List<SignedChannel>();
+        foreach (var (name, channel) in releases.Channels)
         {
-            var signed = new List<SignedChannel>();
-            foreach (var (name, channel) in releases.Channels)
+            var target = ChannelTargets.Plan(releases, name);
+            if (target is null)
             {
-                var target = ChannelTargets.Plan(releases, name);
-                if (target is null)
-                {
-                    context.Log.Warning("Channel '{0}' is declared in channels.json but has no release: no manifest is published for it.", name);
-                    continue;
-                }
-
-                if (target.Rollout?.State == RolloutState.Halted)
-                {
-                    context.Log.Warning("Channel '{0}' is halted: {1} is withdrawn and the manifest targets {2}.", name, target.Newest.Version, target.Release.Version);
-                }
-
-                signed.Add(Sign(context, channel, target, NextSequence(context, channel.Name, published)));
+                context.Log.Warning("Channel '{0}' is declared in channels.json but has no release: no manifest is published for it.", name);
+                continue;
             }
 
-            context.SignedChannels = signed;
-            context.Log.Information("Signed {0} channel manifest(s) with {1} release key(s): {2}.", signed.Count, context.Keys.ReleaseSigners.Count,
-                signed.Count == 0 ? "none" : string.Join(", ", signed.Select(Summary)));
+            if (target.Rollout?.State == RolloutState.Halted)
+            {
+                context.Log.Warning("Channel '{0}' is halted: {1} is withdrawn and the manifest targets {2}.", name, target.Newest.Version, target.Release.Version);
+            }
+            else
+            {
+                CheckNotBehindLive(context, target);
+            }
+
+            signed.Add(Sign(context, channel, target, NextSequence(context, channel.Name, published)));
         }
+
+        context.SignedChannels = signed;
+        context.Log.Information("Signed {0} channel manifest(s) with {1} release key(s): {2}.", signed.Count, context.Keys.ReleaseSigners.Count,
+            signed.Count == 0 ? "none" : string.Join(", ", signed.Select(Summary)));
+    }
+
+    /// <summary>
+    /// A deploy never moves a channel back to an older release than the live manifest names unless a Halt
+    /// says so: rebuilding an older tag, or a release lost from releases/, would otherwise quietly send
+    /// devices back (those at a higher security version refuse it; the others install it).
+    /// </summary>
+    private static void CheckNotBehindLive(BuildContext context, ChannelTarget target)
+    {
+        var live = context.LiveManifests.Verified.FirstOrDefault(m => m.Channel == target.Channel);
+        if (live is null) return;
+        string? liveVersion;
+        try
+        {
+            using var payload = System.Text.Json.JsonDocument.Parse(live.Payload);
+            liveVersion = payload.RootElement.GetProperty("release").GetProperty("version").GetString();
+        }
+        catch (Exception exception) when (exception is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return;
+        }
+        if (!SemVersion.TryParse(liveVersion, out var deployed) || target.Release.Version.CompareTo(deployed) >= 0) return;
+        throw new BuildException(BuildErrorCode.ChannelWouldGoBack,
+            $"Channel '{target.Channel}' would point at {target.Release.Version}, older than {deployed} on {live.Source}.",
+            $"This build would move devices back (an older tag rebuilt, or {deployed} missing from releases/). Build the tag that has {deployed}; " +
+            $"to withdraw {deployed} on purpose, run ./build.sh --target=Halt --channel={target.Channel}, which pins an earlier release and lets the build publish it.");
     }
 
     /// <summary>The build refuses to sign an issued time ahead of its own clock: devices with a synchronised clock would refuse it (C10), others would take it as their time floor.</summary>

@@ -63,6 +63,21 @@ public sealed class DeltaPlanTests : IDisposable
     }
 
     [Fact]
+    public void A_halt_ships_a_patch_from_the_withdrawn_release_back_to_the_pinned_one()
+    {
+        _workspace.AddRelease("1.3.0", 2, "stable");
+        var image = Path.Combine(_workspace.ReleasesDir, "1.3.0", "firmware.bin");
+        var bytes = File.ReadAllBytes(image);
+        for (int i = 4096; i < 4096 + 64; i++) bytes[i] ^= 0x5a;
+        File.WriteAllBytes(image, bytes);
+        _workspace.Run("--target=Halt", "--channel=stable").AssertSucceeded();
+
+        _workspace.Run().AssertSucceeded();
+
+        Assert.Equal("1.2.0 from 1.3.0, 1.1.0, 1.0.0", Manifest("stable"));
+    }
+
+    [Fact]
     public void A_base_whose_image_is_the_targets_own_gets_no_patch()
     {
         _workspace.AddRelease("1.3.0", 2, "stable");

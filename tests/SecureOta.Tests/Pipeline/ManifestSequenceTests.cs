@@ -49,6 +49,20 @@ public sealed class ManifestSequenceTests(PipelineFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public void Build_refuses_to_move_a_channel_back_behind_the_live_site_without_a_halt_and_keeps_the_site()
+    {
+        var releases = fixture.CopyOfReleases();
+        Directory.Delete(Path.Combine(releases, "1.2.0"), recursive: true);
+        var site = fixture.CopyOfSite();
+        var before = SiteSnapshot.Take(site);
+
+        var run = PipelineRun.Execute(fixture.Arguments(site, $"--releases-dir={releases}", $"--live-site={SiteFiles.Ota(fixture.SiteDir)}"));
+
+        run.AssertOneError(BuildErrorCode.ChannelWouldGoBack, "would point at 1.1.0, older than 1.2.0", "--target=Halt");
+        Assert.Equal(before, SiteSnapshot.Take(site));
+    }
+
+    [Fact]
     public void Without_a_live_site_the_same_inputs_and_time_still_give_the_same_bytes()
     {
         Assert.Equal(SiteSnapshot.Take(fixture.SiteDir), SiteSnapshot.Take(fixture.SecondSiteDir));
