@@ -8,59 +8,39 @@ namespace SecureOta.Build.LocalServer;
 /// closing it. Used by
 /// <see cref="LocalSiteFaults.DropConnectionAfter"/> and <see cref="LocalSiteFaults.StallAfter"/>.
 /// </summary>
-internal sealed class CutResponseStream : Stream
+internal sealed class CutResponseStream : WriteOnlyResponseStream
 {
-    private readonly Stream _inner;
     private readonly bool _stall;
     private readonly HttpContext _context;
     private readonly CancellationToken _serverStopping;
     private long _remaining;
 
     public CutResponseStream(Stream inner, long bytes, bool stall, HttpContext context, CancellationToken serverStopping)
+        : base(inner)
     {
-        _inner = inner;
         _remaining = bytes;
         _stall = stall;
         _context = context;
         _serverStopping = serverStopping;
     }
 
-    public override bool CanRead => false;
-    public override bool CanSeek => false;
-    public override bool CanWrite => true;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
         if (buffer.Length <= _remaining)
         {
             _remaining -= buffer.Length;
-            await _inner.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
+            await Inner.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
             return;
         }
-        if (_remaining > 0) await _inner.WriteAsync(buffer[..(int)_remaining], cancellationToken).ConfigureAwait(false);
+        if (_remaining > 0) await Inner.WriteAsync(buffer[..(int)_remaining], cancellationToken).ConfigureAwait(false);
         _remaining = 0;
-        await _inner.FlushAsync(cancellationToken).ConfigureAwait(false);
+        await Inner.FlushAsync(cancellationToken).ConfigureAwait(false);
         if (_stall) await HoldUntilGivenUpAsync().ConfigureAwait(false);
         // Not an abort: Kestrel would discard bytes still queued for the socket. The exception ends the
         // app's response short of its Content-Length, which makes Kestrel send what was written and
         // then close the connection.
         throw new ResponseCutException();
     }
-
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Write(byte[] buffer, int offset, int count) => WriteAsync(buffer, offset, count, CancellationToken.None).GetAwaiter().GetResult();
-
-    public override Task FlushAsync(CancellationToken cancellationToken) => _inner.FlushAsync(cancellationToken);
-
-    public override void Flush() => _inner.Flush();
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
 
     private async Task HoldUntilGivenUpAsync()
     {

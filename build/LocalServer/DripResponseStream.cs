@@ -7,28 +7,21 @@ namespace SecureOta.Build.LocalServer;
 /// read of the client alive while delivering almost nothing (TUF's slow retrieval attack). Used by
 /// <see cref="LocalSiteFaults.Drip"/>. Stops early when the client goes away or the server stops.
 /// </summary>
-internal sealed class DripResponseStream : Stream
+internal sealed class DripResponseStream : WriteOnlyResponseStream
 {
-    private readonly Stream _inner;
     private readonly int _bytesPerPiece;
     private readonly TimeSpan _pause;
     private readonly HttpContext _context;
     private readonly CancellationToken _serverStopping;
 
     public DripResponseStream(Stream inner, int bytesPerPiece, TimeSpan pause, HttpContext context, CancellationToken serverStopping)
+        : base(inner)
     {
-        _inner = inner;
         _bytesPerPiece = bytesPerPiece;
         _pause = pause;
         _context = context;
         _serverStopping = serverStopping;
     }
-
-    public override bool CanRead => false;
-    public override bool CanSeek => false;
-    public override bool CanWrite => true;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -37,8 +30,8 @@ internal sealed class DripResponseStream : Stream
         {
             for (int at = 0; at < buffer.Length; at += _bytesPerPiece)
             {
-                await _inner.WriteAsync(buffer[at..Math.Min(buffer.Length, at + _bytesPerPiece)], either.Token).ConfigureAwait(false);
-                await _inner.FlushAsync(either.Token).ConfigureAwait(false);
+                await Inner.WriteAsync(buffer[at..Math.Min(buffer.Length, at + _bytesPerPiece)], either.Token).ConfigureAwait(false);
+                await Inner.FlushAsync(either.Token).ConfigureAwait(false);
                 await Task.Delay(_pause, either.Token).ConfigureAwait(false);
             }
         }
@@ -48,17 +41,4 @@ internal sealed class DripResponseStream : Stream
             throw new ResponseCutException();
         }
     }
-
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Write(byte[] buffer, int offset, int count) => WriteAsync(buffer, offset, count, CancellationToken.None).GetAwaiter().GetResult();
-
-    public override Task FlushAsync(CancellationToken cancellationToken) => _inner.FlushAsync(cancellationToken);
-
-    public override void Flush() => _inner.Flush();
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
 }
