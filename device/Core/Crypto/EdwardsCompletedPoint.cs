@@ -44,6 +44,30 @@ namespace SecureOta.Device.Core.Crypto
             Combine(p, q.YMinusX, q.YPlusX, q, true);
         }
 
+        /// <summary>
+        /// this = p + q (or p - q when <paramref name="subtract"/>) for an affine q given as
+        /// (y + x, y - x, 2d x y): q's Z is 1, so D = 2 Z1 needs no multiplication.
+        /// </summary>
+        public void SetMixedSum(EdwardsPoint p, int[] qYPlusX, int[] qYMinusX, int[] qT2d, bool subtract)
+        {
+            Field25519.Add(X, p.Y, p.X);
+            Field25519.Subtract(Y, p.Y, p.X);
+            if (subtract)
+            {
+                // -q swaps y + x with y - x and negates 2d x y.
+                Field25519Products.Multiply(Z, X, qYMinusX);   // B
+                Field25519Products.Multiply(Y, Y, qYPlusX);    // A
+            }
+            else
+            {
+                Field25519Products.Multiply(Z, X, qYPlusX);    // B
+                Field25519Products.Multiply(Y, Y, qYMinusX);   // A
+            }
+            Field25519Products.Multiply(T, qT2d, p.T);         // C (or -C for a difference)
+            Field25519.Add(scratch, p.Z, p.Z);                 // D
+            Finish(subtract);
+        }
+
         /// <summary>Writes this as a projective point (T not computed).</summary>
         public void ToProjective(EdwardsPoint r)
         {
@@ -72,6 +96,12 @@ namespace SecureOta.Device.Core.Crypto
             Field25519Products.Multiply(T, q.T2d, p.T);        // C (or -C for a difference)
             Field25519Products.Multiply(X, p.Z, q.Z);
             Field25519.Add(scratch, X, X);                     // D
+            Finish(negateT);
+        }
+
+        // From B (in Z), A (in Y), C or -C (in T) and D (in scratch): E, H, G and F.
+        private void Finish(bool negateT)
+        {
             Field25519.Subtract(X, Z, Y);                      // E
             Field25519.Add(Y, Z, Y);                           // H
             if (negateT)

@@ -1,9 +1,11 @@
+using System;
+
 namespace SecureOta.Device.Core.Crypto
 {
     /// <summary>
     /// [a]P + [b]B for edwards25519's base point B, the one scalar multiplication Ed25519 verification
     /// needs, from split tables of both points (<see cref="EdwardsSplitTable"/>: P's is prepared once
-    /// per key by the verifier, B's once per boot). Both scalars are recoded into width-5 signed digits;
+    /// per key by the verifier, B's is constant data, <see cref="EdwardsBasePointTable"/>). Both scalars are recoded into width-5 signed digits;
     /// digit 64c + j of either scalar is added, from row c, after the doubling for j, so one pass of
     /// 64 doublings and about 86 additions computes the sum (Straus/Shamir over eight 64-bit slices).
     /// Variable time: only for public scalars and points. Buffers are allocated once; not thread-safe.
@@ -15,6 +17,9 @@ namespace SecureOta.Device.Core.Crypto
         private readonly EdwardsCompletedPoint _sum = new EdwardsCompletedPoint();
         private readonly EdwardsPoint _addend = new EdwardsPoint();
         private readonly EdwardsCachedPoint _entry = new EdwardsCachedPoint();
+        private readonly int[] _baseYPlusX = Field25519.Create();
+        private readonly int[] _baseYMinusX = Field25519.Create();
+        private readonly int[] _baseT2d = Field25519.Create();
 
         /// <summary>
         /// result = [a]P + [b]B for the P whose split table is <paramref name="pTable"/>, projective
@@ -29,7 +34,8 @@ namespace SecureOta.Device.Core.Crypto
             EdwardsCompletedPoint sum = _sum;
             EdwardsPoint addend = _addend;
             EdwardsCachedPoint entry = _entry;
-            int[][][] pRows = pTable.Rows, bRows = EdwardsBasePointTable.Table.Rows;
+            int[][][] pRows = pTable.Rows;
+            int[] bEntries = EdwardsBasePointTable.Entries;
             result.SetIdentity();
 
             int j = EdwardsSplitTable.RowBits - 1;
@@ -45,7 +51,7 @@ namespace SecureOta.Device.Core.Crypto
                     int digit = aDigits[position];
                     if (digit != 0) AddDigit(sum, addend, entry, pRows[c], digit);
                     digit = bDigits[position];
-                    if (digit != 0) AddDigit(sum, addend, entry, bRows[c], digit);
+                    if (digit != 0) AddBaseDigit(sum, addend, bEntries, c, digit);
                 }
                 sum.ToProjective(result);
             }
@@ -65,6 +71,18 @@ namespace SecureOta.Device.Core.Crypto
                 entry.Unpack(row[(-digit) >> 1]);
                 sum.SetDifference(addend, entry);
             }
+        }
+
+        // sum += digit * (2^(64c) B), from the base point's affine table.
+        private void AddBaseDigit(EdwardsCompletedPoint sum, EdwardsPoint addend, int[] entries, int c, int digit)
+        {
+            sum.ToExtended(addend);
+            bool subtract = digit < 0;
+            int offset = c * EdwardsBasePointTable.RowSize + ((subtract ? -digit : digit) >> 1) * EdwardsBasePointTable.EntrySize;
+            Array.Copy(entries, offset, _baseYPlusX, 0, Field25519.LimbCount);
+            Array.Copy(entries, offset + 10, _baseYMinusX, 0, Field25519.LimbCount);
+            Array.Copy(entries, offset + 20, _baseT2d, 0, Field25519.LimbCount);
+            sum.SetMixedSum(addend, _baseYPlusX, _baseYMinusX, _baseT2d, subtract);
         }
 
         private static bool IsZeroColumn(sbyte[] digits, int j)
