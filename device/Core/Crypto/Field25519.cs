@@ -8,7 +8,7 @@ namespace SecureOta.Device.Core.Crypto
     /// for the ten-term sums of a multiplication (see <see cref="Field25519Products"/>).
     /// Limbs are signed and only loosely reduced between operations; <see cref="Field25519Encoding"/> gives
     /// the one canonical encoding. Every routine here runs in time independent of the values (no branches
-    /// or indexes on limb contents), because X25519 feeds secret scalars through them.
+    /// or indexes on limb contents), because X25519 feeds secret scalars through them (its ladder, <see cref="X25519LadderLoop"/>, inlines the same arithmetic).
     /// Everything is written out limb by limb: on nanoFramework's interpreter a loop's counter, test and
     /// branch cost more than the arithmetic they repeat. Outputs may alias inputs.
     /// </summary>
@@ -89,36 +89,6 @@ namespace SecureOta.Device.Core.Crypto
             h[7] = -f[7];
             h[8] = -f[8];
             h[9] = -f[9];
-        }
-
-        /// <summary>
-        /// Swaps f with g and f2 with g2 when swap is 1, leaves them when 0, with the same operations
-        /// either way (the Montgomery ladder swaps two coordinates at once).
-        /// </summary>
-        public static void ConditionalSwap(int[] f, int[] g, int[] f2, int[] g2, int swap)
-        {
-            int mask = -swap;
-            int d;
-            d = mask & (f[0] ^ g[0]); f[0] ^= d; g[0] ^= d;
-            d = mask & (f[1] ^ g[1]); f[1] ^= d; g[1] ^= d;
-            d = mask & (f[2] ^ g[2]); f[2] ^= d; g[2] ^= d;
-            d = mask & (f[3] ^ g[3]); f[3] ^= d; g[3] ^= d;
-            d = mask & (f[4] ^ g[4]); f[4] ^= d; g[4] ^= d;
-            d = mask & (f[5] ^ g[5]); f[5] ^= d; g[5] ^= d;
-            d = mask & (f[6] ^ g[6]); f[6] ^= d; g[6] ^= d;
-            d = mask & (f[7] ^ g[7]); f[7] ^= d; g[7] ^= d;
-            d = mask & (f[8] ^ g[8]); f[8] ^= d; g[8] ^= d;
-            d = mask & (f[9] ^ g[9]); f[9] ^= d; g[9] ^= d;
-            d = mask & (f2[0] ^ g2[0]); f2[0] ^= d; g2[0] ^= d;
-            d = mask & (f2[1] ^ g2[1]); f2[1] ^= d; g2[1] ^= d;
-            d = mask & (f2[2] ^ g2[2]); f2[2] ^= d; g2[2] ^= d;
-            d = mask & (f2[3] ^ g2[3]); f2[3] ^= d; g2[3] ^= d;
-            d = mask & (f2[4] ^ g2[4]); f2[4] ^= d; g2[4] ^= d;
-            d = mask & (f2[5] ^ g2[5]); f2[5] ^= d; g2[5] ^= d;
-            d = mask & (f2[6] ^ g2[6]); f2[6] ^= d; g2[6] ^= d;
-            d = mask & (f2[7] ^ g2[7]); f2[7] ^= d; g2[7] ^= d;
-            d = mask & (f2[8] ^ g2[8]); f2[8] ^= d; g2[8] ^= d;
-            d = mask & (f2[9] ^ g2[9]); f2[9] ^= d; g2[9] ^= d;
         }
 
         /// <summary>
