@@ -139,14 +139,42 @@ namespace SecureOta.Device.Core.Crypto
             h[1] = (int)h1;
         }
 
-        /// <summary>h = f^(2^count): count successive squarings (count &gt;= 1).</summary>
+        /// <summary>
+        /// h = f^(2^count): count successive squarings (count &gt;= 1), the bulk of an inversion. The
+        /// element stays in long locals from one squaring to the next (the terms and carries of
+        /// <see cref="Square"/>, each squaring's carries landing straight in the next one's inputs), so
+        /// only the first load and the last store touch the arrays. Constants sit in locals: a long
+        /// constant costs two instructions, a local one.
+        /// </summary>
         public static void SquareRepeatedly(int[] h, int[] f, int count)
         {
-            Square(h, f);
-            for (int i = 1; i < count; i++)
+            long m26 = 0x3ffffff, m25 = 0x1ffffff, k19 = 19, k38 = 38;
+            long f0 = f[0], f1 = f[1], f2 = f[2], f3 = f[3], f4 = f[4], f5 = f[5], f6 = f[6], f7 = f[7], f8 = f[8], f9 = f[9];
+            long h0, h1, h2, h3, h4, h5, h6, h7, h8, h9;
+            long s0x2, s1x2, s2x2, s3x2, s4x2, s5x2, s6x2, s7x2, s5x38, s6x19, s7x38, s8x19, s9x38;
+            for (int i = 0; i < count; i++)
             {
-                Square(h, h);
+                s0x2 = f0 + f0; s1x2 = f1 + f1; s2x2 = f2 + f2; s3x2 = f3 + f3; s4x2 = f4 + f4; s5x2 = f5 + f5; s6x2 = f6 + f6; s7x2 = f7 + f7;
+                s5x38 = k38 * f5; s6x19 = k19 * f6; s7x38 = k38 * f7; s8x19 = k19 * f8; s9x38 = k38 * f9;
+                h0 = f0 * f0 + s1x2 * s9x38 + s2x2 * s8x19 + s3x2 * s7x38 + s4x2 * s6x19 + f5 * s5x38;
+                h1 = s0x2 * f1 + f2 * s9x38 + s3x2 * s8x19 + f4 * s7x38 + s5x2 * s6x19;
+                h2 = s0x2 * f2 + s1x2 * f1 + s3x2 * s9x38 + s4x2 * s8x19 + s5x2 * s7x38 + f6 * s6x19;
+                h3 = s0x2 * f3 + s1x2 * f2 + f4 * s9x38 + s5x2 * s8x19 + f6 * s7x38;
+                h4 = s0x2 * f4 + s1x2 * s3x2 + f2 * f2 + s5x2 * s9x38 + s6x2 * s8x19 + f7 * s7x38;
+                h5 = s0x2 * f5 + s1x2 * f4 + s2x2 * f3 + f6 * s9x38 + s7x2 * s8x19;
+                h6 = s0x2 * f6 + s1x2 * s5x2 + s2x2 * f4 + s3x2 * f3 + s7x2 * s9x38 + f8 * s8x19;
+                h7 = s0x2 * f7 + s1x2 * f6 + s2x2 * f5 + s3x2 * f4 + f8 * s9x38;
+                h8 = s0x2 * f8 + s1x2 * s7x2 + s2x2 * f6 + s3x2 * s5x2 + f4 * f4 + f9 * s9x38;
+                h9 = s0x2 * f9 + s1x2 * f8 + s2x2 * f7 + s3x2 * f6 + s4x2 * f5;
+                h1 += h0 >> 26; f0 = h0 & m26; h2 += h1 >> 25; f1 = h1 & m25;
+                h3 += h2 >> 26; f2 = h2 & m26; h4 += h3 >> 25; f3 = h3 & m25;
+                h5 += h4 >> 26; f4 = h4 & m26; h6 += h5 >> 25; f5 = h5 & m25;
+                h7 += h6 >> 26; f6 = h6 & m26; h8 += h7 >> 25; f7 = h7 & m25;
+                h9 += h8 >> 26; f8 = h8 & m26; f0 += (h9 >> 25) * k19; f9 = h9 & m25;
+                f1 += f0 >> 26; f0 &= m26;
             }
+            h[0] = (int)f0; h[1] = (int)f1; h[2] = (int)f2; h[3] = (int)f3; h[4] = (int)f4;
+            h[5] = (int)f5; h[6] = (int)f6; h[7] = (int)f7; h[8] = (int)f8; h[9] = (int)f9;
         }
     }
 }
