@@ -1,9 +1,10 @@
 namespace SecureOta.Device.Core.Crypto
 {
     /// <summary>
-    /// The "completed" result of an addition or doubling: x = X/Z and y = Y/T. Additions and doublings
-    /// produce this form with no multiplications spent on normalising, and the caller then pays only
-    /// for the form it needs next: projective (3 multiplications) or extended (4).
+    /// The "completed" result of an addition: x = X/Z and y = Y/T. Additions produce this form with no
+    /// multiplications spent on normalising, and the caller then pays only for the form it needs next:
+    /// projective (3 multiplications) or extended (4). (Doublings are written out whole in
+    /// <see cref="EdwardsDoubling"/>, with the same formulas.)
     /// Formulas: Hisil, Wong, Carter, Dawson, "Twisted Edwards curves revisited" (2008), for a = -1;
     /// they are complete on edwards25519, so no input (identity, equal or opposite points) is special.
     /// </summary>
@@ -14,23 +15,6 @@ namespace SecureOta.Device.Core.Crypto
         public readonly int[] Z = Field25519.Create();
         public readonly int[] T = Field25519.Create();
         private readonly int[] scratch = Field25519.Create();
-
-        /// <summary>this = 2p, reading only p's X, Y and Z (so a projective p is fine).</summary>
-        public void SetDouble(EdwardsPoint p)
-        {
-            // With A = X^2, B = Y^2, C = 2Z^2, E = (X+Y)^2 - A - B, G = B - A, F = G - C and
-            // H = -(A + B): 2p = (E : H) and (G : F) as x = E/G, y = H/F. We store the same point with
-            // H and F negated in the y fraction: (E/G, (A+B)/(C-G)).
-            Field25519Products.Square(X, p.X);                 // A
-            Field25519Products.Square(Z, p.Y);                 // B
-            Field25519Products.Square(T, p.Z);
-            Field25519.Add(T, T, T);                           // C
-            Field25519Products.SquareSum(scratch, p.X, p.Y);   // (X+Y)^2
-            Field25519.Add(Y, Z, X);                           // A + B
-            Field25519.Subtract(Z, Z, X);                      // G = B - A
-            Field25519.Subtract(X, scratch, Y);                // E
-            Field25519.Subtract(T, T, Z);                      // C - G
-        }
 
         /// <summary>this = p + q.</summary>
         public void SetSum(EdwardsPoint p, EdwardsCachedPoint q)

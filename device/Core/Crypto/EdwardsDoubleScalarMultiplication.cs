@@ -15,7 +15,6 @@ namespace SecureOta.Device.Core.Crypto
         private readonly sbyte[] _aDigits = new sbyte[256];
         private readonly sbyte[] _bDigits = new sbyte[256];
         private readonly EdwardsCompletedPoint _sum = new EdwardsCompletedPoint();
-        private readonly EdwardsPoint _addend = new EdwardsPoint();
         private readonly EdwardsCachedPoint _entry = new EdwardsCachedPoint();
         private readonly int[] _baseYPlusX = Field25519.Create();
         private readonly int[] _baseYMinusX = Field25519.Create();
@@ -32,7 +31,6 @@ namespace SecureOta.Device.Core.Crypto
             Scalar25519.ComputeWindowDigits(b, bDigits, EdwardsSplitTable.WindowWidth);
 
             EdwardsCompletedPoint sum = _sum;
-            EdwardsPoint addend = _addend;
             EdwardsCachedPoint entry = _entry;
             int[][][] pRows = pTable.Rows;
             int[] bEntries = EdwardsBasePointTable.Entries;
@@ -45,22 +43,37 @@ namespace SecureOta.Device.Core.Crypto
             }
             for (; j >= 0; j--)
             {
-                sum.SetDouble(result);
+                // A column without digits needs the doubling only, projective; otherwise the doubling
+                // comes out extended for the first addition, and each addition after the first
+                // extends the previous sum (pending: the sum is in the completed point, not in result).
+                bool adds = !IsZeroColumn(aDigits, j) || !IsZeroColumn(bDigits, j);
+                EdwardsDoubling.Double(result, result, adds);
+                if (!adds) continue;
+                bool pending = false;
                 for (int c = 0, position = j; c < EdwardsSplitTable.RowCount; c++, position += EdwardsSplitTable.RowBits)
                 {
                     int digit = aDigits[position];
-                    if (digit != 0) AddDigit(sum, addend, entry, pRows[c], digit);
+                    if (digit != 0)
+                    {
+                        if (pending) sum.ToExtended(result);
+                        AddDigit(sum, result, entry, pRows[c], digit);
+                        pending = true;
+                    }
                     digit = bDigits[position];
-                    if (digit != 0) AddBaseDigit(sum, addend, bEntries, c, digit);
+                    if (digit != 0)
+                    {
+                        if (pending) sum.ToExtended(result);
+                        AddBaseDigit(sum, result, bEntries, c, digit);
+                        pending = true;
+                    }
                 }
                 sum.ToProjective(result);
             }
         }
 
-        // sum += digit * (the row's point): the row holds the odd multiples, packed; a negative digit subtracts.
+        // sum = addend + digit * (the row's point): the row holds the odd multiples, packed; a negative digit subtracts.
         private static void AddDigit(EdwardsCompletedPoint sum, EdwardsPoint addend, EdwardsCachedPoint entry, int[][] row, int digit)
         {
-            sum.ToExtended(addend);
             if (digit > 0)
             {
                 entry.Unpack(row[digit >> 1]);
@@ -73,10 +86,9 @@ namespace SecureOta.Device.Core.Crypto
             }
         }
 
-        // sum += digit * (2^(64c) B), from the base point's affine table.
+        // sum = addend + digit * (2^(64c) B), from the base point's affine table.
         private void AddBaseDigit(EdwardsCompletedPoint sum, EdwardsPoint addend, int[] entries, int c, int digit)
         {
-            sum.ToExtended(addend);
             bool subtract = digit < 0;
             int offset = c * EdwardsBasePointTable.RowSize + ((subtract ? -digit : digit) >> 1) * EdwardsBasePointTable.EntrySize;
             Array.Copy(entries, offset, _baseYPlusX, 0, Field25519.LimbCount);
@@ -97,8 +109,7 @@ namespace SecureOta.Device.Core.Crypto
         public static void FillOddMultiples(EdwardsPoint p, int[][] table, EdwardsCompletedPoint sum,
             EdwardsPoint twiceP, EdwardsPoint current, EdwardsCachedPoint twicePCached, EdwardsCachedPoint entry)
         {
-            sum.SetDouble(p);
-            sum.ToExtended(twiceP);
+            EdwardsDoubling.Double(twiceP, p, true);
             twicePCached.Set(twiceP);
 
             entry.Set(p);

@@ -38,11 +38,9 @@ namespace SecureOta.Device.Core.Crypto
                     // 64 doublings; only the last needs T (extended form) for the table's additions.
                     for (int i = 0; i < RowBits - 1; i++)
                     {
-                        sum.SetDouble(current);
-                        sum.ToProjective(current);
+                        EdwardsDoubling.Double(current, current, false);
                     }
-                    sum.SetDouble(current);
-                    sum.ToExtended(current);
+                    EdwardsDoubling.Double(current, current, true);
                 }
                 EdwardsDoubleScalarMultiplication.FillOddMultiples(current, Rows[c], sum, scratch1, scratch2, cached1, cached2);
             }
