@@ -29,9 +29,7 @@ namespace SecureOta.Device.Core.Crypto
         private readonly EdwardsPoint _check = new EdwardsPoint();
         private readonly EdwardsPoint _scratch1 = new EdwardsPoint();
         private readonly EdwardsPoint _scratch2 = new EdwardsPoint();
-        private readonly EdwardsCompletedPoint _sum = new EdwardsCompletedPoint();
-        private readonly EdwardsCachedPoint _cached1 = new EdwardsCachedPoint();
-        private readonly EdwardsCachedPoint _cached2 = new EdwardsCachedPoint();
+        private readonly EdwardsCachedPoint _cached = new EdwardsCachedPoint();
         private readonly Sha512 _sha = new Sha512();
         private readonly byte[] _digest = new byte[Sha512.HashSize];
         private readonly long[] _reduceScratch = new long[Scalar25519.ReduceScratchSize];
@@ -109,7 +107,7 @@ namespace SecureOta.Device.Core.Crypto
         {
             int slot = (_lastUsed + 1) % KeySlots;
             _prepared[slot] = false;
-            _tables[slot].Fill(_negatedKey, _sum, _check, _scratch1, _scratch2, _cached1, _cached2);
+            _tables[slot].Fill(_negatedKey, _check, _scratch1, _scratch2, _cached);
             Array.Copy(publicKey, _keys[slot], Ed25519.PublicKeySize);
             _prepared[slot] = true;
             return slot;

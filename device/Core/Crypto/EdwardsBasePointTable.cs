@@ -7,7 +7,7 @@ namespace SecureOta.Device.Core.Crypto
     /// doublings and four small tables cost about 1.6M IL on the interpreter): the array initializer is
     /// one native copy of the data. Entries are affine, Z = 1, as (y + x, y - x, 2d x y) in canonical
     /// limbs, which also saves the Z multiplication of each addition
-    /// (<see cref="EdwardsCompletedPoint.SetMixedSum"/>). The host test Curve25519ConstantsTests
+    /// (<see cref="EdwardsAddition.Add"/>, affine). The host test Curve25519ConstantsTests
     /// recomputes every entry from B's definition (RFC 8032: y = 4/5, x even) and compares.
     /// </summary>
     internal static class EdwardsBasePointTable

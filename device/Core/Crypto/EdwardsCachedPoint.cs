@@ -29,15 +29,6 @@ namespace SecureOta.Device.Core.Crypto
             Array.Copy(T2d, 0, packed, 30, Field25519.LimbCount);
         }
 
-        /// <summary>Sets this from packed[0, 40) (four native copies: cheaper than the heap they save).</summary>
-        public void Unpack(int[] packed)
-        {
-            Array.Copy(packed, 0, YPlusX, 0, Field25519.LimbCount);
-            Array.Copy(packed, 10, YMinusX, 0, Field25519.LimbCount);
-            Array.Copy(packed, 20, Z, 0, Field25519.LimbCount);
-            Array.Copy(packed, 30, T2d, 0, Field25519.LimbCount);
-        }
-
         /// <summary>Sets this from an extended point.</summary>
         public void Set(EdwardsPoint p)
         {

@@ -1,5 +1,3 @@
-using System;
-
 namespace SecureOta.Device.Core.Crypto
 {
     /// <summary>
@@ -14,11 +12,6 @@ namespace SecureOta.Device.Core.Crypto
     {
         private readonly sbyte[] _aDigits = new sbyte[256];
         private readonly sbyte[] _bDigits = new sbyte[256];
-        private readonly EdwardsCompletedPoint _sum = new EdwardsCompletedPoint();
-        private readonly EdwardsCachedPoint _entry = new EdwardsCachedPoint();
-        private readonly int[] _baseYPlusX = Field25519.Create();
-        private readonly int[] _baseYMinusX = Field25519.Create();
-        private readonly int[] _baseT2d = Field25519.Create();
 
         /// <summary>
         /// result = [a]P + [b]B for the P whose split table is <paramref name="pTable"/>, projective
@@ -30,8 +23,6 @@ namespace SecureOta.Device.Core.Crypto
             Scalar25519.ComputeWindowDigits(a, aDigits, EdwardsSplitTable.WindowWidth);
             Scalar25519.ComputeWindowDigits(b, bDigits, EdwardsSplitTable.WindowWidth);
 
-            EdwardsCompletedPoint sum = _sum;
-            EdwardsCachedPoint entry = _entry;
             int[][][] pRows = pTable.Rows;
             int[] bEntries = EdwardsBasePointTable.Entries;
             result.SetIdentity();
@@ -43,58 +34,38 @@ namespace SecureOta.Device.Core.Crypto
             }
             for (; j >= 0; j--)
             {
-                // A column without digits needs the doubling only, projective; otherwise the doubling
-                // comes out extended for the first addition, and each addition after the first
-                // extends the previous sum (pending: the sum is in the completed point, not in result).
-                bool adds = !IsZeroColumn(aDigits, j) || !IsZeroColumn(bDigits, j);
-                EdwardsDoubling.Double(result, result, adds);
-                if (!adds) continue;
-                bool pending = false;
-                for (int c = 0, position = j; c < EdwardsSplitTable.RowCount; c++, position += EdwardsSplitTable.RowBits)
+                // The doubling comes out extended only when an addition follows, and each addition
+                // only when another one follows (the last leaves result projective, one product less).
+                int additions = CountDigits(aDigits, j) + CountDigits(bDigits, j);
+                EdwardsDoubling.Double(result, result, additions > 0);
+                for (int c = 0, position = j; additions > 0; c++, position += EdwardsSplitTable.RowBits)
                 {
                     int digit = aDigits[position];
                     if (digit != 0)
                     {
-                        if (pending) sum.ToExtended(result);
-                        AddDigit(sum, result, entry, pRows[c], digit);
-                        pending = true;
+                        additions--;
+                        int[] entry = pRows[c][(digit > 0 ? digit : -digit) >> 1];
+                        EdwardsAddition.Add(result, entry, 0, false, digit < 0, additions > 0);
                     }
                     digit = bDigits[position];
                     if (digit != 0)
                     {
-                        if (pending) sum.ToExtended(result);
-                        AddBaseDigit(sum, result, bEntries, c, digit);
-                        pending = true;
+                        additions--;
+                        int offset = c * EdwardsBasePointTable.RowSize + ((digit > 0 ? digit : -digit) >> 1) * EdwardsBasePointTable.EntrySize;
+                        EdwardsAddition.Add(result, bEntries, offset, true, digit < 0, additions > 0);
                     }
                 }
-                sum.ToProjective(result);
             }
         }
 
-        // sum = addend + digit * (the row's point): the row holds the odd multiples, packed; a negative digit subtracts.
-        private static void AddDigit(EdwardsCompletedPoint sum, EdwardsPoint addend, EdwardsCachedPoint entry, int[][] row, int digit)
+        private static int CountDigits(sbyte[] digits, int j)
         {
-            if (digit > 0)
-            {
-                entry.Unpack(row[digit >> 1]);
-                sum.SetSum(addend, entry);
-            }
-            else
-            {
-                entry.Unpack(row[(-digit) >> 1]);
-                sum.SetDifference(addend, entry);
-            }
-        }
-
-        // sum = addend + digit * (2^(64c) B), from the base point's affine table.
-        private void AddBaseDigit(EdwardsCompletedPoint sum, EdwardsPoint addend, int[] entries, int c, int digit)
-        {
-            bool subtract = digit < 0;
-            int offset = c * EdwardsBasePointTable.RowSize + ((subtract ? -digit : digit) >> 1) * EdwardsBasePointTable.EntrySize;
-            Array.Copy(entries, offset, _baseYPlusX, 0, Field25519.LimbCount);
-            Array.Copy(entries, offset + 10, _baseYMinusX, 0, Field25519.LimbCount);
-            Array.Copy(entries, offset + 20, _baseT2d, 0, Field25519.LimbCount);
-            sum.SetMixedSum(addend, _baseYPlusX, _baseYMinusX, _baseT2d, subtract);
+            int count = 0;
+            if (digits[j] != 0) count++;
+            if (digits[j + 64] != 0) count++;
+            if (digits[j + 128] != 0) count++;
+            if (digits[j + 192] != 0) count++;
+            return count;
         }
 
         private static bool IsZeroColumn(sbyte[] digits, int j)
@@ -103,22 +74,22 @@ namespace SecureOta.Device.Core.Crypto
         }
 
         /// <summary>
-        /// table[k] = (2k + 1) p packed, for every k of the table, using the scratch objects (twiceP's and
-        /// the entries' cached forms go through the two cached scratch points).
+        /// table[k] = (2k + 1) p packed, for every k of the table (p extended, T set; not modified), using
+        /// the scratch objects. 2p waits in the last slot, packed, until the last entry replaces it.
         /// </summary>
-        public static void FillOddMultiples(EdwardsPoint p, int[][] table, EdwardsCompletedPoint sum,
-            EdwardsPoint twiceP, EdwardsPoint current, EdwardsCachedPoint twicePCached, EdwardsCachedPoint entry)
+        public static void FillOddMultiples(EdwardsPoint p, int[][] table, EdwardsPoint twiceP, EdwardsPoint current, EdwardsCachedPoint entry)
         {
+            int[] twicePPacked = table[table.Length - 1];
             EdwardsDoubling.Double(twiceP, p, true);
-            twicePCached.Set(twiceP);
+            entry.Set(twiceP);
+            entry.Pack(twicePPacked);
 
             entry.Set(p);
             entry.Pack(table[0]);
             current.Set(p);
             for (int k = 1; k < table.Length; k++)
             {
-                sum.SetSum(current, twicePCached);
-                sum.ToExtended(current);
+                EdwardsAddition.Add(current, twicePPacked, 0, false, false, true);
                 entry.Set(current);
                 entry.Pack(table[k]);
             }

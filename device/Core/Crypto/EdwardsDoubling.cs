@@ -3,8 +3,8 @@ namespace SecureOta.Device.Core.Crypto
     /// <summary>
     /// Point doubling on edwards25519, to projective or extended coordinates, written out in long locals.
     /// With A = X^2, B = Y^2, C = 2Z^2, H = A + B, G = B - A, E = (X + Y)^2 - H and F = C - G:
-    /// 2p = (E F : G H : G F : E H) (Hisil, Wong, Carter, Dawson 2008, for a = -1, with H and F negated
-    /// in y = H/F as in <see cref="EdwardsCompletedPoint"/>). The products, squares and carries are
+    /// 2p = (E F : G H : G F : E H) (Hisil, Wong, Carter, Dawson 2008, for a = -1, with H and F both
+    /// negated in y = H/F, which leaves y as it is). The products, squares and carries are
     /// those of <see cref="Field25519Products"/>, inlined (same terms, same carry chain, same operand
     /// sizes: E is 3-sized, H 2-sized, G 1-sized and F 3-sized, so no product overflows), and a wrapped
     /// product column is summed before its one multiplication by 19. Doublings are most of a

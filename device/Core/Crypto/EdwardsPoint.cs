@@ -2,7 +2,7 @@ namespace SecureOta.Device.Core.Crypto
 {
     /// <summary>
     /// A point of edwards25519 (-x^2 + y^2 = 1 + d x^2 y^2) in extended coordinates: x = X/Z, y = Y/Z,
-    /// and T = XY/Z. Projective use (after <see cref="EdwardsCompletedPoint.ToProjective"/>) leaves T stale.
+    /// and T = XY/Z. Projective use (the doublings and additions that skip T) leaves T stale.
     /// Coordinates are always the output of a field multiplication (or small, after decoding), which is
     /// what the addition and doubling formulas assume of their inputs' limb sizes.
     /// Decoding and encoding are in <see cref="EdwardsPointCodec"/>, which owns their scratch space.

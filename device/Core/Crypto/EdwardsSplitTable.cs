@@ -27,8 +27,7 @@ namespace SecureOta.Device.Core.Crypto
         /// Fills the rows for p (extended coordinates, T set), using the scratch objects: current holds
         /// 2^(64c) p as the rows advance; p itself is not modified.
         /// </summary>
-        public void Fill(EdwardsPoint p, EdwardsCompletedPoint sum, EdwardsPoint current, EdwardsPoint scratch1, EdwardsPoint scratch2,
-            EdwardsCachedPoint cached1, EdwardsCachedPoint cached2)
+        public void Fill(EdwardsPoint p, EdwardsPoint current, EdwardsPoint scratch1, EdwardsPoint scratch2, EdwardsCachedPoint cached)
         {
             current.Set(p);
             for (int c = 0; c < RowCount; c++)
@@ -42,7 +41,7 @@ namespace SecureOta.Device.Core.Crypto
                     }
                     EdwardsDoubling.Double(current, current, true);
                 }
-                EdwardsDoubleScalarMultiplication.FillOddMultiples(current, Rows[c], sum, scratch1, scratch2, cached1, cached2);
+                EdwardsDoubleScalarMultiplication.FillOddMultiples(current, Rows[c], scratch1, scratch2, cached);
             }
         }
 
