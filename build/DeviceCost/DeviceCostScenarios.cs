@@ -38,8 +38,8 @@ public static class DeviceCostScenarios
         return JsonSerializer.Serialize(steps);
     }
 
-    // Every static constructor of the core, as the device runs them when the application starts: the
-    // base-point table and the curve constants are the costly ones.
+    // Every static constructor of the core, as the device runs them when the application starts. The
+    // base-point table and the curve constants used to be computed here; they are constant data now.
     private static DeviceCostStep Boot(ExecutionCounters counters)
     {
         var cost = counters.Measure(() =>

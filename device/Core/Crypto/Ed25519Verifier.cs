@@ -10,7 +10,8 @@ namespace SecureOta.Device.Core.Crypto
     /// (<see cref="EdwardsSplitTable"/>: 192 doublings and four small tables) is kept, for the last
     /// <see cref="KeySlots"/> keys, because a device verifies every root under the same root keys and
     /// every manifest under the same release key. A signature under a prepared key then costs 64
-    /// doublings instead of 253; the first one under a new key pays about 1.2M IL more. The key bytes are
+    /// doublings instead of 253; the first one under a new key pays about 1.0M IL more (the 192
+    /// doublings of its table are most of it). The key bytes are
     /// compared in full each time. Heap: about 6 KiB per slot plus 3 KiB of scratch, held for good.
     /// </para>
     /// </summary>

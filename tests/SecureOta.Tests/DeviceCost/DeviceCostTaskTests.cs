@@ -48,20 +48,23 @@ public sealed class DeviceCostTaskTests
         }
         Assert.True(steps["delta update: verify, decrypt and apply the patch"].GetProperty("ilPerOutputByte").GetDouble() > 0);
 
-        // Regression guards on deterministic counts: issue 9's targets where they are met (a signature
-        // under a prepared key, the record reader), a little above the figures reached elsewhere.
-        AssertAtMost(steps["Ed25519 verify (1 KiB message)"], 2_550_000);
-        AssertAtMost(steps["Ed25519 verify (1 KiB message, key seen before)"], 1_200_000);
-        AssertAtMost(steps["X25519 (one scalar multiplication)"], 2_000_000);
+        // Regression guards on deterministic counts: issue 9's targets where they are met (static
+        // tables at boot, a signature under a prepared key, the record reader), a little above the
+        // figures reached elsewhere (a first signature under a key, X25519).
+        // The boot step allocates the preallocated buffers (that is its job); every other guarded step must not allocate.
+        AssertAtMost(steps["boot: static tables (base-point table, curve constants)"], 100_000, mayAllocate: true);
+        AssertAtMost(steps["Ed25519 verify (1 KiB message)"], 2_000_000);
+        AssertAtMost(steps["Ed25519 verify (1 KiB message, key seen before)"], 950_000);
+        AssertAtMost(steps["X25519 (one scalar multiplication)"], 1_400_000);
         AssertAtMost(steps["record-chain reader, per 4 KiB record"], 500);
     }
 
-    private static void AssertAtMost(JsonElement step, long instructions)
+    private static void AssertAtMost(JsonElement step, long instructions, bool mayAllocate = false)
     {
         var name = step.GetProperty("name").GetString();
         Assert.True(step.GetProperty("ilInstructions").GetInt64() <= instructions,
             $"{name}: {step.GetProperty("ilInstructions").GetInt64():N0} IL instructions, the guard is {instructions:N0}");
-        Assert.True(step.GetProperty("allocations").GetInt64() == 0, $"{name} allocates");
+        if (!mayAllocate) Assert.True(step.GetProperty("allocations").GetInt64() == 0, $"{name} allocates");
     }
 
     [Fact]
