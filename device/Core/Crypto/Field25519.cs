@@ -23,14 +23,6 @@ namespace SecureOta.Device.Core.Crypto
             return new int[LimbCount];
         }
 
-        /// <summary>A new element set to a small integer.</summary>
-        public static int[] FromInt(int value)
-        {
-            int[] h = new int[LimbCount];
-            h[0] = value;
-            return h;
-        }
-
         public static void SetZero(int[] h)
         {
             Array.Clear(h, 0, LimbCount);

@@ -103,42 +103,6 @@ namespace SecureOta.Device.Core.Crypto
             h[1] = (int)h1;
         }
 
-        /// <summary>h = (f + g)^2 without a separate addition (f and g at most 2-sized each).</summary>
-        public static void SquareSum(int[] h, int[] f, int[] g)
-        {
-            long f0 = f[0] + g[0], f1 = f[1] + g[1], f2 = f[2] + g[2], f3 = f[3] + g[3], f4 = f[4] + g[4];
-            long f5 = f[5] + g[5], f6 = f[6] + g[6], f7 = f[7] + g[7], f8 = f[8] + g[8], f9 = f[9] + g[9];
-            long f0x2 = f0 + f0, f1x2 = f1 + f1, f2x2 = f2 + f2, f3x2 = f3 + f3, f4x2 = f4 + f4;
-            long f5x2 = f5 + f5, f6x2 = f6 + f6, f7x2 = f7 + f7;
-            long f5x38 = 38 * f5, f6x19 = 19 * f6, f7x38 = 38 * f7, f8x19 = 19 * f8, f9x38 = 38 * f9;
-
-            long h0 = f0 * f0 + f1x2 * f9x38 + f2x2 * f8x19 + f3x2 * f7x38 + f4x2 * f6x19 + f5 * f5x38;
-            long h1 = f0x2 * f1 + f2 * f9x38 + f3x2 * f8x19 + f4 * f7x38 + f5x2 * f6x19;
-            long h2 = f0x2 * f2 + f1x2 * f1 + f3x2 * f9x38 + f4x2 * f8x19 + f5x2 * f7x38 + f6 * f6x19;
-            long h3 = f0x2 * f3 + f1x2 * f2 + f4 * f9x38 + f5x2 * f8x19 + f6 * f7x38;
-            long h4 = f0x2 * f4 + f1x2 * f3x2 + f2 * f2 + f5x2 * f9x38 + f6x2 * f8x19 + f7 * f7x38;
-            long h5 = f0x2 * f5 + f1x2 * f4 + f2x2 * f3 + f6 * f9x38 + f7x2 * f8x19;
-            long h6 = f0x2 * f6 + f1x2 * f5x2 + f2x2 * f4 + f3x2 * f3 + f7x2 * f9x38 + f8 * f8x19;
-            long h7 = f0x2 * f7 + f1x2 * f6 + f2x2 * f5 + f3x2 * f4 + f8 * f9x38;
-            long h8 = f0x2 * f8 + f1x2 * f7x2 + f2x2 * f6 + f3x2 * f5x2 + f4 * f4 + f9 * f9x38;
-            long h9 = f0x2 * f9 + f1x2 * f8 + f2x2 * f7 + f3x2 * f6 + f4x2 * f5;
-            // Floor carries (arithmetic shifts) from limb 0 up to limb 9, then the carry out of limb 9
-            // back into limb 0 times 19, then limb 0 into limb 1 once more. Stores go straight from
-            // the carry step: each limb is final once its carry has left it, except limbs 0 and 1.
-            h1 += h0 >> 26; h0 &= 0x3ffffff;
-            h2 += h1 >> 25; h1 &= 0x1ffffff;
-            h3 += h2 >> 26; h[2] = (int)h2 & 0x3ffffff;
-            h4 += h3 >> 25; h[3] = (int)h3 & 0x1ffffff;
-            h5 += h4 >> 26; h[4] = (int)h4 & 0x3ffffff;
-            h6 += h5 >> 25; h[5] = (int)h5 & 0x1ffffff;
-            h7 += h6 >> 26; h[6] = (int)h6 & 0x3ffffff;
-            h8 += h7 >> 25; h[7] = (int)h7 & 0x1ffffff;
-            h9 += h8 >> 26; h[8] = (int)h8 & 0x3ffffff;
-            h0 += (h9 >> 25) * 19; h[9] = (int)h9 & 0x1ffffff;
-            h1 += h0 >> 26; h[0] = (int)h0 & 0x3ffffff;
-            h[1] = (int)h1;
-        }
-
         /// <summary>
         /// h = f^(2^count): count successive squarings (count &gt;= 1), the bulk of an inversion. The
         /// element stays in long locals from one squaring to the next (the terms and carries of
