@@ -45,6 +45,11 @@ public sealed partial class ReportEndpoint(
             {
                 body = await RequestBody.ReadAsync(request, timeout.Token);
             }
+            catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                // Kestrel's own limit (MaxBytes + 1) tripped first, e.g. on a chunk header announcing more.
+                body = null;
+            }
             catch (Exception e) when (e is OperationCanceledException or BadHttpRequestException or IOException)
             {
                 // A body cut short (the connection closed or stalled before Content-Length bytes came) is never a report.
