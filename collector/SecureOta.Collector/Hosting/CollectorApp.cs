@@ -24,6 +24,8 @@ public static class CollectorApp
         ArgumentNullException.ThrowIfNull(options);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.WebHost.UseUrls(options.Urls);
+        // The slim builder leaves HTTPS out; this brings back Kestrel's certificate settings for https:// URLs.
+        builder.WebHost.UseKestrelHttpsConfiguration();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             // A report is at most 1 KiB and has a handful of headers; nothing here needs more.
@@ -32,6 +34,8 @@ public static class CollectorApp
             kestrel.AddServerHeader = false;
         });
         builder.Logging.SetMinimumLevel(options.LogLevel);
+        // One line per request would drown the collector's own messages (and grow with the fleet).
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 
         var collectorKey = CollectorKey.FromPrivateKey(options.PrivateKey);
         var store = new ReportStore(DatabaseLocation.Open(options.Database), options.Time);
