@@ -43,9 +43,10 @@ start_test_postgres() {
         cat "$test_postgres_dir/initdb.log"
         return 0
     fi
-    # Unix socket only (listen_addresses=''), fsync off: a throwaway cluster for tests, not for data.
+    # Unix socket only (listen_addresses=''), fsync off: a throwaway cluster for tests, not for data
+    # (TEST_POSTGRES_FSYNC=on keeps fsync, for benchmark figures comparable with SQLite's synced commits).
     if ! as_postgres_owner "$test_postgres_bin/pg_ctl" -D "$test_postgres_dir/data" -l "$test_postgres_dir/server.log" -w -t 60 \
-            -o "-c listen_addresses='' -k $test_postgres_dir -c fsync=off -c max_connections=200" start >/dev/null; then
+            -o "-c listen_addresses='' -k $test_postgres_dir -c fsync=${TEST_POSTGRES_FSYNC:-off} -c max_connections=200" start >/dev/null; then
         echo "PostgreSQL did not start (see below): the collector tests run against SQLite only"
         cat "$test_postgres_dir/server.log"
         return 0

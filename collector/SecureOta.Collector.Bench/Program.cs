@@ -55,6 +55,7 @@ try
                 RecipientsPath = recipientsPath,
                 PrivateKey = collectorPrivate,
                 Database = setting,
+                SummaryToken = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
                 Urls = "http://127.0.0.1:0",
                 DeviceReportsPerMinute = 0,
                 AddressRequestsPerMinute = 0,
