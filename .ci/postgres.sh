@@ -26,7 +26,8 @@ find_postgres_bin() {
 # Runs a command as the cluster's owner: as is when not root, else as 'nobody' (initdb refuses root).
 as_postgres_owner() {
     if [[ $(id -u) -eq 0 ]]; then
-        runuser -u nobody -- "$@"
+        # From /, since the checkout may not be readable by nobody.
+        (cd / && runuser -u nobody -- "$@")
     else
         "$@"
     fi
