@@ -86,6 +86,22 @@ public sealed class ReportFlowTests
     }
 
     [Fact]
+    public async Task Serves_https_with_the_given_certificate()
+    {
+        using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=127.0.0.1", key, System.Security.Cryptography.HashAlgorithmName.SHA256);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(1));
+        await using var collector = await TestCollector.StartAsync(TestDatabase.Sqlite, configure: o => o with { Urls = "https://127.0.0.1:0", ServerCertificate = certificate });
+        Assert.Equal("https", collector.Host.BaseUrl.Scheme);
+
+        // The client trusts exactly this certificate, as a device trusts only the root's collector anchors.
+        using var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, presented, _, _) => presented?.RawData.SequenceEqual(certificate.RawData) == true };
+        using var https = new HttpClient(handler) { BaseAddress = collector.Host.BaseUrl };
+        using var response = await https.GetAsync("healthz");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Healthz_reports_the_devices_and_the_backend()
     {
         await using var collector = await TestCollector.StartAsync(TestDatabase.Sqlite);

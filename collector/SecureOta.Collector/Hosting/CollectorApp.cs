@@ -32,6 +32,7 @@ public static class CollectorApp
             kestrel.Limits.MaxRequestBodySize = RequestBody.MaxBytes + 1;
             kestrel.Limits.MaxRequestHeadersTotalSize = 16 * 1024;
             kestrel.AddServerHeader = false;
+            if (options.ServerCertificate is { } certificate) kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate);
         });
         builder.Logging.SetMinimumLevel(options.LogLevel);
         // One line per request would drown the collector's own messages (and grow with the fleet).

@@ -22,7 +22,7 @@ public sealed class CollectorHost : IAsyncDisposable
         BaseUrl = baseUrl;
     }
 
-    /// <summary>The collector's base URL, e.g. http://127.0.0.1:43127/ (reports go to BaseUrl + "v1/reports").</summary>
+    /// <summary>The collector's base URL, e.g. http://127.0.0.1:43127/ (reports go to BaseUrl + "v1/reports"); https:// with a certificate.</summary>
     public Uri BaseUrl { get; }
 
     /// <summary>The store the collector writes (tests read counts from it).</summary>

@@ -23,6 +23,12 @@ public sealed record CollectorOptions
 
     public const string DefaultUrls = "http://127.0.0.1:8080";
 
+    /// <summary>
+    /// The TLS certificate (with its private key) for https:// <see cref="Urls"/>, for an in-process
+    /// collector (the fleet demo with a TEST CA); null: Kestrel's own settings (Kestrel__Certificates__Default__*).
+    /// </summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2? ServerCertificate { get; init; }
+
     /// <summary>Reports a device may send per minute (with the same burst); 0 turns the limit off.</summary>
     public int DeviceReportsPerMinute { get; init; } = 30;
 
