@@ -1,6 +1,7 @@
 using System;
 using SecureOta.Device.Core.Crypto;
 using SecureOta.Device.Core.Json;
+using SecureOta.Device.Core.Platform;
 
 namespace SecureOta.Device.Core.Keys
 {
@@ -48,6 +49,18 @@ namespace SecureOta.Device.Core.Keys
         internal void Agree(byte[] peerPublicKey, byte[] output)
         {
             X25519.ScalarMult(output, _privateKey, peerPublicKey);
+        }
+
+        /// <summary>
+        /// HKDF-SHA256(private key, no salt, info <paramref name="label"/>), 32 bytes: a key for one device-local
+        /// purpose (the cached root's tag), independent of the X25519 use of the private key and of every
+        /// other label. Only meaningful for the device's own key, which no other device holds.
+        /// </summary>
+        internal byte[] DeriveLocalKey(IHmacSha256 hmac, byte[] label)
+        {
+            if (hmac == null) throw new ArgumentNullException("hmac");
+            if (label == null || label.Length == 0) throw new ArgumentException("a local key needs a label of its own", "label");
+            return Hkdf.DeriveKey(hmac, _privateKey, null, label, Hkdf.HashLength);
         }
 
         /// <summary>The public key itself, for HKDF's salt; callers inside the core never modify it.</summary>

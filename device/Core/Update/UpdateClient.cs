@@ -60,7 +60,8 @@ namespace SecureOta.Device.Core.Update
             _platform = platform;
             _options = options;
             _session = new UpdateSession(platform, options, new BootStateStore(platform.Files, platform.Hmac));
-            _roots = new TrustedRootStore(platform.Files);
+            // The device's own key (the first) tags the cached root, so a boot need not check root signatures again.
+            _roots = TrustedRootStore.ForDevice(platform.Files, platform.Hmac, options.GetRecipientKey(0));
             _rootUpdater = new RootUpdater(_roots);
             _keyAttempts = new KeyAttempts(options.MaxKeyAttempts);
             _keys = new ContentKeyFetcher(new KeyUnwrapper(platform.Hmac, platform.Aes));
