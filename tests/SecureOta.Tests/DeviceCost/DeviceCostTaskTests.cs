@@ -21,6 +21,9 @@ public sealed class DeviceCostTaskTests
         "poll steps: boot (provisioned device, nothing pending)",
         "poll: whole delta update",
         "poll steps: boot into the trial",
+        "boot: trusted root by full verification (no cached form)",
+        "boot: trusted root from its cached form",
+        "boot + trusted root before the first poll",
         "poll: manifest verify, up to date (200)",
         "poll: no change (304)",
         "poll: root rotation 1 -> 2, then the manifest",
@@ -54,6 +57,17 @@ public sealed class DeviceCostTaskTests
         AssertAtMost(steps["Ed25519 verify (1 KiB message, key seen before)"], 1_200_000);
         AssertAtMost(steps["X25519 (one scalar multiplication)"], 2_000_000);
         AssertAtMost(steps["record-chain reader, per 4 KiB record"], 500);
+        // Issue 9: a boot reaches its first poll in at most 100,000 IL besides the static constructors; the
+        // cached root (one native HMAC, no JSON, no signature) is what makes it.
+        AssertInstructionsAtMost(steps["boot + trusted root before the first poll"], 100_000);
+        AssertInstructionsAtMost(steps["boot: trusted root from its cached form"], 10_000);
+    }
+
+    private static void AssertInstructionsAtMost(JsonElement step, long instructions)
+    {
+        var name = step.GetProperty("name").GetString();
+        Assert.True(step.GetProperty("ilInstructions").GetInt64() <= instructions,
+            $"{name}: {step.GetProperty("ilInstructions").GetInt64():N0} IL instructions, the guard is {instructions:N0}");
     }
 
     private static void AssertAtMost(JsonElement step, long instructions)
