@@ -48,6 +48,8 @@ namespace SecureOta.Device.Core.Update
         private readonly KeyAttempts _keyAttempts;
         private readonly RunningImage _running;
         private readonly IssuedUptime _uptime = new IssuedUptime();
+        private readonly UpdateFailure _outOfMemory = new UpdateFailure(UpdateResult.OutOfMemory, "MEM",
+            "the poll ran out of heap and stopped; what was stored stays valid, the running image is untouched, and the next poll retries", null);
 
         public UpdateClient(DevicePlatform platform, UpdateClientOptions options)
         {
@@ -87,12 +89,30 @@ namespace SecureOta.Device.Core.Update
         /// <summary>Runs one poll. Never throws for anything the server or the flash does; see <see cref="UpdateReport"/>.</summary>
         public UpdateReport Poll()
         {
+            try
+            {
+                return PollCatching();
+            }
+            catch (OutOfMemoryException)
+            {
+                // Here, not beside the handlers below: also an OOM thrown while one of them built its message,
+                // and only once the poll's stack (its documents, keys and buffers) is gone.
+                return OutOfMemory();
+            }
+        }
+
+        private UpdateReport PollCatching()
+        {
             _version = null;
             _sequence = 0;
             _budget.Start();
             try
             {
                 return PollOnce();
+            }
+            catch (OutOfMemoryException)
+            {
+                throw;
             }
             catch (TransportException e)
             {
@@ -375,6 +395,23 @@ namespace SecureOta.Device.Core.Update
             _etag = null;
             return Fail(new UpdateFailure(UpdateResult.InternalError, "POLL", "the poll stopped on an unexpected " + e.GetType().Name + ": " +
                 e.Message + "; what was stored stays valid, the ETag is dropped and the next poll starts afresh.", null));
+        }
+
+        /// <summary>
+        /// Ends a poll that ran out of heap. Every commit is whole, so flash holds what it held; the working copy is
+        /// reloaded by the next poll. What this client keeps between polls is dropped as well (the root is reloaded
+        /// from its cached form, the ETag refetched), so the next poll starts from the heap a boot leaves. The
+        /// failure was built in the constructor: only the small report is allocated here.
+        /// </summary>
+        private UpdateReport OutOfMemory()
+        {
+            _root = null;
+            _etag = null;
+            _etagExpires = 0;
+            _session.Installed = null;
+            _session.Full = null;
+            _session.DeltaProblem = null;
+            return Fail(_outOfMemory);
         }
 
         private UpdateReport Done(UpdateResult result)
