@@ -37,7 +37,7 @@ internal static class DeviceCostPollScenarios
 
         steps.Add(Measure(counters, "poll steps: boot into the trial", () => device.Boot(), null, "BootManager.Boot after the update"));
         device.Confirm();
-        steps.AddRange(DeviceCostBootScenarios.Run(counters, device.Files, device.Hmac, device.Recipient, device.Boot, 1));
+        steps.AddRange(DeviceCostBootScenarios.Run(counters, device.Files, device.Hmac, inputs[DeviceCostPollSite.RecipientPrivateKey], device.Boot, 1));
         device.NewClient();
         steps.Add(Measure(counters, "poll: manifest verify, up to date (200)", () => report = device.Client.Poll(), null,
             "first poll after the confirmed update and a boot: trusted root from its cached form, the manifest fetched and verified, nothing to install"));
@@ -89,7 +89,6 @@ internal static class DeviceCostPollScenarios
 
         public HostHmacSha256 Hmac { get; } = new();
 
-        /// <summary>The device's own recipient key, which also keys its cached root.</summary>
         public RecipientKey Recipient { get; }
 
         public UpdateClient Client { get; private set; } = null!;

@@ -30,6 +30,23 @@ namespace SecureOta.Device.Core.Keys
             Id = Hex.Encode(_idBytes);
         }
 
+        /// <summary>
+        /// A key whose public key and id were derived before and stored (Boot.DeviceKeyStore, device.pub, checked
+        /// under a key derived from the private key): no X25519 and no SHA-256 at boot. All three are copied.
+        /// </summary>
+        internal RecipientKey(byte[] privateKey, byte[] publicKey, byte[] idBytes)
+        {
+            if (privateKey == null) throw new ArgumentNullException("privateKey");
+            if (publicKey == null) throw new ArgumentNullException("publicKey");
+            if (idBytes == null) throw new ArgumentNullException("idBytes");
+            if (privateKey.Length != X25519.Size || publicKey.Length != X25519.Size || idBytes.Length != X25519.Size)
+                throw new ArgumentException("a stored recipient key has a 32-byte private key, public key and id");
+            _privateKey = Copy(privateKey);
+            _publicKey = Copy(publicKey);
+            _idBytes = Copy(idBytes);
+            Id = Hex.Encode(_idBytes);
+        }
+
         /// <summary>The recipient id, 64 lowercase hex: the file name under release.keys.</summary>
         public string Id { get; private set; }
 

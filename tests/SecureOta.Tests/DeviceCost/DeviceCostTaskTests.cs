@@ -21,6 +21,8 @@ public sealed class DeviceCostTaskTests
         "poll steps: boot (provisioned device, nothing pending)",
         "poll: whole delta update",
         "poll steps: boot into the trial",
+        "boot: device key, public key derived (no device.pub)",
+        "boot: device key with its stored public key",
         "boot: trusted root by full verification (no cached form)",
         "boot: trusted root from its cached form",
         "boot + trusted root before the first poll",
@@ -58,9 +60,10 @@ public sealed class DeviceCostTaskTests
         AssertAtMost(steps["X25519 (one scalar multiplication)"], 2_000_000);
         AssertAtMost(steps["record-chain reader, per 4 KiB record"], 500);
         // Issue 9: a boot reaches its first poll in at most 100,000 IL besides the static constructors; the
-        // cached root (one native HMAC, no JSON, no signature) is what makes it.
+        // stored public key (no X25519) and the cached root (one native HMAC, no JSON, no signature) make it.
         AssertInstructionsAtMost(steps["boot + trusted root before the first poll"], 100_000);
         AssertInstructionsAtMost(steps["boot: trusted root from its cached form"], 10_000);
+        AssertInstructionsAtMost(steps["boot: device key with its stored public key"], 10_000);
     }
 
     private static void AssertInstructionsAtMost(JsonElement step, long instructions)
