@@ -15,7 +15,7 @@ namespace SecureOta.Build.DeviceCost;
 internal static class DeviceCostBootScenarios
 {
     public static IEnumerable<DeviceCostStep> Run(ExecutionCounters counters, IFileStore files, IHmacSha256 hmac, byte[] devicePrivateKey,
-        Func<BootDecision> boot, long rootVersion)
+        Func<BootDecision> boot, Action newClient, long rootVersion)
     {
         ArgumentNullException.ThrowIfNull(counters);
         var steps = new List<DeviceCostStep>();
@@ -34,12 +34,17 @@ internal static class DeviceCostBootScenarios
         steps.Add(Measure(counters, "boot: trusted root from its cached form", () => LoadRoot(files, hmac, deviceKey, rootVersion, TrustedRootSource.CachedForm),
             "cache key derived (HKDF, native HMAC), root.<N>.cache tag checked (native HMAC) and decoded: no JSON, no signature"));
 
+        steps.Add(Measure(counters, "boot: UpdateClient created", newClient,
+            "options checked, the record buffer and readers allocated once, the cached root's key derived (HKDF); the delta patcher waits for a delta"));
         steps.Add(Measure(counters, "boot + trusted root before the first poll", () =>
             {
                 DeviceCostScenarios.Require(boot().ShouldRun, "the boot found nothing to run");
-                LoadRoot(files, hmac, LoadKey(keys, deviceKey), rootVersion, TrustedRootSource.CachedForm);
+                RecipientKey key = LoadKey(keys, deviceKey);
+                newClient();
+                LoadRoot(files, hmac, key, rootVersion, TrustedRootSource.CachedForm);
             },
-            "BootManager.Boot, the device key with its stored public key, the trusted root from its cached form (static constructors: the first step)"));
+            "the loader's order: BootManager.Boot, the device key (stored public key), the UpdateClient, the trusted root (cached form, " +
+            "as the first poll loads it; its key derived twice here). Static constructors are the first step's."));
         return steps;
     }
 

@@ -37,8 +37,8 @@ internal static class DeviceCostPollScenarios
 
         steps.Add(Measure(counters, "poll steps: boot into the trial", () => device.Boot(), null, "BootManager.Boot after the update"));
         device.Confirm();
-        steps.AddRange(DeviceCostBootScenarios.Run(counters, device.Files, device.Hmac, inputs[DeviceCostPollSite.RecipientPrivateKey], device.Boot, 1));
-        device.NewClient();
+        steps.AddRange(DeviceCostBootScenarios.Run(counters, device.Files, device.Hmac, inputs[DeviceCostPollSite.RecipientPrivateKey],
+            device.Boot, device.NewClient, 1));
         steps.Add(Measure(counters, "poll: manifest verify, up to date (200)", () => report = device.Client.Poll(), null,
             "first poll after the confirmed update and a boot: trusted root from its cached form, the manifest fetched and verified, nothing to install"));
         DeviceCostScenarios.Require(report.Result == UpdateResult.UpToDate, "the up-to-date poll gave " + report);

@@ -25,6 +25,7 @@ public sealed class DeviceCostTaskTests
         "boot: device key with its stored public key",
         "boot: trusted root by full verification (no cached form)",
         "boot: trusted root from its cached form",
+        "boot: UpdateClient created",
         "boot + trusted root before the first poll",
         "poll: manifest verify, up to date (200)",
         "poll: no change (304)",
