@@ -83,7 +83,7 @@ namespace SecureOta.Device.Core.Update
         /// </summary>
         public string ETag { get { return _etag; } }
 
-        /// <summary>The trusted root as of the last poll, or null before the first.</summary>
+        /// <summary>The trusted root as of the last poll, or null before the first and after one that ran out of memory.</summary>
         public TrustedRoot TrustedRoot { get { return _root; } }
 
         /// <summary>Runs one poll. Never throws for anything the server or the flash does; see <see cref="UpdateReport"/>.</summary>
