@@ -48,8 +48,7 @@ namespace SecureOta.Device.Core.Update
         private readonly KeyAttempts _keyAttempts;
         private readonly RunningImage _running;
         private readonly IssuedUptime _uptime = new IssuedUptime();
-        private readonly UpdateFailure _outOfMemory = new UpdateFailure(UpdateResult.OutOfMemory, "MEM",
-            "the poll ran out of heap and stopped; what was stored stays valid, the running image is untouched, and the next poll retries", null);
+        private readonly UpdateFailure _outOfMemory = PollFailures.OutOfMemory();
 
         public UpdateClient(DevicePlatform platform, UpdateClientOptions options)
         {
@@ -95,9 +94,10 @@ namespace SecureOta.Device.Core.Update
             }
             catch (OutOfMemoryException)
             {
-                // Here, not beside the handlers below: also an OOM thrown while one of them built its message,
-                // and only once the poll's stack (its documents, keys and buffers) is gone.
-                return OutOfMemory();
+                // Out here: also an OOM thrown while a handler below built its message, and the poll's stack is gone.
+                _root = null;
+                _etag = null;
+                return Fail(_outOfMemory);
             }
         }
 
@@ -116,18 +116,17 @@ namespace SecureOta.Device.Core.Update
             }
             catch (TransportException e)
             {
-                return Fail(new UpdateFailure(UpdateResult.TransportFailed, "NET", e.Message + "; the next poll retries.", null));
+                return Fail(PollFailures.Transport(e));
             }
             catch (IOException e)
             {
-                return Fail(new UpdateFailure(UpdateResult.StorageFailed, "IO", "the flash drive failed: " + e.Message +
-                    "; what was stored before stays valid and the next poll retries.", null));
+                return Fail(PollFailures.Storage(e));
             }
-            // The last resort (ArgumentException, InvalidOperationException, ...): a transport or parser that chokes on
-            // something a server sent must not end the poll loop. Every commit is whole, so what is stored stays valid.
+            // The last resort (ArgumentException, InvalidOperationException, ...).
             catch (SystemException e)
             {
-                return Unexpected(e);
+                _etag = null;
+                return Fail(PollFailures.Unexpected(e));
             }
             finally
             {
@@ -379,39 +378,10 @@ namespace SecureOta.Device.Core.Update
             if (_options.RootChanged != null) _options.RootChanged(root);
         }
 
-        /// <summary>The time to verify with (PROTOCOL.md section 9, "Time"): see <see cref="DeviceClock"/>.</summary>
+        /// <summary>The time to verify with (PROTOCOL.md section 9, "Time"): see <see cref="IssuedUptime.EffectiveNow"/>.</summary>
         private long EffectiveNow(BootState committed)
         {
-            IClock clock = _platform.Clock;
-            long now = DeviceClock.EffectiveNow(clock.UtcNowSeconds, clock.IsSynchronized, committed.LastIssued);
-            // A synchronised clock is used as it is (DeviceClock); an unsynchronised one is also held to the uptime floor.
-            if (clock.IsSynchronized) return now;
-            long floor = _uptime.Floor(committed.LastIssued, clock.MonotonicMilliseconds);
-            return floor > now ? floor : now;
-        }
-
-        private UpdateReport Unexpected(Exception e)
-        {
-            _etag = null;
-            return Fail(new UpdateFailure(UpdateResult.InternalError, "POLL", "the poll stopped on an unexpected " + e.GetType().Name + ": " +
-                e.Message + "; what was stored stays valid, the ETag is dropped and the next poll starts afresh.", null));
-        }
-
-        /// <summary>
-        /// Ends a poll that ran out of heap. Every commit is whole, so flash holds what it held; the working copy is
-        /// reloaded by the next poll. What this client keeps between polls is dropped as well (the root is reloaded
-        /// from its cached form, the ETag refetched), so the next poll starts from the heap a boot leaves. The
-        /// failure was built in the constructor: only the small report is allocated here.
-        /// </summary>
-        private UpdateReport OutOfMemory()
-        {
-            _root = null;
-            _etag = null;
-            _etagExpires = 0;
-            _session.Installed = null;
-            _session.Full = null;
-            _session.DeltaProblem = null;
-            return Fail(_outOfMemory);
+            return _uptime.EffectiveNow(_platform.Clock, committed.LastIssued);
         }
 
         private UpdateReport Done(UpdateResult result)
