@@ -37,9 +37,10 @@ internal static class DeviceCostPollScenarios
 
         steps.Add(Measure(counters, "poll steps: boot into the trial", () => device.Boot(), null, "BootManager.Boot after the update"));
         device.Confirm();
-        device.NewClient();
+        steps.AddRange(DeviceCostBootScenarios.Run(counters, device.Files, device.Hmac, inputs[DeviceCostPollSite.RecipientPrivateKey],
+            device.Boot, device.NewClient, 1));
         steps.Add(Measure(counters, "poll: manifest verify, up to date (200)", () => report = device.Client.Poll(), null,
-            "first poll after the confirmed update: the manifest fetched and verified, nothing to install"));
+            "first poll after the confirmed update and a boot: trusted root from its cached form, the manifest fetched and verified, nothing to install"));
         DeviceCostScenarios.Require(report.Result == UpdateResult.UpToDate, "the up-to-date poll gave " + report);
 
         steps.Add(Measure(counters, "poll: no change (304)", () => report = device.Client.Poll(), null,
@@ -70,16 +71,13 @@ internal static class DeviceCostPollScenarios
     /// <summary>A device on in-memory flash, provisioned with the old image, polling one site.</summary>
     private sealed class PollDevice
     {
-        private readonly HostHmacSha256 _hmac = new();
         private readonly HostAes128 _aes = new();
-        private readonly MemoryFileStore _files = new();
-        private readonly RecipientKey _recipient;
 
         public PollDevice(Dictionary<string, byte[]> inputs, Dictionary<string, byte[]> site)
         {
             Transport = new MemorySiteTransport(site);
-            _recipient = new RecipientKey(inputs[DeviceCostPollSite.RecipientPrivateKey]);
-            var provisioner = new DeviceProvisioner(_files, _hmac, Slots);
+            Recipient = new RecipientKey(inputs[DeviceCostPollSite.RecipientPrivateKey]);
+            var provisioner = new DeviceProvisioner(Files, Hmac, Slots);
             var outcome = provisioner.Provision(inputs[DeviceCostPollSite.RootV1], new MemoryStream(inputs[DeviceCostInputs.OldImage]), 1, out string problem);
             DeviceCostScenarios.Require(outcome == ProvisionOutcome.Provisioned, "provisioning failed: " + problem);
             NewClient();
@@ -87,18 +85,24 @@ internal static class DeviceCostPollScenarios
 
         public MemorySiteTransport Transport { get; }
 
+        public MemoryFileStore Files { get; } = new();
+
+        public HostHmacSha256 Hmac { get; } = new();
+
+        public RecipientKey Recipient { get; }
+
         public UpdateClient Client { get; private set; } = null!;
 
-        private FileSlotStore Slots => new(_files, SlotCapacity);
+        private FileSlotStore Slots => new(Files, SlotCapacity);
 
-        public BootDecision Boot() => new BootManager(_files, _hmac, Slots, BootManager.DefaultMaxTrialBoots).Boot();
+        public BootDecision Boot() => new BootManager(Files, Hmac, Slots, BootManager.DefaultMaxTrialBoots).Boot();
 
-        public void Confirm() => new BootManager(_files, _hmac, Slots, BootManager.DefaultMaxTrialBoots).Confirm();
+        public void Confirm() => new BootManager(Files, Hmac, Slots, BootManager.DefaultMaxTrialBoots).Confirm();
 
         public void NewClient()
         {
-            var platform = new DevicePlatform(Transport, _files, Slots, _hmac, _aes, new FixedClock(DeviceCostPollSite.Now), new CountingRebooter());
-            Client = new UpdateClient(platform, new UpdateClientOptions(DeviceCostPollSite.Channel, [_recipient]));
+            var platform = new DevicePlatform(Transport, Files, Slots, Hmac, _aes, new FixedClock(DeviceCostPollSite.Now), new CountingRebooter());
+            Client = new UpdateClient(platform, new UpdateClientOptions(DeviceCostPollSite.Channel, [Recipient]));
         }
     }
 }

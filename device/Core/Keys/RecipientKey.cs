@@ -1,6 +1,7 @@
 using System;
 using SecureOta.Device.Core.Crypto;
 using SecureOta.Device.Core.Json;
+using SecureOta.Device.Core.Platform;
 
 namespace SecureOta.Device.Core.Keys
 {
@@ -29,6 +30,23 @@ namespace SecureOta.Device.Core.Keys
             Id = Hex.Encode(_idBytes);
         }
 
+        /// <summary>
+        /// A key whose public key and id were derived before and stored (Boot.DeviceKeyStore, device.pub, checked
+        /// under a key derived from the private key): no X25519 and no SHA-256 at boot. All three are copied.
+        /// </summary>
+        internal RecipientKey(byte[] privateKey, byte[] publicKey, byte[] idBytes)
+        {
+            if (privateKey == null) throw new ArgumentNullException("privateKey");
+            if (publicKey == null) throw new ArgumentNullException("publicKey");
+            if (idBytes == null) throw new ArgumentNullException("idBytes");
+            if (privateKey.Length != X25519.Size || publicKey.Length != X25519.Size || idBytes.Length != X25519.Size)
+                throw new ArgumentException("a stored recipient key has a 32-byte private key, public key and id");
+            _privateKey = Copy(privateKey);
+            _publicKey = Copy(publicKey);
+            _idBytes = Copy(idBytes);
+            Id = Hex.Encode(_idBytes);
+        }
+
         /// <summary>The recipient id, 64 lowercase hex: the file name under release.keys.</summary>
         public string Id { get; private set; }
 
@@ -48,6 +66,18 @@ namespace SecureOta.Device.Core.Keys
         internal void Agree(byte[] peerPublicKey, byte[] output)
         {
             X25519.ScalarMult(output, _privateKey, peerPublicKey);
+        }
+
+        /// <summary>
+        /// HKDF-SHA256(private key, no salt, info <paramref name="label"/>), 32 bytes: a key for one device-local
+        /// purpose (the cached root's tag), independent of the X25519 use of the private key and of every
+        /// other label. Only meaningful for the device's own key, which no other device holds.
+        /// </summary>
+        internal byte[] DeriveLocalKey(IHmacSha256 hmac, byte[] label)
+        {
+            if (hmac == null) throw new ArgumentNullException("hmac");
+            if (label == null || label.Length == 0) throw new ArgumentException("a local key needs a label of its own", "label");
+            return Hkdf.DeriveKey(hmac, _privateKey, null, label, Hkdf.HashLength);
         }
 
         /// <summary>The public key itself, for HKDF's salt; callers inside the core never modify it.</summary>

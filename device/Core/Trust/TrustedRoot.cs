@@ -44,7 +44,10 @@ namespace SecureOta.Device.Core.Trust
         /// <summary>The online (CI) keys and threshold that must sign channel manifests.</summary>
         public SigningRole ReleaseRole { get; private set; }
 
-        /// <summary>The exact envelope bytes this root was verified from; a device stores these to persist its trust.</summary>
+        /// <summary>
+        /// The exact envelope bytes this root was verified from; a device stores these to persist its trust.
+        /// Null for a root loaded from the device's cached form (Boot.TrustedRootStore): its envelope is already stored.
+        /// </summary>
         public byte[] Envelope { get; private set; }
 
         /// <summary>Number of PEM trust anchors (1 to 8).</summary>

@@ -24,7 +24,10 @@ namespace SecureOta.Device.Core.Update
     {
         private static readonly byte[] Zeros = new byte[DigestKeys.DigestSize];
 
-        private readonly DeltaPatcher _patcher = new DeltaPatcher();
+        // Made at the first delta a poll tries, then kept: its model's constructor costs about 60,000 IL
+        // instructions, which a boot (issue 9: at most 100,000 before the first poll) should not pay for a
+        // patch it may never apply.
+        private DeltaPatcher _patcher;
         private readonly RecordChainReader _reader;
         private readonly RecordPatchSource _source;
         private readonly SlotTargetImage _target;
@@ -130,6 +133,7 @@ namespace SecureOta.Device.Core.Update
                 output = slots.OpenWrite(slot, 0);
                 _target.Attach(output, release.ImageSize);
                 PatchFailure patchFailure;
+                if (_patcher == null) _patcher = new DeltaPatcher();
                 if (!_patcher.TryApply(_source, new StreamBaseImage(baseStream, (int)running.Length), _target, out patchFailure))
                 {
                     problem = "the patcher refused the patch (" + patchFailure + ")";

@@ -1,3 +1,6 @@
+using SecureOta.Device.Core.Platform;
+using SecureOta.Device.Core.Trust;
+
 namespace SecureOta.Device.Core.Update
 {
     /// <summary>
@@ -22,6 +25,16 @@ namespace SecureOta.Device.Core.Update
                 _seenAt = monotonicMilliseconds;
             }
             return lastIssued + (monotonicMilliseconds - _seenAt) / 1000;
+        }
+
+        /// <summary>The time a poll verifies with (PROTOCOL.md section 9, "Time"): see <see cref="DeviceClock"/>.</summary>
+        internal long EffectiveNow(IClock clock, long lastIssued)
+        {
+            long now = DeviceClock.EffectiveNow(clock.UtcNowSeconds, clock.IsSynchronized, lastIssued);
+            // A synchronised clock is used as it is (DeviceClock); an unsynchronised one is also held to the uptime floor.
+            if (clock.IsSynchronized) return now;
+            long floor = Floor(lastIssued, clock.MonotonicMilliseconds);
+            return floor > now ? floor : now;
         }
     }
 }

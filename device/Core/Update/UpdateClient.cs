@@ -48,6 +48,7 @@ namespace SecureOta.Device.Core.Update
         private readonly KeyAttempts _keyAttempts;
         private readonly RunningImage _running;
         private readonly IssuedUptime _uptime = new IssuedUptime();
+        private readonly UpdateFailure _outOfMemory = PollFailures.OutOfMemory();
 
         public UpdateClient(DevicePlatform platform, UpdateClientOptions options)
         {
@@ -60,7 +61,8 @@ namespace SecureOta.Device.Core.Update
             _platform = platform;
             _options = options;
             _session = new UpdateSession(platform, options, new BootStateStore(platform.Files, platform.Hmac));
-            _roots = new TrustedRootStore(platform.Files);
+            // The device's own key (the first) tags the cached root, so a boot need not check root signatures again.
+            _roots = TrustedRootStore.ForDevice(platform.Files, platform.Hmac, options.GetRecipientKey(0));
             _rootUpdater = new RootUpdater(_roots);
             _keyAttempts = new KeyAttempts(options.MaxKeyAttempts);
             _keys = new ContentKeyFetcher(new KeyUnwrapper(platform.Hmac, platform.Aes));
@@ -80,11 +82,26 @@ namespace SecureOta.Device.Core.Update
         /// </summary>
         public string ETag { get { return _etag; } }
 
-        /// <summary>The trusted root as of the last poll, or null before the first.</summary>
+        /// <summary>The trusted root as of the last poll, or null before the first and after one that ran out of memory.</summary>
         public TrustedRoot TrustedRoot { get { return _root; } }
 
         /// <summary>Runs one poll. Never throws for anything the server or the flash does; see <see cref="UpdateReport"/>.</summary>
         public UpdateReport Poll()
+        {
+            try
+            {
+                return PollCatching();
+            }
+            catch (OutOfMemoryException)
+            {
+                // Out here: also an OOM thrown while a handler below built its message, and the poll's stack is gone.
+                _root = null;
+                _etag = null;
+                return Fail(_outOfMemory);
+            }
+        }
+
+        private UpdateReport PollCatching()
         {
             _version = null;
             _sequence = 0;
@@ -93,20 +110,23 @@ namespace SecureOta.Device.Core.Update
             {
                 return PollOnce();
             }
+            catch (OutOfMemoryException)
+            {
+                throw;
+            }
             catch (TransportException e)
             {
-                return Fail(new UpdateFailure(UpdateResult.TransportFailed, "NET", e.Message + "; the next poll retries.", null));
+                return Fail(PollFailures.Transport(e));
             }
             catch (IOException e)
             {
-                return Fail(new UpdateFailure(UpdateResult.StorageFailed, "IO", "the flash drive failed: " + e.Message +
-                    "; what was stored before stays valid and the next poll retries.", null));
+                return Fail(PollFailures.Storage(e));
             }
-            // The last resort (ArgumentException, InvalidOperationException, ...): a transport or parser that chokes on
-            // something a server sent must not end the poll loop. Every commit is whole, so what is stored stays valid.
+            // The last resort (ArgumentException, InvalidOperationException, ...).
             catch (SystemException e)
             {
-                return Unexpected(e);
+                _etag = null;
+                return Fail(PollFailures.Unexpected(e));
             }
             finally
             {
@@ -358,22 +378,10 @@ namespace SecureOta.Device.Core.Update
             if (_options.RootChanged != null) _options.RootChanged(root);
         }
 
-        /// <summary>The time to verify with (PROTOCOL.md section 9, "Time"): see <see cref="DeviceClock"/>.</summary>
+        /// <summary>The time to verify with (PROTOCOL.md section 9, "Time"): see <see cref="IssuedUptime.EffectiveNow"/>.</summary>
         private long EffectiveNow(BootState committed)
         {
-            IClock clock = _platform.Clock;
-            long now = DeviceClock.EffectiveNow(clock.UtcNowSeconds, clock.IsSynchronized, committed.LastIssued);
-            // A synchronised clock is used as it is (DeviceClock); an unsynchronised one is also held to the uptime floor.
-            if (clock.IsSynchronized) return now;
-            long floor = _uptime.Floor(committed.LastIssued, clock.MonotonicMilliseconds);
-            return floor > now ? floor : now;
-        }
-
-        private UpdateReport Unexpected(Exception e)
-        {
-            _etag = null;
-            return Fail(new UpdateFailure(UpdateResult.InternalError, "POLL", "the poll stopped on an unexpected " + e.GetType().Name + ": " +
-                e.Message + "; what was stored stays valid, the ETag is dropped and the next poll starts afresh.", null));
+            return _uptime.EffectiveNow(_platform.Clock, committed.LastIssued);
         }
 
         private UpdateReport Done(UpdateResult result)

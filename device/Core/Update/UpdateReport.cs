@@ -91,6 +91,7 @@ namespace SecureOta.Device.Core.Update
                 case UpdateResult.NotProvisioned: return "NotProvisioned";
                 case UpdateResult.ReleaseRejected: return "ReleaseRejected";
                 case UpdateResult.InternalError: return "InternalError";
+                case UpdateResult.OutOfMemory: return "OutOfMemory";
                 default: return "Result" + ((int)result).ToString();
             }
         }

@@ -50,5 +50,13 @@ namespace SecureOta.Device.Core.Update
         /// stored; the next poll starts afresh. A bug to report, never something a server can make permanent.
         /// </summary>
         InternalError = 13,
+
+        /// <summary>
+        /// The poll ran out of heap (OutOfMemoryException). It stopped where it was: what it stored before is whole
+        /// (every commit is), the running image and the boot state are untouched by the rest, and the client
+        /// dropped what it kept between polls. The next poll retries; if it keeps failing, the device has too
+        /// little free heap for what the site serves (a larger root or manifest, say).
+        /// </summary>
+        OutOfMemory = 14,
     }
 }

@@ -26,6 +26,12 @@ namespace SecureOta.Device.Esp32
             if (buffer == null) throw new ArgumentNullException("buffer");
             if (offset < 0 || count < 0 || offset > buffer.Length - count) throw new ArgumentOutOfRangeException("count");
             if (!RadioIsOn) throw new InvalidOperationException("the hardware RNG is only a true random source with the radio on; connect Wi-Fi first");
+            if (offset == 0 && count == buffer.Length)
+            {
+                _random.NextBytes(buffer);
+                return;
+            }
+            // Random.NextBytes fills a whole array and has no (offset, count) overload: a slice needs a scratch copy.
             byte[] drawn = new byte[count];
             _random.NextBytes(drawn);
             Array.Copy(drawn, 0, buffer, offset, count);

@@ -98,6 +98,11 @@ namespace SecureOta.Device.Esp32
                 if (_body == null) _body = _response.GetResponseStream();
                 return _body.Read(buffer, offset, count);
             }
+            catch (OutOfMemoryException)
+            {
+                // Not a broken body: UpdateClient.Poll reports it as OutOfMemory.
+                throw;
+            }
             catch (Exception e)
             {
                 throw new TransportException("GET " + _url + ": the body broke off at byte " + _bytesRead + ": " + FailureText.Describe(e), e);

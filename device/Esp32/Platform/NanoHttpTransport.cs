@@ -113,6 +113,11 @@ namespace SecureOta.Device.Esp32
             {
                 throw;
             }
+            catch (OutOfMemoryException)
+            {
+                // Not a network failure: UpdateClient.Poll reports it as such (OutOfMemory) once the poll's stack is gone.
+                throw;
+            }
             catch (Exception e)
             {
                 throw new TransportException("GET " + url + " failed: " + FailureText.Describe(e) + FailureText.NativeHeap(), e);

@@ -21,6 +21,12 @@ public sealed class DeviceCostTaskTests
         "poll steps: boot (provisioned device, nothing pending)",
         "poll: whole delta update",
         "poll steps: boot into the trial",
+        "boot: device key, public key derived (no device.pub)",
+        "boot: device key with its stored public key",
+        "boot: trusted root by full verification (no cached form)",
+        "boot: trusted root from its cached form",
+        "boot: UpdateClient created",
+        "boot + trusted root before the first poll",
         "poll: manifest verify, up to date (200)",
         "poll: no change (304)",
         "poll: root rotation 1 -> 2, then the manifest",
@@ -57,6 +63,18 @@ public sealed class DeviceCostTaskTests
         AssertAtMost(steps["Ed25519 verify (1 KiB message, key seen before)"], 950_000);
         AssertAtMost(steps["X25519 (one scalar multiplication)"], 1_400_000);
         AssertAtMost(steps["record-chain reader, per 4 KiB record"], 500);
+        // Issue 9: a boot reaches its first poll in at most 100,000 IL besides the static constructors; the
+        // stored public key (no X25519) and the cached root (one native HMAC, no JSON, no signature) make it.
+        AssertInstructionsAtMost(steps["boot + trusted root before the first poll"], 100_000);
+        AssertInstructionsAtMost(steps["boot: trusted root from its cached form"], 10_000);
+        AssertInstructionsAtMost(steps["boot: device key with its stored public key"], 10_000);
+    }
+
+    private static void AssertInstructionsAtMost(JsonElement step, long instructions)
+    {
+        var name = step.GetProperty("name").GetString();
+        Assert.True(step.GetProperty("ilInstructions").GetInt64() <= instructions,
+            $"{name}: {step.GetProperty("ilInstructions").GetInt64():N0} IL instructions, the guard is {instructions:N0}");
     }
 
     private static void AssertAtMost(JsonElement step, long instructions, bool mayAllocate = false)
