@@ -93,7 +93,7 @@ namespace SecureOta.Device.Core.Trust
         /// <summary>C5: the payload follows section 6 and the limits of section 11.</summary>
         private static bool ParsePayload(SignedEnvelope signed, out ChannelManifest manifest, out VerificationFailure failure)
         {
-            return ChannelManifestReader.TryRead(signed.Payload, out manifest, out failure);
+            return ChannelManifestReader.TryRead(signed.Message, signed.PayloadOffset, signed.PayloadLength, out manifest, out failure);
         }
 
         /// <summary>

@@ -100,7 +100,7 @@ namespace SecureOta.Device.Core.Trust
         /// <summary>R5: the payload follows section 5.</summary>
         private static bool ParsePayload(SignedEnvelope signed, byte[] envelope, out TrustedRoot candidate, out VerificationFailure failure)
         {
-            return RootPayloadReader.TryRead(signed.Payload, envelope, out candidate, out failure);
+            return RootPayloadReader.TryRead(signed.Message, signed.PayloadOffset, signed.PayloadLength, envelope, out candidate, out failure);
         }
 
         /// <summary>
