@@ -28,10 +28,17 @@ namespace SecureOta.Device.Core.Envelopes
         public static bool TryParse(byte[] data, out SignedEnvelope envelope, out string reason)
         {
             if (data == null) throw new ArgumentNullException("data");
+            return TryParse(data, data.Length, out envelope, out reason);
+        }
+
+        /// <summary>The same for the envelope in data[0, count), as a reused document buffer holds it.</summary>
+        public static bool TryParse(byte[] data, int count, out SignedEnvelope envelope, out string reason)
+        {
+            if (data == null) throw new ArgumentNullException("data");
             envelope = null;
 
             object document;
-            if (!JsonReader.TryParse(data, out document, out reason))
+            if (!JsonReader.TryParse(data, 0, count, out document, out reason))
             {
                 reason = "envelope is not valid JSON: " + reason;
                 return false;

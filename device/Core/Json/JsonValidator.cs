@@ -3,7 +3,7 @@ namespace SecureOta.Device.Core.Json
     /// <summary>
     /// The recursive-descent checker behind <see cref="JsonReader"/>: one instance per document. It checks
     /// every rule of docs/PROTOCOL.md section 3 over the whole document, members nobody reads included, and
-    /// builds nothing: the only memory it takes is a fixed stack of member-name positions (for the duplicate
+    /// builds nothing: the only memory it takes is a small stack of member-name positions (for the duplicate
     /// rule), so a document full of unknown members costs its bytes and no more. Readers then look values up
     /// lazily (<see cref="JsonObject"/>, <see cref="JsonArray"/>). A rule broken anywhere raises
     /// <see cref="JsonMalformedException"/>, which the reader turns into a reason. Recursion is bounded by
@@ -13,7 +13,8 @@ namespace SecureOta.Device.Core.Json
     {
         private readonly byte[] _data;
         private readonly int _end;
-        private readonly int[] _names = new int[JsonReader.MaxDepth * JsonReader.MaxMembers];
+        // Positions of the names of the objects open now, innermost last; grows to at most MaxDepth x MaxMembers.
+        private int[] _names = new int[16];
         private int _nameCount;
         private int _position;
         private int _depth;
@@ -76,7 +77,7 @@ namespace SecureOta.Device.Core.Json
 
         /// <summary>
         /// Checks an object: each name against the earlier names of the same object (decoded comparison,
-        /// no allocation: their positions sit on a fixed stack of MaxDepth x MaxMembers entries).
+        /// no allocation per name: their positions sit on one stack, of at most MaxDepth x MaxMembers entries).
         /// </summary>
         private void ReadObject()
         {
@@ -101,6 +102,12 @@ namespace SecureOta.Device.Core.Json
                 {
                     if (JsonText.StringsEqual(_data, _names[i], nameAt))
                         FailAt(nameAt, "duplicate member name \"" + JsonText.DecodeString(_data, nameAt) + "\"");
+                }
+                if (_nameCount == _names.Length)
+                {
+                    int[] larger = new int[_names.Length * 2];
+                    System.Array.Copy(_names, larger, _names.Length);
+                    _names = larger;
                 }
                 _names[_nameCount++] = nameAt;
                 SkipWhitespace();
