@@ -55,7 +55,8 @@ namespace SecureOta.Device.Core.Envelopes
             JsonArray signatureArray = reader.RequireArray("signatures", 0, SignedEnvelope.MaxSignatures);
             byte[] payloadData;
             int payloadAt;
-            if (!root.TryGetStringPosition("payload", out payloadData, out payloadAt)) reader.RequireString("payload");
+            int payloadEnd;
+            if (!root.TryGetStringPosition("payload", out payloadData, out payloadAt, out payloadEnd)) reader.RequireString("payload");
             if (reader.Failed)
             {
                 reason = reader.Reason;
@@ -73,29 +74,28 @@ namespace SecureOta.Device.Core.Envelopes
                 }
             }
 
-            envelope = ReadPayload(payloadType, payloadData, payloadAt, signatures);
+            envelope = ReadPayload(payloadType, payloadData, payloadAt, payloadEnd, signatures);
             reason = envelope == null ? "payload must be standard padded base64 without whitespace" : null;
             return envelope != null;
         }
 
         /// <summary>The envelope with its payload decoded into PAE(payloadType, payload), or null when the payload is not strict base64.</summary>
-        private static SignedEnvelope ReadPayload(string payloadType, byte[] data, int at, EnvelopeSignature[] signatures)
+        private static SignedEnvelope ReadPayload(string payloadType, byte[] data, int at, int afterEnd, EnvelopeSignature[] signatures)
         {
-            int afterEnd = JsonText.SkipString(data, at);
-            if (JsonText.HasEscape(data, at, afterEnd))
-            {
-                // JSON allows escapes (a writer may send "\/"); no build writes them, so this path may cost a string.
-                byte[] payload;
-                if (!StrictBase64.TryDecode(JsonText.DecodeString(data, at), out payload)) return null;
-                return new SignedEnvelope(payloadType, payload, signatures);
-            }
             int count = afterEnd - at - 2;
             int length = StrictBase64.DecodedLength(data, at + 1, count);
-            if (length < 0) return null;
-            int offset;
-            byte[] message = Pae.Allocate(payloadType, length, out offset);
-            if (!StrictBase64.TryDecodeInto(data, at + 1, count, message, offset)) return null;
-            return new SignedEnvelope(payloadType, message, offset, length, signatures);
+            if (length >= 0)
+            {
+                int offset;
+                byte[] message = Pae.Allocate(payloadType, length, out offset);
+                if (StrictBase64.TryDecodeInto(data, at + 1, count, message, offset)) return new SignedEnvelope(payloadType, message, offset, length, signatures);
+            }
+            // '\' is outside the base64 alphabet, so only a payload that failed can hold an escape: JSON allows "\/",
+            // though no build writes one; this rare path may cost a string.
+            if (!JsonText.HasEscape(data, at, afterEnd)) return null;
+            byte[] payload;
+            if (!StrictBase64.TryDecode(JsonText.DecodeString(data, at, afterEnd), out payload)) return null;
+            return new SignedEnvelope(payloadType, payload, signatures);
         }
 
         private static EnvelopeSignature ReadSignature(JsonArray signatures, int index, JsonObjectReader failures)
@@ -112,11 +112,12 @@ namespace SecureOta.Device.Core.Envelopes
             string keyId = reader.RequireString("keyid", 2 * KeyIdSize);
             byte[] sigData;
             int sigAt;
+            int sigEnd;
             byte[] signature = null;
-            if (!item.TryGetStringPosition("sig", out sigData, out sigAt)) reader.RequireString("sig");
+            if (!item.TryGetStringPosition("sig", out sigData, out sigAt, out sigEnd)) reader.RequireString("sig");
             else
             {
-                signature = JsonObjectReader.StringBase64(sigData, sigAt, SignatureSize);
+                signature = JsonObjectReader.StringBase64(sigData, sigAt, sigEnd, SignatureSize);
                 if (signature == null || signature.Length != SignatureSize)
                     reader.Fail(path + ".sig must be standard base64 of a 64-byte Ed25519 signature");
             }

@@ -14,6 +14,10 @@ namespace SecureOta.Device.Core.Json
         private readonly byte[] _data;
         private readonly int _start;
         private int _count = -1;
+        // Start and end of the first Remembered elements, noted while counting, so the arrays the protocol reads (at
+        // most 16 entries) are skipped once; a longer array costs nothing more than its count.
+        private const int Remembered = 16;
+        private int[] _elements;
         // The last element reached and where it starts, so reading in order never rescans.
         private int _cursorIndex = -1;
         private int _cursorAt;
@@ -32,11 +36,19 @@ namespace SecureOta.Device.Core.Json
                 if (_count >= 0) return _count;
                 int count = 0;
                 int at = First();
+                int[] elements = at < 0 ? null : new int[2 * Remembered];
                 while (at >= 0)
                 {
+                    int end = JsonText.SkipValue(_data, at);
+                    if (count < Remembered)
+                    {
+                        elements[2 * count] = at;
+                        elements[2 * count + 1] = end;
+                    }
                     count++;
-                    at = Next(at);
+                    at = After(end);
                 }
+                _elements = elements;
                 _count = count;
                 return count;
             }
@@ -52,8 +64,10 @@ namespace SecureOta.Device.Core.Json
         public bool TryGetString(int index, out string value)
         {
             int at = PositionOf(index);
-            value = _data[at] == '"' ? JsonText.DecodeString(_data, at) : null;
-            return value != null;
+            value = null;
+            if (_data[at] != '"') return false;
+            value = index < Remembered ? JsonText.DecodeString(_data, at, _elements[2 * index + 1]) : JsonText.DecodeString(_data, at);
+            return true;
         }
 
         /// <summary>True and the object when element <paramref name="index"/> is an object.</summary>
@@ -67,6 +81,7 @@ namespace SecureOta.Device.Core.Json
         private int PositionOf(int index)
         {
             if (index < 0 || index >= Count) throw new ArgumentOutOfRangeException("index");
+            if (index < Remembered) return _elements[2 * index];
             if (_cursorIndex < 0 || index < _cursorIndex)
             {
                 _cursorIndex = 0;
@@ -90,9 +105,15 @@ namespace SecureOta.Device.Core.Json
         /// <summary>Where the element after the one at <paramref name="at"/> starts, or -1 after the last.</summary>
         private int Next(int at)
         {
-            at = JsonText.SkipWhitespace(_data, JsonText.SkipValue(_data, at), _data.Length);
-            if (_data[at] == ']') return -1;
-            return JsonText.SkipWhitespace(_data, at + 1, _data.Length);
+            return After(JsonText.SkipValue(_data, at));
+        }
+
+        /// <summary>Where the element after the one ending at <paramref name="end"/> starts, or -1 after the last.</summary>
+        private int After(int end)
+        {
+            end = JsonText.SkipWhitespace(_data, end, _data.Length);
+            if (_data[end] == ']') return -1;
+            return JsonText.SkipWhitespace(_data, end + 1, _data.Length);
         }
     }
 }

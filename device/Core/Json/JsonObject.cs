@@ -16,7 +16,8 @@ namespace SecureOta.Device.Core.Json
     {
         private readonly byte[] _data;
         private readonly int _start;
-        // Positions of each member's name and value, pairwise; built on the first look-up.
+        // For each member: where its name starts, where its value starts and where it ends; built on the first look-up,
+        // so no value is ever skipped twice.
         private int[] _members;
         private int _count = -1;
 
@@ -40,7 +41,7 @@ namespace SecureOta.Device.Core.Json
         public string GetName(int index)
         {
             if (index < 0 || index >= Count) throw new ArgumentOutOfRangeException("index");
-            return JsonText.DecodeString(_data, _members[2 * index]);
+            return JsonText.DecodeString(_data, _members[3 * index]);
         }
 
         /// <summary>True when a member of that name exists (whatever its value).</summary>
@@ -58,8 +59,8 @@ namespace SecureOta.Device.Core.Json
 
         public bool TryGetString(string name, out string value)
         {
-            int at = Find(name);
-            value = at >= 0 && _data[at] == '"' ? JsonText.DecodeString(_data, at) : null;
+            int member = FindMember(name);
+            value = member >= 0 && _data[_members[member + 1]] == '"' ? JsonText.DecodeString(_data, _members[member + 1], _members[member + 2]) : null;
             return value != null;
         }
 
@@ -101,21 +102,30 @@ namespace SecureOta.Device.Core.Json
         /// True with where the member's string value starts (its opening quote) in <paramref name="data"/>, so a
         /// reader can decode base64 or hex straight from the document's bytes without a string in between.
         /// </summary>
-        internal bool TryGetStringPosition(string name, out byte[] data, out int position)
+        internal bool TryGetStringPosition(string name, out byte[] data, out int position, out int afterEnd)
         {
             data = _data;
-            position = Find(name);
+            int member = FindMember(name);
+            position = member < 0 ? -1 : _members[member + 1];
+            afterEnd = member < 0 ? -1 : _members[member + 2];
             return position >= 0 && _data[position] == '"';
         }
 
         /// <summary>Where the value of the named member starts, or -1.</summary>
         private int Find(string name)
         {
+            int member = FindMember(name);
+            return member < 0 ? -1 : _members[member + 1];
+        }
+
+        /// <summary>Index of the named member's entry in the member table, or -1.</summary>
+        private int FindMember(string name)
+        {
             if (name == null) throw new ArgumentNullException("name");
             Index();
-            for (int i = 0; i < _count; i++)
+            for (int i = 0; i < 3 * _count; i += 3)
             {
-                if (JsonText.StringEquals(_data, _members[2 * i], name)) return _members[2 * i + 1];
+                if (JsonText.StringEquals(_data, _members[i], name)) return i;
             }
             return -1;
         }
@@ -124,26 +134,28 @@ namespace SecureOta.Device.Core.Json
         private void Index()
         {
             if (_count >= 0) return;
-            int[] members = new int[8];
+            int[] members = new int[12];
             int count = 0;
             int position = JsonText.SkipWhitespace(_data, _start + 1, _data.Length);
             if (_data[position] != '}')
             {
                 while (true)
                 {
-                    if (2 * count == members.Length)
+                    if (3 * count == members.Length)
                     {
                         int[] larger = new int[members.Length * 2];
                         Array.Copy(members, larger, members.Length);
                         members = larger;
                     }
-                    members[2 * count] = position;
+                    members[3 * count] = position;
                     position = JsonText.SkipString(_data, position);
                     position = JsonText.SkipWhitespace(_data, position, _data.Length) + 1;
                     position = JsonText.SkipWhitespace(_data, position, _data.Length);
-                    members[2 * count + 1] = position;
+                    members[3 * count + 1] = position;
+                    position = JsonText.SkipValue(_data, position);
+                    members[3 * count + 2] = position;
                     count++;
-                    position = JsonText.SkipWhitespace(_data, JsonText.SkipValue(_data, position), _data.Length);
+                    position = JsonText.SkipWhitespace(_data, position, _data.Length);
                     if (_data[position] == '}') break;
                     position = JsonText.SkipWhitespace(_data, position + 1, _data.Length);
                 }

@@ -95,12 +95,13 @@ namespace SecureOta.Device.Core.Json
         {
             byte[] data;
             int at;
-            if (!_object.TryGetStringPosition(name, out data, out at))
+            int afterEnd;
+            if (!_object.TryGetStringPosition(name, out data, out at, out afterEnd))
             {
                 FailType(name, "a string");
                 return null;
             }
-            byte[] bytes = StringBase64(data, at, maxBytes);
+            byte[] bytes = StringBase64(data, at, afterEnd, maxBytes);
             if (bytes != null) return bytes;
             Fail(PathOf(name) + " must be strict base64 (standard alphabet, padded, unused bits zero) of 1 to " + maxBytes + " bytes");
             return null;
@@ -111,22 +112,22 @@ namespace SecureOta.Device.Core.Json
         /// The length is checked first, so an oversized member is refused before anything is allocated; a string
         /// without escapes (every one a build writes) is decoded straight from the document's bytes.
         /// </summary>
-        public static byte[] StringBase64(byte[] data, int at, int maxBytes)
+        public static byte[] StringBase64(byte[] data, int at, int afterEnd, int maxBytes)
         {
-            int afterEnd = JsonText.SkipString(data, at);
-            if (JsonText.HasEscape(data, at, afterEnd))
-            {
-                string text = JsonText.DecodeString(data, at);
-                byte[] decoded;
-                if (text.Length > 0 && text.Length <= (maxBytes + 2) / 3 * 4 && SecureOta.Device.Core.Envelopes.StrictBase64.TryDecode(text, out decoded) &&
-                    decoded.Length <= maxBytes) return decoded;
-                return null;
-            }
             int count = afterEnd - at - 2;
             int length = SecureOta.Device.Core.Envelopes.StrictBase64.DecodedLength(data, at + 1, count);
-            if (length < 1 || length > maxBytes) return null;
-            byte[] bytes = new byte[length];
-            return SecureOta.Device.Core.Envelopes.StrictBase64.TryDecodeInto(data, at + 1, count, bytes, 0) ? bytes : null;
+            if (length >= 1 && length <= maxBytes)
+            {
+                byte[] bytes = new byte[length];
+                if (SecureOta.Device.Core.Envelopes.StrictBase64.TryDecodeInto(data, at + 1, count, bytes, 0)) return bytes;
+            }
+            // '\' is outside the base64 alphabet, so only a string that failed can hold an escape: JSON allows "\/".
+            if (!JsonText.HasEscape(data, at, afterEnd)) return null;
+            string text = JsonText.DecodeString(data, at, afterEnd);
+            byte[] decoded;
+            if (text.Length > 0 && text.Length <= (maxBytes + 2) / 3 * 4 && SecureOta.Device.Core.Envelopes.StrictBase64.TryDecode(text, out decoded) &&
+                decoded.Length <= maxBytes) return decoded;
+            return null;
         }
 
         /// <summary>
@@ -137,7 +138,8 @@ namespace SecureOta.Device.Core.Json
         {
             byte[] data;
             int at;
-            if (_object.TryGetStringPosition(name, out data, out at) && JsonText.SkipString(data, at) - at - 2 > 6 * maxLength)
+            int afterEnd;
+            if (_object.TryGetStringPosition(name, out data, out at, out afterEnd) && afterEnd - at - 2 > 6 * maxLength)
             {
                 Fail(PathOf(name) + " must be a string of at most " + maxLength + " characters");
                 return null;

@@ -170,6 +170,15 @@ namespace SecureOta.Device.Core.Json
             int index = 0;
             while (true)
             {
+                // Fast path, no call: a plain ASCII byte against the next character.
+                byte plain = data[position];
+                if (plain < 0x80 && plain != '\\' && plain != '"')
+                {
+                    if (index >= name.Length || name[index] != plain) return false;
+                    index++;
+                    position++;
+                    continue;
+                }
                 int point = ReadCodePoint(data, ref position);
                 if (point < 0) return index == name.Length;
                 if (index >= name.Length) return false;
@@ -183,7 +192,12 @@ namespace SecureOta.Device.Core.Json
         /// <summary>The string starting at position, decoded. Without escapes it is one native UTF-8 decode.</summary>
         public static string DecodeString(byte[] data, int position)
         {
-            int afterEnd = SkipString(data, position);
+            return DecodeString(data, position, SkipString(data, position));
+        }
+
+        /// <summary>The string from its opening quote at position to just after its closing quote at afterEnd, decoded.</summary>
+        public static string DecodeString(byte[] data, int position, int afterEnd)
+        {
             if (!HasEscape(data, position, afterEnd))
             {
                 int length = afterEnd - position - 2;
