@@ -13,6 +13,7 @@ namespace SecureOta.Device.Core.Json
     {
         private readonly byte[] _data;
         private readonly int _start;
+        private readonly JsonSpans _spans;
         private int _count = -1;
         // Start and end of the first Remembered elements, noted while counting, so the arrays the protocol reads (at
         // most 16 entries) are skipped once; a longer array costs nothing more than its count.
@@ -22,10 +23,11 @@ namespace SecureOta.Device.Core.Json
         private int _cursorIndex = -1;
         private int _cursorAt;
 
-        internal JsonArray(byte[] data, int start)
+        internal JsonArray(byte[] data, int start, JsonSpans spans)
         {
             _data = data;
             _start = start;
+            _spans = spans;
         }
 
         /// <summary>Number of elements.</summary>
@@ -39,7 +41,7 @@ namespace SecureOta.Device.Core.Json
                 int[] elements = at < 0 ? null : new int[2 * Remembered];
                 while (at >= 0)
                 {
-                    int end = JsonText.SkipValue(_data, at);
+                    int end = JsonText.SkipValue(_data, at, _spans);
                     if (count < Remembered)
                     {
                         elements[2 * count] = at;
@@ -57,7 +59,7 @@ namespace SecureOta.Device.Core.Json
         /// <summary>The element at <paramref name="index"/>; throws when the index is out of range.</summary>
         public object this[int index]
         {
-            get { return JsonText.Materialize(_data, PositionOf(index), _data.Length); }
+            get { return JsonText.Materialize(_data, PositionOf(index), _data.Length, _spans); }
         }
 
         /// <summary>True and the string when element <paramref name="index"/> is a string.</summary>
@@ -74,7 +76,7 @@ namespace SecureOta.Device.Core.Json
         public bool TryGetObject(int index, out JsonObject value)
         {
             int at = PositionOf(index);
-            value = _data[at] == '{' ? new JsonObject(_data, at) : null;
+            value = _data[at] == '{' ? new JsonObject(_data, at, _spans) : null;
             return value != null;
         }
 
@@ -105,7 +107,7 @@ namespace SecureOta.Device.Core.Json
         /// <summary>Where the element after the one at <paramref name="at"/> starts, or -1 after the last.</summary>
         private int Next(int at)
         {
-            return After(JsonText.SkipValue(_data, at));
+            return After(JsonText.SkipValue(_data, at, _spans));
         }
 
         /// <summary>Where the element after the one ending at <paramref name="end"/> starts, or -1 after the last.</summary>

@@ -16,15 +16,17 @@ namespace SecureOta.Device.Core.Json
     {
         private readonly byte[] _data;
         private readonly int _start;
+        private readonly JsonSpans _spans;
         // For each member: where its name starts, where its value starts and where it ends; built on the first look-up,
         // so no value is ever skipped twice.
         private int[] _members;
         private int _count = -1;
 
-        internal JsonObject(byte[] data, int start)
+        internal JsonObject(byte[] data, int start, JsonSpans spans)
         {
             _data = data;
             _start = start;
+            _spans = spans;
         }
 
         /// <summary>Number of members.</summary>
@@ -54,7 +56,7 @@ namespace SecureOta.Device.Core.Json
         public object Get(string name)
         {
             int at = Find(name);
-            return at < 0 ? null : JsonText.Materialize(_data, at, _data.Length);
+            return at < 0 ? null : JsonText.Materialize(_data, at, _data.Length, _spans);
         }
 
         public bool TryGetString(string name, out string value)
@@ -87,14 +89,14 @@ namespace SecureOta.Device.Core.Json
         public bool TryGetObject(string name, out JsonObject value)
         {
             int at = Find(name);
-            value = at >= 0 && _data[at] == '{' ? new JsonObject(_data, at) : null;
+            value = at >= 0 && _data[at] == '{' ? new JsonObject(_data, at, _spans) : null;
             return value != null;
         }
 
         public bool TryGetArray(string name, out JsonArray value)
         {
             int at = Find(name);
-            value = at >= 0 && _data[at] == '[' ? new JsonArray(_data, at) : null;
+            value = at >= 0 && _data[at] == '[' ? new JsonArray(_data, at, _spans) : null;
             return value != null;
         }
 
@@ -152,7 +154,7 @@ namespace SecureOta.Device.Core.Json
                     position = JsonText.SkipWhitespace(_data, position, _data.Length) + 1;
                     position = JsonText.SkipWhitespace(_data, position, _data.Length);
                     members[3 * count + 1] = position;
-                    position = JsonText.SkipValue(_data, position);
+                    position = JsonText.SkipValue(_data, position, _spans);
                     members[3 * count + 2] = position;
                     count++;
                     position = JsonText.SkipWhitespace(_data, position, _data.Length);

@@ -56,8 +56,9 @@ namespace SecureOta.Device.Core.Json
 
             try
             {
-                int start = new JsonValidator(utf8, offset, count).CheckDocument();
-                value = JsonText.Materialize(utf8, start, offset + count);
+                JsonValidator validator = new JsonValidator(utf8, offset, count);
+                int start = validator.CheckDocument();
+                value = JsonText.Materialize(utf8, start, offset + count, validator.Spans);
                 reason = null;
                 return true;
             }

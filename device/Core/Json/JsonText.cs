@@ -22,10 +22,15 @@ namespace SecureOta.Device.Core.Json
             return position;
         }
 
-        /// <summary>The position just after the value starting at position.</summary>
-        public static int SkipValue(byte[] data, int position)
+        /// <summary>The position just after the value starting at position; one look-up when the validator noted it in spans.</summary>
+        public static int SkipValue(byte[] data, int position, JsonSpans spans)
         {
             byte first = data[position];
+            if (first == '"' || first == '{' || first == '[')
+            {
+                int end = spans.EndOf(position);
+                if (end >= 0) return end;
+            }
             if (first == '"') return SkipString(data, position);
             if (first == '{' || first == '[') return SkipContainer(data, position);
             if (first == 't' || first == 'n') return position + 4;
@@ -235,13 +240,13 @@ namespace SecureOta.Device.Core.Json
         }
 
         /// <summary>The value starting at position as the reader's API gives it: a view, string, boxed long or bool, or JsonNull.</summary>
-        public static object Materialize(byte[] data, int position, int end)
+        public static object Materialize(byte[] data, int position, int end, JsonSpans spans)
         {
             byte first = data[position];
             switch (first)
             {
-                case (byte)'{': return new JsonObject(data, position);
-                case (byte)'[': return new JsonArray(data, position);
+                case (byte)'{': return new JsonObject(data, position, spans);
+                case (byte)'[': return new JsonArray(data, position, spans);
                 case (byte)'"': return DecodeString(data, position);
                 case (byte)'t': return true;
                 case (byte)'f': return false;

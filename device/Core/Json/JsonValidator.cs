@@ -16,6 +16,7 @@ namespace SecureOta.Device.Core.Json
         // Positions of the names of the objects open now, innermost last; grows to at most MaxDepth x MaxMembers.
         private int[] _names = new int[16];
         private int _nameCount;
+        private readonly JsonSpans _spans = new JsonSpans();
         private int _position;
         private int _depth;
 
@@ -25,6 +26,9 @@ namespace SecureOta.Device.Core.Json
             _position = offset;
             _end = offset + count;
         }
+
+        /// <summary>Where the first containers and long strings end, for the views that read the document afterwards.</summary>
+        public JsonSpans Spans { get { return _spans; } }
 
         /// <summary>Checks the whole range as one value with nothing but whitespace around it; returns where the value starts.</summary>
         public int CheckDocument()
@@ -50,7 +54,9 @@ namespace SecureOta.Device.Core.Json
                     ReadArray();
                     return;
                 case (byte)'"':
+                    int start = _position;
                     ReadString();
+                    if (_position - start >= JsonSpans.MinStringLength) _spans.Close(_spans.Reserve(start), _position);
                     return;
                 case (byte)'t':
                     ReadLiteral("true");
@@ -82,12 +88,14 @@ namespace SecureOta.Device.Core.Json
         private void ReadObject()
         {
             Enter();
+            int slot = _spans.Reserve(_position);
             int frame = _nameCount;
             _position++;
             SkipWhitespace();
             if (Peek() == '}')
             {
                 _position++;
+                _spans.Close(slot, _position);
                 _depth--;
                 return;
             }
@@ -122,6 +130,7 @@ namespace SecureOta.Device.Core.Json
                     continue;
                 }
                 Expect((byte)'}', "expected ',' or '}' in an object");
+                _spans.Close(slot, _position);
                 _nameCount = frame;
                 _depth--;
                 return;
@@ -131,11 +140,13 @@ namespace SecureOta.Device.Core.Json
         private void ReadArray()
         {
             Enter();
+            int slot = _spans.Reserve(_position);
             _position++;
             SkipWhitespace();
             if (Peek() == ']')
             {
                 _position++;
+                _spans.Close(slot, _position);
                 _depth--;
                 return;
             }
@@ -150,6 +161,7 @@ namespace SecureOta.Device.Core.Json
                     continue;
                 }
                 Expect((byte)']', "expected ',' or ']' in an array");
+                _spans.Close(slot, _position);
                 _depth--;
                 return;
             }
