@@ -10,7 +10,9 @@ namespace SecureOta.Build.DeviceCost;
 /// The sites the poll-level steps poll, written with the release pipeline's own writers into the
 /// inputs under "poll.&lt;site&gt;/&lt;path&gt;": "delta" publishes the new image with a delta patch from the old
 /// one, "full" the same release without a patch, "rotated" is "delta" after a root rotation (roots/2.json,
-/// new release key, the release re-signed). Keys come from fixed seeds. Kept in one file with
+/// new release key, the release re-signed), "padded" is "rotated" after a second rotation (roots/3.json) with the
+/// new root and the re-signed manifest padded by a mirror to their size limits with <c>"junk":[{},{},…]</c>
+/// (their signatures still verify: they cover the payload only). Keys come from fixed seeds. Kept in one file with
 /// <see cref="DeviceCostPollScenarios"/>: protocol v2 documents (product, approval role, an approved release).
 /// </summary>
 public static class DeviceCostPollSite
@@ -25,6 +27,7 @@ public static class DeviceCostPollSite
     public const string DeltaSite = "poll.delta/";
     public const string FullSite = "poll.full/";
     public const string RotatedSite = "poll.rotated/";
+    public const string PaddedSite = "poll.padded/";
 
     /// <summary>Adds the three sites and the device's provisioning inputs to <paramref name="inputs"/>.</summary>
     public static void Add(Dictionary<string, byte[]> inputs, byte[] oldImage, byte[] newImage, byte[] patch)
@@ -55,7 +58,14 @@ public static class DeviceCostPollSite
         rotated["root.json"] = rootV2;
         Publish(rotated, newImage, oldImage, patch, recipientPublic, release2, approval, Now - 30);
 
-        foreach (var (prefix, files) in new[] { (DeltaSite, delta), (FullSite, full), (RotatedSite, rotated) })
+        using var root3 = Ed25519KeyPair.FromSeed(Seed("root 3"));
+        var padded = new Dictionary<string, byte[]>(rotated, StringComparer.Ordinal);
+        padded["roots/3.json"] = PadWithJunk(SignRoot(3, root3, approval, release2, anchor, root2, root3), ProtocolLimits.MaxRootEnvelopeSize);
+        padded["root.json"] = padded["roots/3.json"];
+        Publish(padded, newImage, oldImage, patch, recipientPublic, release2, approval, Now - 20);
+        padded["channels/" + Channel + ".json"] = PadWithJunk(padded["channels/" + Channel + ".json"], ProtocolLimits.MaxChannelEnvelopeSize);
+
+        foreach (var (prefix, files) in new[] { (DeltaSite, delta), (FullSite, full), (RotatedSite, rotated), (PaddedSite, padded) })
         {
             foreach (var file in files) inputs[prefix + file.Key] = file.Value;
         }
@@ -94,6 +104,17 @@ public static class DeviceCostPollSite
             new ReleaseEntry(version, 1, image.Length, digests.ImageDigest, digests.ImageSha256, WrappedKeyWriter.KeyCheck(contentKey), entries, approval),
             new RolloutPolicy(100, ContentKeyDerivation.RolloutSalt(Product, Channel, version)));
         files["channels/" + Channel + ".json"] = EnvelopeSigner.Sign(PayloadTypes.Channel, ChannelManifestWriter.Write(manifest), releaseKey);
+    }
+
+    /// <summary>The envelope with <c>"junk":[{},{},…]</c> and spaces added before its last brace, exactly <paramref name="size"/> bytes.</summary>
+    private static byte[] PadWithJunk(byte[] envelope, int size)
+    {
+        var text = new StringBuilder(Encoding.UTF8.GetString(envelope, 0, envelope.Length - 1)).Append(",\"junk\":[{}");
+        while (text.Length + 5 <= size) text.Append(",{}");
+        text.Append(']').Append(' ', size - 1 - text.Length).Append('}');
+        byte[] padded = Encoding.UTF8.GetBytes(text.ToString());
+        if (padded.Length != size) throw new InvalidOperationException($"padding gave {padded.Length} bytes, not {size}");
+        return padded;
     }
 
     // The pinned CA the roots list: only parsed by the device, never used for TLS here.

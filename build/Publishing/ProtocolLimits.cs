@@ -9,8 +9,11 @@ public static class ProtocolLimits
     /// <summary>Largest integer a payload may carry (2^53 - 1, section 3).</summary>
     public const long MaxJsonInteger = 9007199254740991;
 
-    /// <summary>Largest root envelope (root.json, roots/N.json).</summary>
-    public const int MaxRootEnvelopeSize = 65536;
+    /// <summary>
+    /// Largest root envelope (root.json, roots/N.json): 20 KiB, so a device's poll that walks to a new root stays
+    /// within its heap bound (PROTOCOL.md section 11, "Heap").
+    /// </summary>
+    public const int MaxRootEnvelopeSize = 20480;
 
     /// <summary>Largest channel manifest envelope.</summary>
     public const int MaxChannelEnvelopeSize = 16384;

@@ -18,7 +18,8 @@ namespace SecureOta.Device.Core.Envelopes
             if (envelope == null) throw new ArgumentNullException("envelope");
             if (role == null) throw new ArgumentNullException("role");
 
-            byte[] message = Pae.Encode(envelope.PayloadType, envelope.Payload);
+            // The parser decoded the payload into PAE(payloadType, payload) already: no copy to make here.
+            byte[] message = envelope.Message;
             int valid = 0;
             for (int key = 0; key < role.KeyCount && valid < role.Threshold; key++)
             {

@@ -93,14 +93,64 @@ namespace SecureOta.Device.Core.Json
         /// <summary>A required member of strict base64 (PROTOCOL.md section 4) decoding to 1 to maxBytes bytes.</summary>
         public byte[] RequireBase64(string name, int maxBytes)
         {
-            string text = RequireString(name);
-            if (text == null) return null;
-            byte[] bytes;
-            // Length first, so an oversized member is refused before it is decoded.
-            if (text.Length > 0 && text.Length <= (maxBytes + 2) / 3 * 4 && SecureOta.Device.Core.Envelopes.StrictBase64.TryDecode(text, out bytes) &&
-                bytes.Length <= maxBytes) return bytes;
+            byte[] data;
+            int at;
+            int afterEnd;
+            if (!_object.TryGetStringPosition(name, out data, out at, out afterEnd))
+            {
+                FailType(name, "a string");
+                return null;
+            }
+            byte[] bytes = StringBase64(data, at, afterEnd, maxBytes);
+            if (bytes != null) return bytes;
             Fail(PathOf(name) + " must be strict base64 (standard alphabet, padded, unused bits zero) of 1 to " + maxBytes + " bytes");
             return null;
+        }
+
+        /// <summary>
+        /// The bytes of the base64 string starting at data[at] when it decodes to 1 to maxBytes bytes, else null.
+        /// The length is checked first, so an oversized member is refused before anything is allocated; a string
+        /// without escapes (every one a build writes) is decoded straight from the document's bytes.
+        /// </summary>
+        public static byte[] StringBase64(byte[] data, int at, int afterEnd, int maxBytes)
+        {
+            int count = afterEnd - at - 2;
+            int length = SecureOta.Device.Core.Envelopes.StrictBase64.DecodedLength(data, at + 1, count);
+            if (length >= 1 && length <= maxBytes)
+            {
+                byte[] bytes = new byte[length];
+                if (SecureOta.Device.Core.Envelopes.StrictBase64.TryDecodeInto(data, at + 1, count, bytes, 0)) return bytes;
+            }
+            // '\' is outside the base64 alphabet, so only a string that failed can hold an escape: JSON allows "\/".
+            if (!JsonText.HasEscape(data, at, afterEnd)) return null;
+            string text = JsonText.DecodeString(data, at, afterEnd);
+            byte[] decoded;
+            if (text.Length > 0 && text.Length <= (maxBytes + 2) / 3 * 4 && SecureOta.Device.Core.Envelopes.StrictBase64.TryDecode(text, out decoded) &&
+                decoded.Length <= maxBytes) return decoded;
+            return null;
+        }
+
+        /// <summary>
+        /// A required string member of at most maxLength characters. A longer one is refused from its encoded length
+        /// (at most six bytes per character, as \uXXXX) before it is decoded, so it costs no heap.
+        /// </summary>
+        public string RequireString(string name, int maxLength)
+        {
+            byte[] data;
+            int at;
+            int afterEnd;
+            if (_object.TryGetStringPosition(name, out data, out at, out afterEnd) && afterEnd - at - 2 > 6 * maxLength)
+            {
+                Fail(PathOf(name) + " must be a string of at most " + maxLength + " characters");
+                return null;
+            }
+            string value = RequireString(name);
+            if (value != null && value.Length > maxLength)
+            {
+                Fail(PathOf(name) + " must be a string of at most " + maxLength + " characters");
+                return null;
+            }
+            return value;
         }
 
         /// <summary>A required object member.</summary>

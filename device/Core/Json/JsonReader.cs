@@ -4,14 +4,19 @@ namespace SecureOta.Device.Core.Json
 {
     /// <summary>
     /// A strict JSON reader for the rules of docs/PROTOCOL.md section 3: UTF-8 only (validated, no
-    /// byte-order mark), nesting depth at most 8, unique member names, integers only (0 or
-    /// [1-9][0-9]*, at most 2^53 - 1; no sign, fraction, exponent or leading zero), RFC 8259 escapes
-    /// without \u0000 or unpaired surrogates. Anything else is malformed.
+    /// byte-order mark), nesting depth at most 8, at most 64 members per object, unique member names,
+    /// integers only (0 or [1-9][0-9]*, at most 2^53 - 1; no sign, fraction, exponent or leading zero),
+    /// RFC 8259 escapes without \u0000 or unpaired surrogates. Anything else is malformed.
+    /// The whole document is checked first, then read in place: no tree is built, so what a document
+    /// costs in heap is what its reader asks for, never what it merely contains (section 11, "Heap").
     /// </summary>
     public static class JsonReader
     {
         /// <summary>Deepest nesting of objects and arrays accepted; the top-level value is depth 1.</summary>
         public const int MaxDepth = 8;
+
+        /// <summary>Most members one object may have (section 3): names are checked for duplicates without allocating.</summary>
+        public const int MaxMembers = 64;
 
         /// <summary>Largest document accepted (the largest document of the protocol, a root envelope).</summary>
         public const int MaxDocumentSize = 65536;
@@ -27,9 +32,10 @@ namespace SecureOta.Device.Core.Json
         }
 
         /// <summary>
-        /// Parses utf8[offset, offset+count) as one JSON value. On success, value is a JsonObject,
-        /// JsonArray, string, long, bool or JsonNull and reason is null; otherwise value is null and
-        /// reason says what is wrong and where. Malformed input never throws.
+        /// Checks utf8[offset, offset+count) as one JSON value. On success, value is a JsonObject or
+        /// JsonArray view over those bytes (which must not change while it is in use), or a string, long,
+        /// bool or JsonNull, and reason is null; otherwise value is null and reason says what is wrong and
+        /// where. Malformed input never throws.
         /// </summary>
         public static bool TryParse(byte[] utf8, int offset, int count, out object value, out string reason)
         {
@@ -50,7 +56,9 @@ namespace SecureOta.Device.Core.Json
 
             try
             {
-                value = new JsonParser(utf8, offset, count).ParseDocument();
+                JsonValidator validator = new JsonValidator(utf8, offset, count);
+                int start = validator.CheckDocument();
+                value = JsonText.Materialize(utf8, start, offset + count, validator.Spans);
                 reason = null;
                 return true;
             }

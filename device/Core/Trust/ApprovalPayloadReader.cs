@@ -9,12 +9,12 @@ namespace SecureOta.Device.Core.Trust
         public const string PayloadTypeName = "secureota/approval";
         public const int Spec = 2;
 
-        public static bool TryRead(byte[] payload, out ReleaseIdentity identity, out VerificationFailure failure)
+        public static bool TryRead(byte[] data, int offset, int count, out ReleaseIdentity identity, out VerificationFailure failure)
         {
             identity = null;
             object document;
             string reason;
-            if (!JsonReader.TryParse(payload, out document, out reason)) return Fail(out failure, "approval payload is not valid JSON: " + reason);
+            if (!JsonReader.TryParse(data, offset, count, out document, out reason)) return Fail(out failure, "approval payload is not valid JSON: " + reason);
             JsonObject top = document as JsonObject;
             if (top == null) return Fail(out failure, "approval payload must be a JSON object");
 

@@ -22,12 +22,12 @@ namespace SecureOta.Device.Core.Trust
         public const long MaxSecurityVersion = 4294967295L;
         public const int Spec = 2;
 
-        public static bool TryRead(byte[] payload, out ChannelManifest manifest, out VerificationFailure failure)
+        public static bool TryRead(byte[] data, int offset, int count, out ChannelManifest manifest, out VerificationFailure failure)
         {
             manifest = null;
             object document;
             string reason;
-            if (!JsonReader.TryParse(payload, out document, out reason)) return Fail(out failure, "manifest payload is not valid JSON: " + reason);
+            if (!JsonReader.TryParse(data, offset, count, out document, out reason)) return Fail(out failure, "manifest payload is not valid JSON: " + reason);
             JsonObject top = document as JsonObject;
             if (top == null) return Fail(out failure, "manifest payload must be a JSON object");
 

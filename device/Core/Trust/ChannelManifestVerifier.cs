@@ -41,14 +41,34 @@ namespace SecureOta.Device.Core.Trust
             long installedSecurityVersion, long now, long maxIssued, out VerifiedManifest verified, out VerificationFailure failure)
         {
             if (envelope == null) throw new ArgumentNullException("envelope");
+            verified = null;
+            SignedEnvelope signed;
+            if (!TryParseEnvelope(envelope, envelope.Length, out signed, out failure)) return false;
+            return TryVerify(signed, root, deviceChannel, highestSequence, installedSecurityVersion, now, maxIssued, out verified, out failure);
+        }
+
+        /// <summary>
+        /// C1 and C2 alone, for the envelope in data[0, count) (a reused document buffer): what a device does as soon
+        /// as the manifest arrives, so the buffer is free again for the root walk and only the signed message is kept.
+        /// </summary>
+        public static bool TryParseEnvelope(byte[] data, int count, out SignedEnvelope signed, out VerificationFailure failure)
+        {
+            if (data == null) throw new ArgumentNullException("data");
+            signed = null;
+            if (!CheckSize(count, out failure)) return false;
+            return ParseEnvelope(data, count, out signed, out failure);
+        }
+
+        /// <summary>C3-C10 on an envelope <see cref="TryParseEnvelope"/> parsed; the other parameters as for the bytes.</summary>
+        public static bool TryVerify(SignedEnvelope signed, TrustedRoot root, string deviceChannel, long highestSequence,
+            long installedSecurityVersion, long now, long maxIssued, out VerifiedManifest verified, out VerificationFailure failure)
+        {
+            if (signed == null) throw new ArgumentNullException("signed");
             if (root == null) throw new ArgumentNullException("root");
             if (deviceChannel == null) throw new ArgumentNullException("deviceChannel");
             verified = null;
 
-            SignedEnvelope signed;
             ChannelManifest manifest;
-            if (!CheckSize(envelope, out failure)) return false;
-            if (!ParseEnvelope(envelope, out signed, out failure)) return false;
             if (!CheckPayloadType(signed, out failure)) return false;
             if (!CheckSignedByReleaseRole(signed, root, out failure)) return false;
             if (!ParsePayload(signed, out manifest, out failure)) return false;
@@ -67,15 +87,15 @@ namespace SecureOta.Device.Core.Trust
         }
 
         /// <summary>C1: at most 16 KiB.</summary>
-        private static bool CheckSize(byte[] envelope, out VerificationFailure failure)
+        private static bool CheckSize(int count, out VerificationFailure failure)
         {
-            return EnvelopeSteps.CheckSize(envelope, MaxEnvelopeSize, "C1", "channel manifest envelope", out failure);
+            return EnvelopeSteps.CheckSize(count, MaxEnvelopeSize, "C1", "channel manifest envelope", out failure);
         }
 
         /// <summary>C2: a well-formed DSSE envelope.</summary>
-        private static bool ParseEnvelope(byte[] envelope, out SignedEnvelope signed, out VerificationFailure failure)
+        private static bool ParseEnvelope(byte[] data, int count, out SignedEnvelope signed, out VerificationFailure failure)
         {
-            return EnvelopeSteps.TryParse(envelope, "C2", "channel manifest envelope", out signed, out failure);
+            return EnvelopeSteps.TryParse(data, count, "C2", "channel manifest envelope", out signed, out failure);
         }
 
         /// <summary>C3: the payload type is a channel manifest.</summary>
@@ -93,7 +113,7 @@ namespace SecureOta.Device.Core.Trust
         /// <summary>C5: the payload follows section 6 and the limits of section 11.</summary>
         private static bool ParsePayload(SignedEnvelope signed, out ChannelManifest manifest, out VerificationFailure failure)
         {
-            return ChannelManifestReader.TryRead(signed.Payload, out manifest, out failure);
+            return ChannelManifestReader.TryRead(signed.Message, signed.PayloadOffset, signed.PayloadLength, out manifest, out failure);
         }
 
         /// <summary>

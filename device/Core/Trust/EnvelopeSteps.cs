@@ -11,19 +11,29 @@ namespace SecureOta.Device.Core.Trust
     {
         public static bool CheckSize(byte[] data, int limit, string step, string document, out VerificationFailure failure)
         {
+            return CheckSize(data.Length, limit, step, document, out failure);
+        }
+
+        public static bool CheckSize(int count, int limit, string step, string document, out VerificationFailure failure)
+        {
             failure = null;
-            if (data.Length <= limit) return true;
+            if (count <= limit) return true;
             failure = new VerificationFailure(VerificationError.TooLarge, step,
-                document + " is " + data.Length + " bytes, more than the limit of " + limit +
+                document + " is " + count + " bytes, more than the limit of " + limit +
                 "; the server sent something else or the document was built wrongly.");
             return false;
         }
 
         public static bool TryParse(byte[] data, string step, string document, out SignedEnvelope envelope, out VerificationFailure failure)
         {
+            return TryParse(data, data.Length, step, document, out envelope, out failure);
+        }
+
+        public static bool TryParse(byte[] data, int count, string step, string document, out SignedEnvelope envelope, out VerificationFailure failure)
+        {
             failure = null;
             string reason;
-            if (EnvelopeParser.TryParse(data, out envelope, out reason)) return true;
+            if (EnvelopeParser.TryParse(data, count, out envelope, out reason)) return true;
             failure = new VerificationFailure(VerificationError.Malformed, step,
                 document + " is not a well-formed DSSE envelope: " + reason + ".");
             return false;

@@ -50,7 +50,7 @@ namespace SecureOta.Device.Core.Trust
             if (!EnvelopeSteps.TryParse(envelope, "P2", "release approval envelope", out signed, out failure)) return false;
             if (!EnvelopeSteps.CheckPayloadType(signed, PayloadType, "P3", out failure)) return false;
             if (!CheckSignedByApprovalRole(signed, root, out failure)) return false;
-            if (!ApprovalPayloadReader.TryRead(signed.Payload, out approved, out failure)) return false;
+            if (!ApprovalPayloadReader.TryRead(signed.Message, signed.PayloadOffset, signed.PayloadLength, out approved, out failure)) return false;
             if (!CheckIdentity(approved, root, version, securityVersion, imageSize, imageDigest, imageSha256, out failure)) return false;
             identity = approved;
             return true;

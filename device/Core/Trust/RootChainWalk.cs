@@ -45,6 +45,18 @@ namespace SecureOta.Device.Core.Trust
         public bool TryAccept(byte[] envelope, out VerificationFailure failure)
         {
             if (envelope == null) throw new ArgumentNullException("envelope");
+            return TryAccept(envelope, envelope.Length, true, out failure);
+        }
+
+        /// <summary>The same for the envelope in data[0, count) of a reused buffer (the new root keeps its canonical envelope).</summary>
+        public bool TryAccept(byte[] data, int count, out VerificationFailure failure)
+        {
+            if (data == null) throw new ArgumentNullException("data");
+            return TryAccept(data, count, false, out failure);
+        }
+
+        private bool TryAccept(byte[] data, int count, bool whole, out VerificationFailure failure)
+        {
             if (!CanFetchMore)
             {
                 failure = new VerificationFailure(VerificationError.RootChainTooLong, "RW",
@@ -53,7 +65,9 @@ namespace SecureOta.Device.Core.Trust
                 return false;
             }
             TrustedRoot next;
-            if (!RootVerifier.TryAcceptNext(_newest, envelope, out next, out failure)) return false;
+            bool accepted = whole ? RootVerifier.TryAcceptNext(_newest, data, out next, out failure)
+                : RootVerifier.TryAcceptNext(_newest, data, count, out next, out failure);
+            if (!accepted) return false;
             if (!next.HasSameReleaseRole(_newest)) _releaseRoleChanged = true;
             _newest = next;
             _accepted++;

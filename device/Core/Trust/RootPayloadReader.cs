@@ -23,13 +23,13 @@ namespace SecureOta.Device.Core.Trust
         private const string PemBegin = "-----BEGIN CERTIFICATE-----";
         private const string PemEnd = "-----END CERTIFICATE-----";
 
-        public static bool TryRead(byte[] payload, byte[] envelope, out TrustedRoot candidate, out VerificationFailure failure)
+        public static bool TryRead(byte[] data, int offset, int count, byte[] envelope, out TrustedRoot candidate, out VerificationFailure failure)
         {
             candidate = null;
             failure = null;
             object document;
             string reason;
-            if (!JsonReader.TryParse(payload, out document, out reason)) return Fail(out failure, "root payload is not valid JSON: " + reason);
+            if (!JsonReader.TryParse(data, offset, count, out document, out reason)) return Fail(out failure, "root payload is not valid JSON: " + reason);
             JsonObject top = document as JsonObject;
             if (top == null) return Fail(out failure, "root payload must be a JSON object");
 

@@ -14,8 +14,12 @@ namespace SecureOta.Device.Core.Trust
         /// <summary>DSSE payload type of root metadata.</summary>
         public const string PayloadType = "application/vnd.secureota.root+json";
 
-        /// <summary>Largest root envelope (section 11).</summary>
-        public const int MaxEnvelopeSize = 65536;
+        /// <summary>
+        /// Largest root envelope (section 11): 20 KiB, down from version 2's first 64 KiB so that a poll that walks
+        /// to a new root stays within its heap bound (section 11, "Heap"); room for about 14 KiB of payload, e.g.
+        /// sixteen keys and six 2 KiB CA certificates.
+        /// </summary>
+        public const int MaxEnvelopeSize = 20480;
 
         /// <summary>
         /// Verifies the envelope of root version current.Version + 1 (R1-R7). On success next is the
@@ -23,17 +27,33 @@ namespace SecureOta.Device.Core.Trust
         /// </summary>
         public static bool TryAcceptNext(TrustedRoot current, byte[] envelope, out TrustedRoot next, out VerificationFailure failure)
         {
-            if (current == null) throw new ArgumentNullException("current");
             if (envelope == null) throw new ArgumentNullException("envelope");
+            return TryAcceptNext(current, envelope, envelope.Length, envelope, out next, out failure);
+        }
+
+        /// <summary>
+        /// The same for the envelope in data[0, count), as a device's reused document buffer holds it. The new root
+        /// keeps (<see cref="TrustedRoot.Envelope"/>) not those bytes but its <see cref="CanonicalEnvelope"/>: the
+        /// members a mirror may have padded the envelope with are neither kept nor stored.
+        /// </summary>
+        public static bool TryAcceptNext(TrustedRoot current, byte[] data, int count, out TrustedRoot next, out VerificationFailure failure)
+        {
+            return TryAcceptNext(current, data, count, null, out next, out failure);
+        }
+
+        private static bool TryAcceptNext(TrustedRoot current, byte[] data, int count, byte[] envelope, out TrustedRoot next, out VerificationFailure failure)
+        {
+            if (current == null) throw new ArgumentNullException("current");
+            if (data == null) throw new ArgumentNullException("data");
             next = null;
 
             SignedEnvelope signed;
             TrustedRoot candidate;
-            if (!CheckSize(envelope, out failure)) return false;
-            if (!ParseEnvelope(envelope, out signed, out failure)) return false;
+            if (!CheckSize(count, out failure)) return false;
+            if (!ParseEnvelope(data, count, out signed, out failure)) return false;
             if (!CheckPayloadType(signed, out failure)) return false;
             if (!CheckSignedByTrustedRoot(signed, current, out failure)) return false;
-            if (!ParsePayload(signed, envelope, out candidate, out failure)) return false;
+            if (!ParsePayload(signed, envelope ?? CanonicalEnvelope.Write(signed), out candidate, out failure)) return false;
             if (!CheckVersion(candidate, current, out failure)) return false;
             if (!CheckSignedByOwnRoot(signed, candidate, "R7", out failure)) return false;
             next = candidate;
@@ -52,8 +72,8 @@ namespace SecureOta.Device.Core.Trust
 
             SignedEnvelope signed;
             TrustedRoot candidate;
-            if (!CheckSize(envelope, out failure)) return false;
-            if (!ParseEnvelope(envelope, out signed, out failure)) return false;
+            if (!CheckSize(envelope.Length, out failure)) return false;
+            if (!ParseEnvelope(envelope, envelope.Length, out signed, out failure)) return false;
             if (!CheckPayloadType(signed, out failure)) return false;
             if (!ParsePayload(signed, envelope, out candidate, out failure)) return false;
             if (!CheckSignedByOwnRoot(signed, candidate, "R7", out failure)) return false;
@@ -73,16 +93,16 @@ namespace SecureOta.Device.Core.Trust
             return false;
         }
 
-        /// <summary>R1: at most 64 KiB.</summary>
-        private static bool CheckSize(byte[] envelope, out VerificationFailure failure)
+        /// <summary>R1: at most 20 KiB.</summary>
+        private static bool CheckSize(int count, out VerificationFailure failure)
         {
-            return EnvelopeSteps.CheckSize(envelope, MaxEnvelopeSize, "R1", "root envelope", out failure);
+            return EnvelopeSteps.CheckSize(count, MaxEnvelopeSize, "R1", "root envelope", out failure);
         }
 
         /// <summary>R2: a well-formed DSSE envelope.</summary>
-        private static bool ParseEnvelope(byte[] envelope, out SignedEnvelope signed, out VerificationFailure failure)
+        private static bool ParseEnvelope(byte[] data, int count, out SignedEnvelope signed, out VerificationFailure failure)
         {
-            return EnvelopeSteps.TryParse(envelope, "R2", "root envelope", out signed, out failure);
+            return EnvelopeSteps.TryParse(data, count, "R2", "root envelope", out signed, out failure);
         }
 
         /// <summary>R3: the payload type is root metadata.</summary>
@@ -100,7 +120,7 @@ namespace SecureOta.Device.Core.Trust
         /// <summary>R5: the payload follows section 5.</summary>
         private static bool ParsePayload(SignedEnvelope signed, byte[] envelope, out TrustedRoot candidate, out VerificationFailure failure)
         {
-            return RootPayloadReader.TryRead(signed.Payload, envelope, out candidate, out failure);
+            return RootPayloadReader.TryRead(signed.Message, signed.PayloadOffset, signed.PayloadLength, envelope, out candidate, out failure);
         }
 
         /// <summary>

@@ -31,7 +31,8 @@ namespace SecureOta.Device.Core.Update
             while (walk.CanFetchMore)
             {
                 string path = "roots/" + walk.NextVersion.ToString() + ".json";
-                byte[] envelope;
+                byte[] buffer = session.Documents;
+                int count;
                 IHttpResponse response = transport.Get(path, -1, null);
                 session.Requests++;
                 try
@@ -42,13 +43,13 @@ namespace SecureOta.Device.Core.Update
                         failure = HttpFailures.Unexpected(path, response.StatusCode);
                         return false;
                     }
-                    if (!DocumentReader.TryRead(response, RootVerifier.MaxEnvelopeSize, "R1", path, out envelope, out failure)) return false;
+                    if (!DocumentReader.TryReadInto(response, buffer, RootVerifier.MaxEnvelopeSize, "R1", path, out count, out failure)) return false;
                 }
                 finally
                 {
                     response.Dispose();
                 }
-                if (!walk.TryAccept(envelope, out verification))
+                if (!walk.TryAccept(buffer, count, out verification))
                 {
                     failure = UpdateFailure.FromVerification(verification);
                     return false;

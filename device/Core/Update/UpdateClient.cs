@@ -3,6 +3,7 @@ using System.IO;
 using SecureOta.Device.Core.Artifacts;
 using SecureOta.Device.Core.Boot;
 using SecureOta.Device.Core.Crypto;
+using SecureOta.Device.Core.Envelopes;
 using SecureOta.Device.Core.Keys;
 using SecureOta.Device.Core.Platform;
 using SecureOta.Device.Core.Trust;
@@ -149,7 +150,7 @@ namespace SecureOta.Device.Core.Update
             bool pending = committed.IsDownloadPending;
             // A 304 only vouches for the cached manifest while it is unexpired; after that, fetch it to notice a frozen channel.
             string ifNoneMatch = pending || now >= _etagExpires ? null : _etag;
-            byte[] envelope;
+            SignedEnvelope envelope;
             string etag;
             bool notModified;
             if (!ManifestFetcher.TryFetch(_session, _channelPath, ifNoneMatch, out envelope, out etag, out notModified, out failure)) return Fail(failure);

@@ -12,6 +12,7 @@ namespace SecureOta.Device.Core.Update
     {
         private readonly BootStateStore _store;
         private readonly UpdateProgressHandler _progress;
+        private byte[] _documents;
 
         internal UpdateSession(DevicePlatform platform, UpdateClientOptions options, BootStateStore store)
         {
@@ -37,6 +38,19 @@ namespace SecureOta.Device.Core.Update
         internal BootStateSource Source { get; private set; }
 
         internal int Requests { get; set; }
+
+        /// <summary>
+        /// The client's one buffer for root and manifest bodies (<see cref="DocumentReader.TryReadInto"/>), allocated
+        /// at the first document and reused by every later one, so no poll allocates a document's size again.
+        /// </summary>
+        internal byte[] Documents
+        {
+            get
+            {
+                if (_documents == null) _documents = new byte[DocumentReader.BufferSize];
+                return _documents;
+            }
+        }
 
         internal int Records { get; set; }
 

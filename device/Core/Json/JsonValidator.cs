@@ -1,90 +1,127 @@
-using System.Text;
-
 namespace SecureOta.Device.Core.Json
 {
     /// <summary>
-    /// The recursive-descent parser behind <see cref="JsonReader"/>: one instance per document. A rule
-    /// broken anywhere raises <see cref="JsonMalformedException"/>, which the reader turns into a reason.
-    /// Recursion is bounded by <see cref="JsonReader.MaxDepth"/>, so a hostile document cannot exhaust
-    /// the stack.
+    /// The recursive-descent checker behind <see cref="JsonReader"/>: one instance per document. It checks
+    /// every rule of docs/PROTOCOL.md section 3 over the whole document, members nobody reads included, and
+    /// builds nothing: the only memory it takes is a small stack of member-name positions (for the duplicate
+    /// rule), so a document full of unknown members costs its bytes and no more. Readers then look values up
+    /// lazily (<see cref="JsonObject"/>, <see cref="JsonArray"/>). A rule broken anywhere raises
+    /// <see cref="JsonMalformedException"/>, which the reader turns into a reason. Recursion is bounded by
+    /// <see cref="JsonReader.MaxDepth"/>, so a hostile document cannot exhaust the stack.
     /// </summary>
-    internal sealed class JsonParser
+    internal sealed class JsonValidator
     {
         private readonly byte[] _data;
         private readonly int _end;
+        // Positions of the names of the objects open now, innermost last; grows to at most MaxDepth x MaxMembers.
+        private int[] _names = new int[16];
+        private int _nameCount;
+        private readonly JsonSpans _spans = new JsonSpans();
         private int _position;
         private int _depth;
 
-        public JsonParser(byte[] data, int offset, int count)
+        public JsonValidator(byte[] data, int offset, int count)
         {
             _data = data;
             _position = offset;
             _end = offset + count;
         }
 
-        /// <summary>Parses the whole range as one value with nothing but whitespace around it.</summary>
-        public object ParseDocument()
+        /// <summary>Where the first containers and long strings end, for the views that read the document afterwards.</summary>
+        public JsonSpans Spans { get { return _spans; } }
+
+        /// <summary>Checks the whole range as one value with nothing but whitespace around it; returns where the value starts.</summary>
+        public int CheckDocument()
         {
             SkipWhitespace();
-            object result = ReadValue();
+            int start = _position;
+            ReadValue();
             SkipWhitespace();
             if (_position != _end) Fail("unexpected data after the JSON value");
-            return result;
+            return start;
         }
 
-        private object ReadValue()
+        private void ReadValue()
         {
             if (_position >= _end) Fail("unexpected end of document, expected a value");
             byte next = _data[_position];
             switch (next)
             {
                 case (byte)'{':
-                    return ReadObject();
+                    ReadObject();
+                    return;
                 case (byte)'[':
-                    return ReadArray();
+                    ReadArray();
+                    return;
                 case (byte)'"':
-                    return ReadString();
+                    int start = _position;
+                    ReadString();
+                    if (_position - start >= JsonSpans.MinStringLength) _spans.Close(_spans.Reserve(start), _position);
+                    return;
                 case (byte)'t':
                     ReadLiteral("true");
-                    return true;
+                    return;
                 case (byte)'f':
                     ReadLiteral("false");
-                    return false;
+                    return;
                 case (byte)'n':
                     ReadLiteral("null");
-                    return JsonNull.Value;
+                    return;
                 case (byte)'-':
                     Fail("negative numbers are not allowed");
-                    return null;
+                    return;
                 default:
-                    if (IsDigit(next)) return ReadInteger();
+                    if (IsDigit(next))
+                    {
+                        ReadInteger();
+                        return;
+                    }
                     Fail("unexpected character, expected a value");
-                    return null;
+                    return;
             }
         }
 
-        private JsonObject ReadObject()
+        /// <summary>
+        /// Checks an object: each name against the earlier names of the same object (decoded comparison,
+        /// no allocation per name: their positions sit on one stack, of at most MaxDepth x MaxMembers entries).
+        /// </summary>
+        private void ReadObject()
         {
             Enter();
-            JsonObject result = new JsonObject();
+            int slot = _spans.Reserve(_position);
+            int frame = _nameCount;
             _position++;
             SkipWhitespace();
             if (Peek() == '}')
             {
                 _position++;
+                _spans.Close(slot, _position);
                 _depth--;
-                return result;
+                return;
             }
             while (true)
             {
                 if (Peek() != '"') Fail("expected a member name in double quotes");
                 int nameAt = _position;
-                string name = ReadString();
+                ReadString();
+                if (_nameCount - frame >= JsonReader.MaxMembers)
+                    FailAt(nameAt, "an object has more than " + JsonReader.MaxMembers + " members");
+                for (int i = frame; i < _nameCount; i++)
+                {
+                    if (JsonText.StringsEqual(_data, _names[i], nameAt))
+                        FailAt(nameAt, "duplicate member name \"" + JsonText.DecodeString(_data, nameAt) + "\"");
+                }
+                if (_nameCount == _names.Length)
+                {
+                    int[] larger = new int[_names.Length * 2];
+                    System.Array.Copy(_names, larger, _names.Length);
+                    _names = larger;
+                }
+                _names[_nameCount++] = nameAt;
                 SkipWhitespace();
                 Expect((byte)':', "expected ':' after a member name");
                 SkipWhitespace();
-                object member = ReadValue();
-                if (!result.TryAdd(name, member)) FailAt(nameAt, "duplicate member name \"" + name + "\"");
+                ReadValue();
                 SkipWhitespace();
                 if (Peek() == ',')
                 {
@@ -93,26 +130,29 @@ namespace SecureOta.Device.Core.Json
                     continue;
                 }
                 Expect((byte)'}', "expected ',' or '}' in an object");
+                _spans.Close(slot, _position);
+                _nameCount = frame;
                 _depth--;
-                return result;
+                return;
             }
         }
 
-        private JsonArray ReadArray()
+        private void ReadArray()
         {
             Enter();
-            JsonArray result = new JsonArray();
+            int slot = _spans.Reserve(_position);
             _position++;
             SkipWhitespace();
             if (Peek() == ']')
             {
                 _position++;
+                _spans.Close(slot, _position);
                 _depth--;
-                return result;
+                return;
             }
             while (true)
             {
-                result.Add(ReadValue());
+                ReadValue();
                 SkipWhitespace();
                 if (Peek() == ',')
                 {
@@ -121,8 +161,9 @@ namespace SecureOta.Device.Core.Json
                     continue;
                 }
                 Expect((byte)']', "expected ',' or ']' in an array");
+                _spans.Close(slot, _position);
                 _depth--;
-                return result;
+                return;
             }
         }
 
@@ -132,34 +173,23 @@ namespace SecureOta.Device.Core.Json
             if (_depth > JsonReader.MaxDepth) Fail("nesting deeper than " + JsonReader.MaxDepth + " levels");
         }
 
-        /// <summary>
-        /// Reads a string starting at its opening quote. Runs of unescaped bytes are validated as
-        /// UTF-8 here and decoded in one native call; a builder is only needed when escapes occur.
-        /// </summary>
-        private string ReadString()
+        /// <summary>Checks a string starting at its opening quote: UTF-8, no raw control bytes, RFC 8259 escapes only.</summary>
+        private void ReadString()
         {
             _position++;
-            int runStart = _position;
-            StringBuilder builder = null;
             while (true)
             {
                 if (_position >= _end) Fail("unterminated string");
                 byte current = _data[_position];
                 if (current == '"')
                 {
-                    string run = Decode(runStart, _position);
                     _position++;
-                    if (builder == null) return run;
-                    builder.Append(run);
-                    return builder.ToString();
+                    return;
                 }
                 if (current == '\\')
                 {
-                    if (builder == null) builder = new StringBuilder();
-                    builder.Append(Decode(runStart, _position));
                     _position++;
-                    ReadEscape(builder);
-                    runStart = _position;
+                    ReadEscape();
                     continue;
                 }
                 if (current < 0x20) Fail("unescaped control character in a string");
@@ -172,26 +202,21 @@ namespace SecureOta.Device.Core.Json
             }
         }
 
-        private string Decode(int start, int end)
-        {
-            if (end == start) return string.Empty;
-            return Encoding.UTF8.GetString(_data, start, end - start);
-        }
-
-        private void ReadEscape(StringBuilder builder)
+        private void ReadEscape()
         {
             if (_position >= _end) Fail("unterminated escape");
             byte kind = _data[_position++];
             switch (kind)
             {
-                case (byte)'"': builder.Append('"'); return;
-                case (byte)'\\': builder.Append('\\'); return;
-                case (byte)'/': builder.Append('/'); return;
-                case (byte)'b': builder.Append('\b'); return;
-                case (byte)'f': builder.Append('\f'); return;
-                case (byte)'n': builder.Append('\n'); return;
-                case (byte)'r': builder.Append('\r'); return;
-                case (byte)'t': builder.Append('\t'); return;
+                case (byte)'"':
+                case (byte)'\\':
+                case (byte)'/':
+                case (byte)'b':
+                case (byte)'f':
+                case (byte)'n':
+                case (byte)'r':
+                case (byte)'t':
+                    return;
                 case (byte)'u': break;
                 default: FailAt(_position - 2, "unknown escape"); return;
             }
@@ -206,11 +231,7 @@ namespace SecureOta.Device.Core.Json
                 _position += 2;
                 int low = ReadHexUnit();
                 if (low < 0xDC00 || low > 0xDFFF) FailAt(_position - 6, "high surrogate escape not followed by a low surrogate");
-                builder.Append((char)unit);
-                builder.Append((char)low);
-                return;
             }
-            builder.Append((char)unit);
         }
 
         private int ReadHexUnit()
@@ -234,8 +255,8 @@ namespace SecureOta.Device.Core.Json
             _position += length;
         }
 
-        /// <summary>Reads 0 or [1-9][0-9]* up to 2^53 - 1 without ever overflowing.</summary>
-        private long ReadInteger()
+        /// <summary>Checks 0 or [1-9][0-9]* up to 2^53 - 1 without ever overflowing.</summary>
+        private void ReadInteger()
         {
             int start = _position;
             long value = 0;
@@ -259,7 +280,6 @@ namespace SecureOta.Device.Core.Json
                 byte next = _data[_position];
                 if (next == '.' || next == 'e' || next == 'E') FailAt(start, "numbers must be integers (no fraction or exponent)");
             }
-            return value;
         }
 
         private void ReadLiteral(string literal)
