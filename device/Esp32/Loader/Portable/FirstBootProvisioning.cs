@@ -17,7 +17,7 @@ namespace SecureOta.Device.Esp32.Loader.Portable
         public const string AppFileName = "provision.app.bin";
 
         /// <summary>The protocol's limit on a root envelope (PROTOCOL.md section 11).</summary>
-        private const int MaxRootSize = 65536;
+        private const int MaxRootSize = 20480; // RootVerifier.MaxEnvelopeSize: docs/PROTOCOL.md section 11, Heap
 
         /// <summary>True when the device is now provisioned. Storage failures throw IOException.</summary>
         public static bool Run(IFileStore files, IHmacSha256 hmac, ISlotStore slots, LoaderSettings settings)
