@@ -94,8 +94,24 @@ namespace SecureOta.Device.Core.Update
         public UpdateReport Poll()
         {
             UpdateReport report = PollUpdate();
+            // A poll that ends before it loads the root (a trial awaiting its confirmation) still reports: the
+            // root names the collector. Loaded once per boot, and only on a device that reports.
+            if (_root == null && _options.Reports != null && report.Result == UpdateResult.AwaitingConfirmation) LoadRootForReports();
             _reporter.AfterPoll(report, _session.Committed);
             return report;
+        }
+
+        private void LoadRootForReports()
+        {
+            try
+            {
+                UpdateFailure ignored;
+                EnsureRoot(out ignored);
+            }
+            catch (IOException)
+            {
+                // No root, no reports this poll; the update is unaffected.
+            }
         }
 
         private UpdateReport PollUpdate()
