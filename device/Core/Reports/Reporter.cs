@@ -33,6 +33,7 @@ namespace SecureOta.Device.Core.Reports
         private ReportSender _sender;
         private TrustedCollector _collector;
         private bool _rootWithoutCollector;
+        private bool _rootSeen;
         private long _lastHeartbeat = -1;
         private string _lastFailure;
         private byte[] _learned;
@@ -63,6 +64,7 @@ namespace SecureOta.Device.Core.Reports
             if (root == null) throw new ArgumentNullException("root");
             _collector = _options == null ? null : root.Collector;
             _rootWithoutCollector = root.Collector == null;
+            _rootSeen = true;
         }
 
         /// <summary>A manifest verified: when its release is the image in the active slot, remember that slot's version name.</summary>
@@ -102,12 +104,20 @@ namespace SecureOta.Device.Core.Reports
             }
         }
 
-        /// <summary>After a poll: queue what it ended with and a heartbeat when one is due, then send within the deadline. Never throws.</summary>
-        public void AfterPoll(UpdateReport report, BootState committed)
+        /// <summary>After a poll: queue what it ended with and a heartbeat when one is due, then send within the deadline. Never throws; returns the poll's report.</summary>
+        public UpdateReport AfterPoll(UpdateReport report, BootState committed)
         {
-            if (_options == null) return;
+            if (_options != null) Report(report, committed);
+            return report;
+        }
+
+        private void Report(UpdateReport report, BootState committed)
+        {
             try
             {
+                // A poll that ends before it loads the root (a trial awaiting its confirmation) still reports:
+                // the root names the collector. Loaded from flash once per boot, and only on a device that reports.
+                if (!_rootSeen && report.Result == UpdateResult.AwaitingConfirmation) LoadRoot(committed);
                 if (_collector == null)
                 {
                     if (_rootWithoutCollector) TurnOff();
@@ -177,6 +187,14 @@ namespace SecureOta.Device.Core.Reports
                 counts = "dropped " + _state.Dropped + ", refused " + _state.Refused + " (last " + _state.LastRefusal + ")";
             _state.Add(new ReportEntry(ReportKind.Heartbeat, running, running, null, null, counts, Uptime()));
             return true;
+        }
+
+        private void LoadRoot(BootState committed)
+        {
+            TrustedRoot root;
+            string problem;
+            if (new TrustedRootStore(_files).TryLoad(committed.TrustedRootVersion, out root, out problem)) UseRoot(root);
+            else Log("no trusted root to find the collector in: " + problem);
         }
 
         /// <summary>A root without a collector: queued reports are dropped and the loader stops recording; the counter stays.</summary>

@@ -5,7 +5,6 @@ using SecureOta.Device.Core.Boot;
 using SecureOta.Device.Core.Crypto;
 using SecureOta.Device.Core.Keys;
 using SecureOta.Device.Core.Platform;
-using SecureOta.Device.Core.Reports;
 using SecureOta.Device.Core.Trust;
 
 namespace SecureOta.Device.Core.Update
@@ -49,7 +48,7 @@ namespace SecureOta.Device.Core.Update
         private readonly KeyAttempts _keyAttempts;
         private readonly RunningImage _running;
         private readonly IssuedUptime _uptime = new IssuedUptime();
-        private readonly Reporter _reporter;
+        private readonly Reports.Reporter _reporter;
 
         public UpdateClient(DevicePlatform platform, UpdateClientOptions options)
         {
@@ -74,7 +73,7 @@ namespace SecureOta.Device.Core.Update
             _deltas = new DeltaInstaller(platform.Hmac, reader, verifier);
             _deviceId = options.GetRecipientKey(0).GetIdBytes();
             _channelPath = "channels/" + options.Channel + ".json";
-            _reporter = new Reporter(platform.Files, platform.Hmac, platform.Clock, options.GetRecipientKey(0), options.Channel, options.Reports);
+            _reporter = new Reports.Reporter(platform.Files, platform.Hmac, platform.Clock, options.GetRecipientKey(0), options.Channel, options.Reports);
         }
 
         /// <summary>
@@ -86,32 +85,10 @@ namespace SecureOta.Device.Core.Update
         /// <summary>The trusted root as of the last poll, or null before the first.</summary>
         public TrustedRoot TrustedRoot { get { return _root; } }
 
-        /// <summary>
-        /// Runs one poll, then sends the device's reports when its root names a collector (PROTOCOL.md section
-        /// 11d; after the update work, within its own deadline, never changing the poll's outcome). Never throws
-        /// for anything the server, the collector or the flash does; see <see cref="UpdateReport"/>.
-        /// </summary>
+        /// <summary>Runs one poll, then reports (PROTOCOL.md 11d, never changing its outcome). Never throws for anything a server or the flash does.</summary>
         public UpdateReport Poll()
         {
-            UpdateReport report = PollUpdate();
-            // A poll that ends before it loads the root (a trial awaiting its confirmation) still reports: the
-            // root names the collector. Loaded once per boot, and only on a device that reports.
-            if (_root == null && _options.Reports != null && report.Result == UpdateResult.AwaitingConfirmation) LoadRootForReports();
-            _reporter.AfterPoll(report, _session.Committed);
-            return report;
-        }
-
-        private void LoadRootForReports()
-        {
-            try
-            {
-                UpdateFailure ignored;
-                EnsureRoot(out ignored);
-            }
-            catch (IOException)
-            {
-                // No root, no reports this poll; the update is unaffected.
-            }
+            return _reporter.AfterPoll(PollUpdate(), _session.Committed);
         }
 
         private UpdateReport PollUpdate()
