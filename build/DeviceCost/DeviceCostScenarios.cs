@@ -35,6 +35,7 @@ public static class DeviceCostScenarios
             DeltaPatchOnly(counters, inputs),
         };
         steps.AddRange(DeviceCostPollScenarios.Run(counters, inputs));
+        steps.AddRange(DeviceCostReportScenarios.Run(counters, inputs));
         return JsonSerializer.Serialize(steps);
     }
 

@@ -50,6 +50,7 @@ namespace SecureOta.Device.Core.Update
         private readonly RunningImage _running;
         private readonly IssuedUptime _uptime = new IssuedUptime();
         private readonly UpdateFailure _outOfMemory = PollFailures.OutOfMemory();
+        private readonly Reports.Reporter _reporter;
 
         public UpdateClient(DevicePlatform platform, UpdateClientOptions options)
         {
@@ -75,6 +76,7 @@ namespace SecureOta.Device.Core.Update
             _deltas = new DeltaInstaller(platform.Hmac, reader, verifier);
             _deviceId = options.GetRecipientKey(0).GetIdBytes();
             _channelPath = "channels/" + options.Channel + ".json";
+            _reporter = new Reports.Reporter(platform.Files, platform.Hmac, platform.Clock, options.GetRecipientKey(0), options.Channel, options.Reports);
         }
 
         /// <summary>
@@ -86,12 +88,13 @@ namespace SecureOta.Device.Core.Update
         /// <summary>The trusted root as of the last poll, or null before the first and after one that ran out of memory.</summary>
         public TrustedRoot TrustedRoot { get { return _root; } }
 
-        /// <summary>Runs one poll. Never throws for anything the server or the flash does; see <see cref="UpdateReport"/>.</summary>
+        /// <summary>Runs one poll, then reports (PROTOCOL.md 11d, never changing its outcome). Never throws for anything a server or the flash does.</summary>
         public UpdateReport Poll()
         {
+            UpdateReport report;
             try
             {
-                return PollCatching();
+                report = PollUpdate();
             }
             catch (OutOfMemoryException)
             {
@@ -100,9 +103,18 @@ namespace SecureOta.Device.Core.Update
                 _etag = null;
                 return Fail(_outOfMemory);
             }
+            try
+            {
+                return _reporter.AfterPoll(report, _session.Committed);
+            }
+            catch (OutOfMemoryException)
+            {
+                // Reporting never changes the poll's outcome, even when it runs out of memory.
+                return report;
+            }
         }
 
-        private UpdateReport PollCatching()
+        private UpdateReport PollUpdate()
         {
             _version = null;
             _sequence = 0;
@@ -174,6 +186,7 @@ namespace SecureOta.Device.Core.Update
             ChannelManifest manifest = verified.Manifest;
             _version = manifest.Release.Version;
             _sequence = manifest.Sequence;
+            _reporter.Learn(committed, manifest.Release);
             if (verified.Outcome == ManifestOutcome.NothingNew)
             {
                 if (pending) return Fail(UpdateFailure.FromVerification(new VerificationFailure(VerificationError.RolledBack, "C7",
@@ -219,7 +232,7 @@ namespace SecureOta.Device.Core.Update
             try
             {
                 _session.MoveTo(UpdatePhase.Verified);
-                if (!IsSameDownload(manifest)) BeginDownload(manifest);
+                if (!DownloadStart.IsSameDownload(_session.Committed, manifest)) DownloadStart.Begin(_session, manifest);
                 if (!Download(release, contentKey, out failure)) return Fail(failure);
             }
             finally
@@ -281,31 +294,10 @@ namespace SecureOta.Device.Core.Update
                 working.MoveTo(UpdatePhase.Idle);
                 working.ClearResume();
             }
-            Accept(working, manifest);
+            DownloadStart.Accept(working, manifest);
             _session.Commit();
             Remember(etag, manifest);
             return Done(UpdateResult.UpToDate);
-        }
-
-        /// <summary>True when the stored resume point belongs to this very manifest's image in the inactive slot.</summary>
-        private bool IsSameDownload(ChannelManifest manifest)
-        {
-            BootState committed = _session.Committed;
-            return committed.IsDownloadPending && manifest.Sequence == committed.HighestSequence &&
-                committed.ResumeSlot == committed.InactiveSlot &&
-                ConstantTime.AreEqual(committed.ResumeTarget, 0, manifest.Release.ImageDigest, 0, committed.ResumeTarget.Length);
-        }
-
-        /// <summary>Accepts the manifest and points the resume state at record 0 of the inactive slot, whose old image record is dropped.</summary>
-        private void BeginDownload(ChannelManifest manifest)
-        {
-            BootState working = _session.Working;
-            ManifestArtifact artifact = manifest.Release.FullArtifact;
-            Accept(working, manifest);
-            SlotId target = working.InactiveSlot;
-            working.Image(target).Clear();
-            working.BeginDownload(target, manifest.Release.ImageDigest, artifact.Head, artifact.Iv);
-            _session.Commit();
         }
 
         /// <summary>The slot holds the signed image: schedule its trial and reboot into it.</summary>
@@ -321,6 +313,7 @@ namespace SecureOta.Device.Core.Update
             working.Confirmed = false;
             _session.MoveTo(UpdatePhase.TrialPending);
             _session.Commit();
+            _reporter.TrialScheduled(_session.Committed, release, target, _session.Installed.Kind);
             _platform.Rebooter.Reboot();
             return Done(UpdateResult.TrialScheduled);
         }
@@ -330,7 +323,7 @@ namespace SecureOta.Device.Core.Update
         {
             BootState working = _session.Working;
             _session.MoveTo(UpdatePhase.Idle);
-            Accept(working, manifest);
+            DownloadStart.Accept(working, manifest);
             working.ClearResume();
             _session.Commit();
             Remember(etag, manifest);
@@ -343,12 +336,6 @@ namespace SecureOta.Device.Core.Update
             // An ETag no transport can send back would make every later request fail; without it polls are unconditional.
             _etag = EntityTags.IsSendable(etag) ? etag : null;
             _etagExpires = manifest.Expires;
-        }
-
-        private static void Accept(BootState working, ChannelManifest manifest)
-        {
-            working.HighestSequence = manifest.Sequence;
-            if (manifest.Issued > working.LastIssued) working.LastIssued = manifest.Issued;
         }
 
         private bool EnsureRoot(out UpdateFailure failure)
@@ -376,6 +363,7 @@ namespace SecureOta.Device.Core.Update
                 _etag = null;
                 _etagExpires = 0;
             }
+            _reporter.UseRoot(root);
             if (_options.RootChanged != null) _options.RootChanged(root);
         }
 

@@ -31,6 +31,8 @@ public sealed class DeviceCostTaskTests
         "poll: no change (304)",
         "poll: root rotation 1 -> 2, then the manifest",
         "poll: whole full update",
+        "report MAC key (X25519, HKDF)",
+        "report: queue and send one (transport excluded)",
     ];
 
     [Fact]
