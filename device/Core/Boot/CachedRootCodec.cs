@@ -14,8 +14,8 @@ namespace SecureOta.Device.Core.Boot
     /// </summary>
     internal static class CachedRootCodec
     {
-        /// <summary>The form's first byte. 1: the fields of protocol version 2's root.</summary>
-        internal const int FormatVersion = 1;
+        /// <summary>The form's first byte. 2: the fields of protocol version 2's root, with its optional collector (section 5).</summary>
+        internal const int FormatVersion = 2;
 
         /// <summary>Keys of one role and TLS anchors a form may hold (the bounds of RootPayloadReader).</summary>
         private const int MaxKeys = 16;
@@ -70,10 +70,33 @@ namespace SecureOta.Device.Core.Boot
             int anchorCount = io.Count(reading ? 0 : root.TlsAnchorCount, MaxAnchors);
             string[] anchors = new string[anchorCount];
             for (int i = 0; i < anchorCount; i++) anchors[i] = io.Text(reading ? null : root.GetTlsAnchor(i));
+            TrustedCollector collector = Collector(io, reading ? null : root.Collector);
             if (!reading) return root;
             if (io.Failed || rootRole == null || approvalRole == null || releaseRole == null) return null;
             // The envelope stays in root.<N>.json: a root from this form is never stored again (TrustedRootStore.Save).
-            return new TrustedRoot(version, expires, product, rootRole, approvalRole, releaseRole, anchors, null);
+            return new TrustedRoot(version, expires, product, rootRole, approvalRole, releaseRole, anchors, collector, null);
+        }
+
+        /// <summary>A presence byte (0 or 1), then the collector's URL, key and anchors.</summary>
+        private static TrustedCollector Collector(CachedRootCursor io, TrustedCollector collector)
+        {
+            bool reading = io.IsReading;
+            int present = io.Byte(reading || collector == null ? 0 : 1);
+            if (present == 0) return null;
+            if (present != 1)
+            {
+                io.Fail();
+                return null;
+            }
+            string url = io.Text(reading ? null : collector.Url);
+            byte[] key = io.Fixed(reading ? null : collector.Key, PublicKeySize);
+            int count = io.Count(reading ? 0 : collector.TlsAnchorCount, MaxAnchors);
+            string[] anchors = new string[count];
+            for (int i = 0; i < count; i++) anchors[i] = io.Text(reading ? null : collector.GetTlsAnchor(i));
+            if (!reading) return collector;
+            // A verified collector has 1 to 8 anchors: a form without any is not one this codec wrote.
+            if (count == 0) io.Fail();
+            return io.Failed ? null : new TrustedCollector(url, key, anchors);
         }
 
         private static SigningRole Role(CachedRootCursor io, SigningRole role)

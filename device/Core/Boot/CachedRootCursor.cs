@@ -52,6 +52,12 @@ namespace SecureOta.Device.Core.Boot
         /// <summary>True once a read ran past the end or met a length out of bounds.</summary>
         internal bool Failed { get { return _failed; } }
 
+        /// <summary>Marks the form as bad: a value no writer of this format produces.</summary>
+        internal void Fail()
+        {
+            _failed = true;
+        }
+
         /// <summary>True when reading and every byte was consumed without a failure.</summary>
         internal bool EndedExactly { get { return !_failed && _position == _data.Length; } }
 
@@ -101,10 +107,12 @@ namespace SecureOta.Device.Core.Boot
             return value;
         }
 
-        /// <summary>A string as a 2-byte length and its UTF-8 bytes (decoded natively when reading).</summary>
+        /// <summary>
+        /// A string as a 2-byte length and its UTF-8 bytes (decoded natively when reading). Writing encodes
+        /// straight into the form: measuring and writing allocate nothing (PROTOCOL.md section 11, Heap).
+        /// </summary>
         internal string Text(string value)
         {
-            byte[] utf8 = null;
             int length;
             if (_reading)
             {
@@ -113,17 +121,60 @@ namespace SecureOta.Device.Core.Boot
             else
             {
                 if (value == null) throw new ArgumentNullException("value");
-                utf8 = Encoding.UTF8.GetBytes(value);
-                if (utf8.Length > MaxTextBytes) throw new ArgumentException("text longer than " + MaxTextBytes + " bytes", "value");
-                length = utf8.Length;
+                length = Utf8(value, null, 0);
+                if (length > MaxTextBytes) throw new ArgumentException("text longer than " + MaxTextBytes + " bytes", "value");
                 Byte(length >> 8);
                 Byte(length);
             }
             if (!Claim(length)) return null;
             int start = _position - length;
             if (_reading) return Encoding.UTF8.GetString(_data, start, length);
-            if (_data != null) Array.Copy(utf8, 0, _data, start, length);
+            if (_data != null) Utf8(value, _data, start);
             return value;
+        }
+
+        /// <summary>The UTF-8 length of <paramref name="value"/>, written at <paramref name="offset"/> when <paramref name="output"/> is not null.</summary>
+        private static int Utf8(string value, byte[] output, int offset)
+        {
+            int at = offset;
+            for (int i = 0; i < value.Length; i++)
+            {
+                int c = value[i];
+                if (c >= 0xD800 && c <= 0xDBFF && i + 1 < value.Length && value[i + 1] >= 0xDC00 && value[i + 1] <= 0xDFFF)
+                {
+                    c = 0x10000 + ((c - 0xD800) << 10) + (value[++i] - 0xDC00);
+                }
+                else if (c >= 0xD800 && c <= 0xDFFF)
+                {
+                    // A lone surrogate never comes out of a verified JSON document: writing it would be misuse.
+                    throw new ArgumentException("text holds a lone surrogate", "value");
+                }
+                int size = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+                if (output != null)
+                {
+                    if (size == 1) output[at] = (byte)c;
+                    else if (size == 2)
+                    {
+                        output[at] = (byte)(0xC0 | (c >> 6));
+                        output[at + 1] = (byte)(0x80 | (c & 0x3F));
+                    }
+                    else if (size == 3)
+                    {
+                        output[at] = (byte)(0xE0 | (c >> 12));
+                        output[at + 1] = (byte)(0x80 | ((c >> 6) & 0x3F));
+                        output[at + 2] = (byte)(0x80 | (c & 0x3F));
+                    }
+                    else
+                    {
+                        output[at] = (byte)(0xF0 | (c >> 18));
+                        output[at + 1] = (byte)(0x80 | ((c >> 12) & 0x3F));
+                        output[at + 2] = (byte)(0x80 | ((c >> 6) & 0x3F));
+                        output[at + 3] = (byte)(0x80 | (c & 0x3F));
+                    }
+                }
+                at += size;
+            }
+            return at - offset;
         }
 
         /// <summary>A count read back must lie in 1..max; a bad one fails the read (and writing one out of range is misuse).</summary>

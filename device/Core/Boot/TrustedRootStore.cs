@@ -144,13 +144,14 @@ namespace SecureOta.Device.Core.Boot
         }
 
         /// <summary>
-        /// Writes the root's exact envelope bytes as root.&lt;its version&gt;.json, then its cached form.
-        /// Power-safe order, with the envelope as the authority: (1) any old form of this version is deleted,
-        /// so a form never outlives the envelope it was made from (a re-provisioned device); (2) the envelope;
-        /// (3) the form. A cut before (3) leaves an envelope without a form, which the next load verifies in
-        /// full and caches; a cut inside (3) leaves a form whose tag fails, the same. The caller names the new
-        /// version in the boot state only after this returns, so the state never names a root without its
-        /// envelope. Only a root verified from its envelope can be saved (one from the cached form has none).
+        /// Writes the root's exact envelope bytes as root.&lt;its version&gt;.json. Power-safe order, with the
+        /// envelope as the authority: (1) any old form of this version is deleted, so a form never outlives the
+        /// envelope it was made from (a re-provisioned device); (2) the envelope. The cached form is not written
+        /// here: the next load from flash (the next boot) verifies the envelope in full once and writes it, so a
+        /// poll that rotates the root never holds the form beside the documents it verified (PROTOCOL.md
+        /// section 11, Heap). The caller names the new version in the boot state only after this returns, so the
+        /// state never names a root without its envelope. Only a root verified from its envelope can be saved
+        /// (one from the cached form has none).
         /// </summary>
         public void Save(TrustedRoot root)
         {
@@ -167,7 +168,6 @@ namespace SecureOta.Device.Core.Boot
             {
                 stream.Dispose();
             }
-            if (_cache != null) _cache.Save(root, root.Envelope.Length);
         }
 
         /// <summary>Deletes a superseded root's files (its form first: no form outlives its envelope); root.1.json is never deleted.</summary>

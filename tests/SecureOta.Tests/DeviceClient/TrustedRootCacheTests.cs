@@ -36,6 +36,12 @@ public sealed class TrustedRootCacheTests : IDisposable
         JsonObject payload = _trust.RootPayload(1);
         // Two anchors and several keys per role, so every list of the form holds more than one item.
         payload["tlsAnchors"] = new JsonArray(TestDocuments.RootCaPem(), TestDocuments.RootCaPem());
+        payload["collector"] = new JsonObject
+        {
+            ["url"] = "https://collector.example/",
+            ["key"] = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)),
+            ["tlsAnchors"] = new JsonArray(TestDocuments.RootCaPem(), TestDocuments.RootCaPem()),
+        };
         _payload = Encoding.UTF8.GetBytes(payload.ToJsonString());
         _rootV1 = TestEnvelope.Sign(TestEnvelope.RootType, _payload, _trust.RootKeys);
         Assert.True(RootVerifier.TryLoadTrusted(_rootV1, out _verified, out VerificationFailure failure), failure?.ToString());
@@ -71,6 +77,8 @@ public sealed class TrustedRootCacheTests : IDisposable
         PublicState.AssertSame(_verified, cached, "root", new HashSet<string> { nameof(TrustedRoot.Envelope) });
         Assert.Null(cached.Envelope);
         Assert.True(cached.HasSameReleaseRole(_verified));
+        // The collector's key has no public property (GetKey copies it): compare it here.
+        Assert.Equal(_verified.Collector.GetKey(), cached.Collector.GetKey());
     }
 
     [Fact]
@@ -147,7 +155,8 @@ public sealed class TrustedRootCacheTests : IDisposable
     }
 
     [Theory]
-    [InlineData(0, 2, "another format byte")]
+    [InlineData(0, 1, "the older format byte (no collector)")]
+    [InlineData(0, 3, "another format byte")]
     [InlineData(0, 0, "format byte 0")]
     [InlineData(-1, 0, "a trailing byte")]
     public void Cached_root_of_another_format_is_refused_even_under_the_right_key(int position, byte value, string change)
@@ -175,7 +184,7 @@ public sealed class TrustedRootCacheTests : IDisposable
         byte[] key = Hkdf.DeriveKey(_hmac, _devicePrivateKey, null, Encoding.UTF8.GetBytes("SecureOta/v1/root-cache"), 32);
 
         Assert.Equal(HMACSHA256.HashData(key, file[..^32]), file[^32..]);
-        Assert.Equal(1, file[0]);
+        Assert.Equal(2, file[0]);
     }
 
     [Fact]
