@@ -54,12 +54,14 @@ public sealed class FleetDemoRunner
             DeviceReportsPerMinute = 0,
             AddressRequestsPerMinute = 0,
             LogLevel = Microsoft.Extensions.Logging.LogLevel.Warning,
+            // The builds' clock, so the summary's generated time and the gate's build time agree.
+            Time = _context.Environment.Clock,
         }).GetAwaiter().GetResult();
         try
         {
             log.Information("Fleet demo: {0} simulated devices (DEMO keys, registered in the demo's own keys/recipients.json) on {1}; the report collector runs in-process at {2} (SQLite).",
                 count, FleetDemoWorkspace.Base, collector.BaseUrl);
-            log.Information("stable's rolloutPolicy: {0}. Even-numbered devices are hardware revision B, where {1}'s app never confirms.", FleetDemoWorkspace.Policy, FleetDemoWorkspace.Bad);
+            log.Information("stable's rolloutPolicy: {0}. Even-numbered devices are hardware revision B, where {1}'s app never confirms.", FleetDemoWorkspace.Policy(count), FleetDemoWorkspace.Bad);
             using var reports = new FleetReportClient(collector.BaseUrl);
             var builds = new FleetBuild(_context, workspace, token);
             var ca = default(TestCertificateAuthority);
@@ -72,7 +74,7 @@ public sealed class FleetDemoRunner
                     ca ??= TestCertificateAuthority.Load(new DemoKeyStore(_context.Paths.DemoKeysDir).TestCertificateAuthorityDir);
                     var target = builds.Last!.SignedChannels.Single(c => c.Channel == Channel);
                     var result = FleetRound.Run(title, builds.LiveSite!, target.Release.Version.ToString(), target.Manifest.Rollout.Percent, devices, ca,
-                        builds.Last.Keys.Roots.Envelope(1), workspace.ImageOf(FleetDemoWorkspace.Base), reports);
+                        builds.Last.Keys.Roots.Envelope(1), workspace.ImageOf(FleetDemoWorkspace.Base), reports, _context.Now);
                     log.Information("  {0}", result.Describe());
                     rounds.Add(result);
                     return result;
@@ -90,7 +92,7 @@ public sealed class FleetDemoRunner
 
                 log.Information("");
                 log.Information("1. Tag: stable stages {0} (the bad release) at 10 %; the release workflow deploys it.", FleetDemoWorkspace.Bad);
-                workspace.StageOnStable(FleetDemoWorkspace.Bad, 10);
+                workspace.StageOnStable(FleetDemoWorkspace.Bad, 10, count);
                 var channelsAtTag = File.ReadAllBytes(workspace.ChannelsFile);
                 builds.Deploy();
                 var first = Round("Poll round 1");
@@ -102,7 +104,7 @@ public sealed class FleetDemoRunner
                 log.Information("");
                 log.Information("3. Tag: the good release {0} joins releases/ and stable stages it at 10 %.", FleetDemoWorkspace.Good);
                 workspace.AddGoodRelease();
-                workspace.StageOnStable(FleetDemoWorkspace.Good, 10);
+                workspace.StageOnStable(FleetDemoWorkspace.Good, 10, count);
                 builds.Deploy();
                 Round("Poll round 3");
                 for (int refresh = 1; refresh <= MaxRefreshes && devices.Any(d => d.Running != FleetDemoWorkspace.Good); refresh++)

@@ -15,8 +15,11 @@ internal sealed class FleetDemoWorkspace : IDisposable
     public const string Bad = "1.1.0";
     public const string Good = "1.2.0";
 
-    /// <summary>The policy the demo runs: steps the fleet sees move in a few refreshes, thresholds a ~10-device cohort can meet.</summary>
-    public const string Policy = """{"steps": [10, 50, 100], "minReports": 5, "maxFailureRate": 0.2}""";
+    /// <summary>
+    /// The policy the demo runs: steps the fleet sees move in a few refreshes, and a minReports the first
+    /// 10 % cohort can meet: 5 for 100 devices, at least 3 (a 3-device cohort with one revert already halts).
+    /// </summary>
+    public static string Policy(int devices) => $$"""{"steps": [10, 50, 100], "minReports": {{Math.Max(3, devices / 20)}}, "maxFailureRate": 0.2}""";
 
     private FleetDemoWorkspace(string root) => Root = root;
 
@@ -54,14 +57,14 @@ internal sealed class FleetDemoWorkspace : IDisposable
         File.WriteAllBytes(RecipientsFile, RecipientFileWriter.Write(devices.Select(d => d.Recipient).ToList()));
 
     /// <summary>What a maintainer commits with a tag: stable stages <paramref name="release"/> at <paramref name="percent"/> % under the demo's policy.</summary>
-    public void StageOnStable(string release, int percent) => File.WriteAllText(ChannelsFile, $$"""
+    public void StageOnStable(string release, int percent, int devices) => File.WriteAllText(ChannelsFile, $$"""
         {
           "channels": {
             "stable": {
               "manifestLifetimeDays": 14,
               "deltaBaseCount": 3,
               "rollout": {"release": "{{release}}", "percent": {{percent}}, "state": "active"},
-              "rolloutPolicy": {{Policy}}
+              "rolloutPolicy": {{Policy(devices)}}
             },
             "beta": {"manifestLifetimeDays": 7, "deltaBaseCount": 3}
           }

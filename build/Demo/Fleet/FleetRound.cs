@@ -14,7 +14,7 @@ namespace SecureOta.Build.Demo.Fleet;
 internal static class FleetRound
 {
     public static FleetRoundResult Run(string title, string liveSite, string offered, int percent, IReadOnlyList<FleetDevice> devices,
-        TestCertificateAuthority ca, byte[] rootV1, string baseImage, FleetReportClient reports)
+        TestCertificateAuthority ca, byte[] rootV1, string baseImage, FleetReportClient reports, DateTimeOffset now)
     {
         int storedBefore = reports.Stored, refusedBefore = reports.Refused;
         var installed = new List<int>();
@@ -36,6 +36,8 @@ internal static class FleetRound
                 ProvisionSecurityVersion = 1,
                 DeviceKey = (byte[])device.PrivateKey.Clone(),
                 DeviceKeySource = device.Name,
+                // The builds signed at the build's time; the device's clock runs from there (as in the Demo target).
+                Clock = SecureOta.Device.Host.SystemClock.StartingAt(now),
                 App = offered == FleetDemoWorkspace.Bad && device.IsRevisionB ? SimulatedAppBehaviour.NeverConfirms : SimulatedAppBehaviour.ConfirmsAfterHealthCheck,
             };
             try
