@@ -38,13 +38,21 @@ public sealed class RootDraft
         Keys(root.RootRole), root.RootRole.Threshold,
         Keys(root.ApprovalRole), root.ApprovalRole.Threshold,
         Keys(root.ReleaseRole), root.ReleaseRole.Threshold,
-        Enumerable.Range(0, root.TlsAnchorCount).Select(root.GetTlsAnchor).ToList());
+        Enumerable.Range(0, root.TlsAnchorCount).Select(root.GetTlsAnchor).ToList())
+    {
+        Collector = root.Collector is { } c
+            ? new RootCollector(c.Url, c.GetKey(), Enumerable.Range(0, c.TlsAnchorCount).Select(c.GetTlsAnchor).ToList())
+            : null,
+    };
 
     public string Product { get; }
 
     public int RootThreshold => _thresholds[RootRoleKind.Root];
 
     public IReadOnlyList<string> TlsAnchors { get; set; }
+
+    /// <summary>The report collector the root names, or null (devices send no reports).</summary>
+    public RootCollector? Collector { get; set; }
 
     public IReadOnlyList<string> RootKeyIds => KeyIds(RootRoleKind.Root);
 
@@ -78,7 +86,7 @@ public sealed class RootDraft
             if (!all.Any(k => k.AsSpan().SequenceEqual(key))) all.Add(key);
         }
         return new RootMetadata(version, expires, Product, all,
-            Role(RootRoleKind.Root), Role(RootRoleKind.Approval), Role(RootRoleKind.Release), TlsAnchors);
+            Role(RootRoleKind.Root), Role(RootRoleKind.Approval), Role(RootRoleKind.Release), TlsAnchors, Collector);
     }
 
     private RoleDefinition Role(RootRoleKind role) => new(_thresholds[role], KeyIds(role));

@@ -12,6 +12,7 @@ namespace SecureOta.Build.Publishing;
 /// <param name="Approval">The approval role (offline maintainers' keys), which approves releases.</param>
 /// <param name="Release">The release role (the online CI key), which signs channel manifests.</param>
 /// <param name="TlsAnchors">1 to 8 PEM root CA certificates, each at most 4096 bytes.</param>
+/// <param name="Collector">The report collector devices send to, or null: then devices send no reports.</param>
 public sealed record RootMetadata(
     long Version,
     long Expires,
@@ -20,4 +21,5 @@ public sealed record RootMetadata(
     RoleDefinition Root,
     RoleDefinition Approval,
     RoleDefinition Release,
-    IReadOnlyList<string> TlsAnchors);
+    IReadOnlyList<string> TlsAnchors,
+    RootCollector? Collector = null);

@@ -54,6 +54,16 @@ public static class RootMetadataWriter
                 writer.WriteStringValue(anchor);
             }
             writer.WriteEndArray();
+            if (root.Collector is { } collector)
+            {
+                writer.WriteStartObject("collector");
+                writer.WriteString("url", collector.Url);
+                writer.WriteString("key", Convert.ToHexStringLower(collector.Key));
+                writer.WriteStartArray("tlsAnchors");
+                foreach (string anchor in collector.TlsAnchors) writer.WriteStringValue(anchor);
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
             writer.WriteEndObject();
         });
     }
@@ -104,7 +114,36 @@ public static class RootMetadataWriter
         {
             ValidateAnchor($"tlsAnchors[{i}]", root.TlsAnchors[i]);
         }
+        if (root.Collector is not null) ValidateCollector(root.Collector);
         return keyIds;
+    }
+
+    /// <summary>The collector's URL, key and anchors, by the rules a device applies (section 5), so the build never signs one a device refuses.</summary>
+    private static void ValidateCollector(RootCollector collector)
+    {
+        if (!IsCollectorUrl(collector.Url))
+            throw new ProtocolLimitException("collector.url",
+                $"\"{collector.Url}\" is not an https:// base URL with a host, ending in '/', of at most {MaxCollectorUrlLength} visible ASCII characters without '?', '#', '@' or '\\'");
+        if (collector.Key is null || collector.Key.Length != KeyId.PublicKeySize)
+            throw new ProtocolLimitException("collector.key", $"an X25519 public key is {KeyId.PublicKeySize} bytes");
+        if (collector.Key.All(b => b == 0)) throw new ProtocolLimitException("collector.key", "the all-zero key shares no secret with any device");
+        ArgumentNullException.ThrowIfNull(collector.TlsAnchors, nameof(collector.TlsAnchors));
+        PayloadRules.RequireCount("collector.tlsAnchors", collector.TlsAnchors.Count, 1, ProtocolLimits.MaxTlsAnchors);
+        for (int i = 0; i < collector.TlsAnchors.Count; i++)
+        {
+            ValidateAnchor($"collector.tlsAnchors[{i}]", collector.TlsAnchors[i]);
+        }
+    }
+
+    /// <summary>Longest collector URL a device accepts.</summary>
+    public const int MaxCollectorUrlLength = 256;
+
+    /// <summary>The device's URL rule (RootPayloadReader), plus a URI parse with a host.</summary>
+    public static bool IsCollectorUrl(string? url)
+    {
+        if (url is null || url.Length > MaxCollectorUrlLength || !url.StartsWith("https://", StringComparison.Ordinal) || !url.EndsWith('/')) return false;
+        if (url.Any(c => c <= ' ' || c > '~' || c is '?' or '#' or '@' or '\\')) return false;
+        return Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Host.Length > 0 && url["https://".Length] != '/';
     }
 
     /// <summary>No key in two roles: the theft of the online release key must never be the theft of an offline role.</summary>

@@ -9,7 +9,7 @@ using SecureOta.Build.Publishing;
 namespace SecureOta.Build.Tasks;
 
 [TaskName("InitRoot")]
-[TaskDescription("Offline, once: creates root, approval and release keys and the content-key secret (--out=<dir outside the repo>, --product=<id>, --root-keys, --root-threshold, --approval-keys, --approval-threshold, --release-keys, --release-threshold, --expires-days) and signs root version 1 into keys/root/1.json.")]
+[TaskDescription("Offline, once: creates root, approval and release keys and the content-key secret (--out=<dir outside the repo>, --product=<id>, --root-keys, --root-threshold, --approval-keys, --approval-threshold, --release-keys, --release-threshold, --expires-days, optional report collector: --collector-url, --collector-key, --collector-anchors) and signs root version 1 into keys/root/1.json.")]
 public sealed class InitRootTask : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)
@@ -46,6 +46,7 @@ public sealed class InitRootTask : FrostingTask<BuildContext>
         {
             var draft = new RootDraft(product, rootKeys.Select(k => k.PublicKey), rootThreshold, approvalKeys.Select(k => k.PublicKey), approvalThreshold,
                 releaseKeys.Select(k => k.PublicKey), releaseThreshold, anchors);
+            var collector = CollectorChange.Apply(context, draft).ToList();
             var payload = RootMetadataWriter.Write(draft.ToMetadata(1, context.Now.AddDays(days).ToUnixTimeSeconds()));
             var envelope = EnvelopeSigner.Sign(PayloadTypes.Root, payload, rootKeys);
             RootHistory.FromEnvelopes([envelope], _ => "the new root version 1"); // as a device will load it
@@ -64,6 +65,7 @@ public sealed class InitRootTask : FrostingTask<BuildContext>
             context.Log.Information("Signed root version 1 of product '{7}' into {0}: root keys {1} of {2}, approval keys {8} of {9}, release keys {3} of {4}, expires {5:u}, {6} pinned CA(s).",
                 context.Paths.Display(target), rootThreshold, rootCount, releaseThreshold, releaseCount, context.Now.AddDays(days), anchors.Count,
                 product, approvalThreshold, approvalCount);
+            foreach (var change in collector) context.Log.Information("  {0}", change);
             foreach (var file in written) context.Log.Information("  private key: {0}", file);
             context.Log.Information("Next: commit keys/root/1.json; store the release key as the SECUREOTA_RELEASE_KEY secret and the content-key " +
                 "secret as SECUREOTA_CONTENT_SECRET of both the 'release-signing' (tag releases) and 'release-refresh' (daily refresh) environments " +

@@ -10,14 +10,14 @@ namespace SecureOta.Build.Tasks;
 /// RevokeReleaseKey, RotateRootKeys, ChangePinnedCAs) are the same procedure with fewer options.
 /// </summary>
 [TaskName("SignRoot")]
-[TaskDescription("Offline: signs the next root version (--root-key=<file> or --root-key-env=<VAR>, repeated; changes: --add-root-key, --remove-root-key, --root-threshold, --add-approval-key, --remove-approval-key, --approval-threshold, --add-release-key, --remove-release-key, --release-threshold, --tls-anchors=<dir>, --expires-days).")]
+[TaskDescription("Offline: signs the next root version (--root-key=<file> or --root-key-env=<VAR>, repeated; changes: --add-root-key, --remove-root-key, --root-threshold, --add-approval-key, --remove-approval-key, --approval-threshold, --add-release-key, --remove-release-key, --release-threshold, --tls-anchors=<dir>, --collector-url=<https://…/>, --collector-key=<X25519 .pub>, --collector-anchors=<dir>, --remove-collector, --expires-days).")]
 public sealed class SignRootTask : FrostingTask<BuildContext>
 {
     /// <summary>Every option that changes the next root; --expires-days alone re-signs it with a new expiry.</summary>
     public static readonly string[] ChangeOptions =
     [
         "add-root-key", "remove-root-key", "root-threshold", "add-release-key", "remove-release-key", "release-threshold", "tls-anchors",
-        RootCeremony.ExpiresDaysArgument,
+        RootCeremony.ExpiresDaysArgument, .. CollectorChange.Options,
     ];
 
     public override void Run(BuildContext context)
@@ -38,6 +38,7 @@ public sealed class SignRootTask : FrostingTask<BuildContext>
             .. RootChanges.Threshold(context, draft, RootRoleKind.Approval),
             .. RootChanges.Threshold(context, draft, RootRoleKind.Release),
             .. RootChanges.Anchors(context, draft, defaultFolder: null),
+            .. CollectorChange.Apply(context, draft),
         ],
         "A new release key must be in the CI secret SECUREOTA_RELEASE_KEY when this root is deployed.");
     }

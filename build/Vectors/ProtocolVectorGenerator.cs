@@ -94,6 +94,7 @@ public static class ProtocolVectorGenerator
             ApprovalEnvelope(approval, digests),
             ChannelEnvelope(release, ApprovalEnvelopeBytes(approval, digests), contentKey, digests, artifact),
             .. NegativeVectors.Generate(root, approval, release, anchor),
+            .. ReportVectors.Generate(),
         ];
     }
 

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using SecureOta.Device.Core.Artifacts;
 using SecureOta.Device.Core.Platform;
+using SecureOta.Device.Core.Reports;
 
 namespace SecureOta.Device.Core.Boot
 {
@@ -25,6 +26,7 @@ namespace SecureOta.Device.Core.Boot
         private readonly SlotImageVerifier _verifier;
         private readonly BootState _state = new BootState();
         private readonly int _maxTrialBoots;
+        private readonly ReportOutcomes _reports;
 
         public BootManager(IFileStore files, IHmacSha256 hmac, ISlotStore slots, int maxTrialBoots)
         {
@@ -36,6 +38,7 @@ namespace SecureOta.Device.Core.Boot
             _slots = slots;
             _verifier = new SlotImageVerifier(hmac, new byte[ArtifactLayout.ChunkSize]);
             _maxTrialBoots = maxTrialBoots;
+            _reports = new ReportOutcomes(files, hmac);
         }
 
         /// <summary>Boots a trial image gets before it is reverted.</summary>
@@ -89,7 +92,11 @@ namespace SecureOta.Device.Core.Boot
                     BootDecision decision = CountTrialBoot(trial, out problem);
                     if (decision != null) return decision;
                 }
-                if (reverted) problem = Revert(trial, problem, keepTrialImage);
+                if (reverted)
+                {
+                    _reports.Reverted(trial, _state.Image(trial).Digest, _state.ActiveSlot, _state.Image(_state.ActiveSlot).Digest, problem);
+                    problem = Revert(trial, problem, keepTrialImage);
+                }
             }
             return RunActive(reverted, problem);
         }
@@ -119,6 +126,7 @@ namespace SecureOta.Device.Core.Boot
             {
                 return ConfirmOutcome.StorageFailed;
             }
+            _reports.Confirmed(trial, _state.Image(trial).Digest);
             return ConfirmOutcome.Confirmed;
         }
 

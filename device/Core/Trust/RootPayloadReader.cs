@@ -9,7 +9,7 @@ namespace SecureOta.Device.Core.Trust
     /// <summary>
     /// Step R5: reads a root payload and checks every member against docs/PROTOCOL.md section 5
     /// (protocol version 2): the product, the keys, the three roles (root, approval, release), no key in
-    /// two roles, and TLS anchors that are PEM-framed DER certificates. The result is only a candidate:
+    /// two roles, TLS anchors that are PEM-framed DER certificates, and the optional report collector. The result is only a candidate:
     /// <see cref="RootVerifier"/> hands it out after R6 and R7.
     /// </summary>
     internal static class RootPayloadReader
@@ -20,6 +20,8 @@ namespace SecureOta.Device.Core.Trust
         public const int MaxTlsAnchors = 8;
         public const int MaxTlsAnchorSize = 4096;
         public const int Spec = 2;
+        public const int MaxCollectorUrlLength = 256;
+        private const string CollectorMember = "collector";
         private const string PemBegin = "-----BEGIN CERTIFICATE-----";
         private const string PemEnd = "-----END CERTIFICATE-----";
 
@@ -52,13 +54,15 @@ namespace SecureOta.Device.Core.Trust
             SigningRole rootRole = ReadRole(roleReader, "root", keys);
             SigningRole approvalRole = ReadRole(roleReader, "approval", keys);
             SigningRole releaseRole = ReadRole(roleReader, "release", keys);
-            string[] anchors = ReadAnchors(anchorArray, roleReader);
+            string[] anchors = ReadAnchors(anchorArray, "tlsAnchors", roleReader);
             if (roleReader.Failed) return Fail(out failure, roleReader.Reason);
+            TrustedCollector collector = null;
+            if (top.Contains(CollectorMember) && !TryReadCollector(reader, out collector, out failure)) return false;
             if (!CheckRolesDisjoint(rootRole, approvalRole, out failure)) return false;
             if (!CheckRolesDisjoint(rootRole, releaseRole, out failure)) return false;
             if (!CheckRolesDisjoint(approvalRole, releaseRole, out failure)) return false;
 
-            candidate = new TrustedRoot(version, expires, product, rootRole, approvalRole, releaseRole, anchors, envelope);
+            candidate = new TrustedRoot(version, expires, product, rootRole, approvalRole, releaseRole, anchors, collector, envelope);
             return true;
         }
 
@@ -159,12 +163,51 @@ namespace SecureOta.Device.Core.Trust
             return new SigningRole(name, (int)threshold, ids, publicKeys);
         }
 
-        private static string[] ReadAnchors(JsonArray anchorArray, JsonObjectReader failures)
+        /// <summary>
+        /// The optional collector (section 5): an https base URL ending in "/", the collector's X25519 key
+        /// and the CAs for its host, checked with the same anchor rules as the site's.
+        /// </summary>
+        private static bool TryReadCollector(JsonObjectReader top, out TrustedCollector collector, out VerificationFailure failure)
+        {
+            collector = null;
+            failure = null;
+            JsonObject value = top.RequireObject(CollectorMember);
+            if (top.Failed) return Fail(out failure, top.Reason);
+            JsonObjectReader reader = new JsonObjectReader(value, CollectorMember);
+            string url = reader.RequireString("url");
+            byte[] key = reader.RequireHex("key", 32);
+            JsonArray anchorArray = reader.RequireArray("tlsAnchors", 1, MaxTlsAnchors);
+            if (url != null && !IsCollectorUrl(url))
+                reader.Fail("collector.url must be an https:// URL of at most " + MaxCollectorUrlLength +
+                    " visible ASCII characters with a host, no '?', '#', '@' or '\\', ending in '/'");
+            if (reader.Failed) return Fail(out failure, reader.Reason);
+            string[] anchors = ReadAnchors(anchorArray, "collector.tlsAnchors", reader);
+            if (reader.Failed) return Fail(out failure, reader.Reason);
+            collector = new TrustedCollector(url, key, anchors);
+            return true;
+        }
+
+        private static bool IsCollectorUrl(string url)
+        {
+            const string scheme = "https://";
+            if (url.Length > MaxCollectorUrlLength || url.Length < scheme.Length + 2) return false;
+            if (url.Substring(0, scheme.Length) != scheme || url[url.Length - 1] != '/') return false;
+            // The host: at least one character before the first '/' after the scheme.
+            if (url[scheme.Length] == '/') return false;
+            for (int i = 0; i < url.Length; i++)
+            {
+                char c = url[i];
+                if (c <= 0x20 || c > 0x7E || c == '?' || c == '#' || c == '@' || c == '\\') return false;
+            }
+            return true;
+        }
+
+        private static string[] ReadAnchors(JsonArray anchorArray, string member, JsonObjectReader failures)
         {
             string[] anchors = new string[anchorArray.Count];
             for (int i = 0; i < anchors.Length; i++)
             {
-                string path = "tlsAnchors[" + i + "]";
+                string path = member + "[" + i + "]";
                 string pem;
                 if (!anchorArray.TryGetString(i, out pem))
                 {

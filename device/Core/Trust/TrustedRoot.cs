@@ -6,7 +6,7 @@ namespace SecureOta.Device.Core.Trust
     /// <summary>
     /// Root metadata that has passed every root check (docs/PROTOCOL.md section 5): its version and
     /// expiry, the product it governs, its three roles resolved to public keys (root, approval,
-    /// release), and the TLS trust anchors. Only
+    /// release), the TLS trust anchors, and the optional report collector. Only
     /// <see cref="RootVerifier"/> creates one, so holding a TrustedRoot means it was verified.
     /// </summary>
     public sealed class TrustedRoot
@@ -15,6 +15,12 @@ namespace SecureOta.Device.Core.Trust
 
         internal TrustedRoot(long version, long expires, string product, SigningRole rootRole, SigningRole approvalRole,
             SigningRole releaseRole, string[] tlsAnchors, byte[] envelope)
+            : this(version, expires, product, rootRole, approvalRole, releaseRole, tlsAnchors, null, envelope)
+        {
+        }
+
+        internal TrustedRoot(long version, long expires, string product, SigningRole rootRole, SigningRole approvalRole,
+            SigningRole releaseRole, string[] tlsAnchors, TrustedCollector collector, byte[] envelope)
         {
             Version = version;
             Expires = expires;
@@ -23,6 +29,7 @@ namespace SecureOta.Device.Core.Trust
             ApprovalRole = approvalRole;
             ReleaseRole = releaseRole;
             _tlsAnchors = tlsAnchors;
+            Collector = collector;
             Envelope = envelope;
         }
 
@@ -46,6 +53,9 @@ namespace SecureOta.Device.Core.Trust
 
         /// <summary>The exact envelope bytes this root was verified from; a device stores these to persist its trust.</summary>
         public byte[] Envelope { get; private set; }
+
+        /// <summary>The report collector this root names, or null: then the device sends no reports (PROTOCOL.md section 11d).</summary>
+        public TrustedCollector Collector { get; private set; }
 
         /// <summary>Number of PEM trust anchors (1 to 8).</summary>
         public int TlsAnchorCount { get { return _tlsAnchors.Length; } }

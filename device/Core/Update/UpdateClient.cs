@@ -5,6 +5,7 @@ using SecureOta.Device.Core.Boot;
 using SecureOta.Device.Core.Crypto;
 using SecureOta.Device.Core.Keys;
 using SecureOta.Device.Core.Platform;
+using SecureOta.Device.Core.Reports;
 using SecureOta.Device.Core.Trust;
 
 namespace SecureOta.Device.Core.Update
@@ -48,6 +49,7 @@ namespace SecureOta.Device.Core.Update
         private readonly KeyAttempts _keyAttempts;
         private readonly RunningImage _running;
         private readonly IssuedUptime _uptime = new IssuedUptime();
+        private readonly Reporter _reporter;
 
         public UpdateClient(DevicePlatform platform, UpdateClientOptions options)
         {
@@ -72,6 +74,7 @@ namespace SecureOta.Device.Core.Update
             _deltas = new DeltaInstaller(platform.Hmac, reader, verifier);
             _deviceId = options.GetRecipientKey(0).GetIdBytes();
             _channelPath = "channels/" + options.Channel + ".json";
+            _reporter = new Reporter(platform.Files, platform.Hmac, platform.Clock, options.GetRecipientKey(0), options.Channel, options.Reports);
         }
 
         /// <summary>
@@ -83,8 +86,35 @@ namespace SecureOta.Device.Core.Update
         /// <summary>The trusted root as of the last poll, or null before the first.</summary>
         public TrustedRoot TrustedRoot { get { return _root; } }
 
-        /// <summary>Runs one poll. Never throws for anything the server or the flash does; see <see cref="UpdateReport"/>.</summary>
+        /// <summary>
+        /// Runs one poll, then sends the device's reports when its root names a collector (PROTOCOL.md section
+        /// 11d; after the update work, within its own deadline, never changing the poll's outcome). Never throws
+        /// for anything the server, the collector or the flash does; see <see cref="UpdateReport"/>.
+        /// </summary>
         public UpdateReport Poll()
+        {
+            UpdateReport report = PollUpdate();
+            // A poll that ends before it loads the root (a trial awaiting its confirmation) still reports: the
+            // root names the collector. Loaded once per boot, and only on a device that reports.
+            if (_root == null && _options.Reports != null && report.Result == UpdateResult.AwaitingConfirmation) LoadRootForReports();
+            _reporter.AfterPoll(report, _session.Committed);
+            return report;
+        }
+
+        private void LoadRootForReports()
+        {
+            try
+            {
+                UpdateFailure ignored;
+                EnsureRoot(out ignored);
+            }
+            catch (IOException)
+            {
+                // No root, no reports this poll; the update is unaffected.
+            }
+        }
+
+        private UpdateReport PollUpdate()
         {
             _version = null;
             _sequence = 0;
@@ -153,6 +183,7 @@ namespace SecureOta.Device.Core.Update
             ChannelManifest manifest = verified.Manifest;
             _version = manifest.Release.Version;
             _sequence = manifest.Sequence;
+            _reporter.Learn(committed, manifest.Release);
             if (verified.Outcome == ManifestOutcome.NothingNew)
             {
                 if (pending) return Fail(UpdateFailure.FromVerification(new VerificationFailure(VerificationError.RolledBack, "C7",
@@ -300,6 +331,7 @@ namespace SecureOta.Device.Core.Update
             working.Confirmed = false;
             _session.MoveTo(UpdatePhase.TrialPending);
             _session.Commit();
+            _reporter.TrialScheduled(_session.Committed, release, target, _session.Installed.Kind);
             _platform.Rebooter.Reboot();
             return Done(UpdateResult.TrialScheduled);
         }
@@ -355,6 +387,7 @@ namespace SecureOta.Device.Core.Update
                 _etag = null;
                 _etagExpires = 0;
             }
+            _reporter.UseRoot(root);
             if (_options.RootChanged != null) _options.RootChanged(root);
         }
 

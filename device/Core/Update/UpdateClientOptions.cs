@@ -1,5 +1,6 @@
 using System;
 using SecureOta.Device.Core.Keys;
+using SecureOta.Device.Core.Reports;
 
 namespace SecureOta.Device.Core.Update
 {
@@ -114,6 +115,9 @@ namespace SecureOta.Device.Core.Update
 
         /// <summary>Called with the trusted root when it is loaded or rotated (the transport's TLS pins); null for none.</summary>
         public TrustedRootHandler RootChanged { get; set; }
+
+        /// <summary>Reports to the collector the trusted root names (PROTOCOL.md section 11d); null: the device never reports.</summary>
+        public ReportOptions Reports { get; set; }
 
         /// <summary>Throws when a knob is out of range; the client checks once, when it is built.</summary>
         internal void Validate()

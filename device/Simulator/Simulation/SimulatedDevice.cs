@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using SecureOta.Device.Core.Boot;
 using SecureOta.Device.Core.Keys;
+using SecureOta.Device.Core.Reports;
 using SecureOta.Device.Core.Trust;
 using SecureOta.Device.Core.Update;
 using SecureOta.Device.Host;
+using SecureOta.Device.Host.Http;
 using SecureOta.Device.Host.Storage;
 
 namespace SecureOta.Device.Simulation;
@@ -27,6 +29,7 @@ public sealed class SimulatedDevice : IDisposable
     private readonly DotNetHmacSha256 _hmac = new();
     private readonly DotNetAes128 _aes = new();
     private readonly SimulatorTransport _transport;
+    private readonly PinnedReportTransport _reports;
     private readonly SimulatedRebooter _rebooter = new();
     private readonly BootManager _boot;
     private readonly SimulatedApp _app;
@@ -41,6 +44,8 @@ public sealed class SimulatedDevice : IDisposable
         _files = new DirectoryFileStore(settings.StateDir);
         _slots = new FileSlotStore(_files, settings.SlotCapacity);
         _transport = new SimulatorTransport(settings.SiteUrl, settings.ProvisionedCaPems, settings.TransportOptions, settings.ExtraCaPems);
+        // Reports go to the collector the trusted root names, if any, pinned to its own CAs (and --extra-ca for a local TEST CA).
+        _reports = new PinnedReportTransport(settings.ExtraCaPems);
         try
         {
             // Provisioned first (on the bench), then the key made at first boot, as on a real device.
@@ -62,6 +67,9 @@ public sealed class SimulatedDevice : IDisposable
 
     /// <summary>The device's network, with its traffic counters.</summary>
     public SimulatorTransport Transport => _transport;
+
+    /// <summary>The device's report transport to the collector its root names (POSTs made so far).</summary>
+    public PinnedReportTransport Reports => _reports;
 
     /// <summary>
     /// Opens the device in <see cref="SimulatorSettings.StateDir"/>: loads or makes its key and provisions it on
@@ -119,6 +127,7 @@ public sealed class SimulatedDevice : IDisposable
     public void Dispose()
     {
         _transport.Dispose();
+        _reports.Dispose();
         _aes.Dispose();
     }
 
@@ -193,6 +202,7 @@ public sealed class SimulatedDevice : IDisposable
             Progress = progress.OnProgress,
             ArtifactChosen = progress.OnArtifactChosen,
             RootChanged = OnRootChanged,
+            Reports = new ReportOptions(_reports) { Log = line => _say("  report: " + line) },
         };
         return new UpdateClient(_platform, options);
     }

@@ -27,7 +27,8 @@ public sealed class SimulatorSettings
     /// <summary>
     /// PEM CAs trusted for this run only (--extra-ca), in addition to whatever the device pins (provisioned
     /// or the root's): so a maintainer can stage a real-keys site behind a local TEST CA, which a real root
-    /// never pins. Never stored in the state folder; a real device has no such option.
+    /// never pins. Also trusted for the report collector the root names (docs/PROTOCOL.md section 11d), so a
+    /// local TEST collector can stand in. Never stored in the state folder; a real device has no such option.
     /// </summary>
     public IReadOnlyList<string> ExtraCaPems { get; init; } = [];
 

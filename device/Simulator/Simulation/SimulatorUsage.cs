@@ -23,7 +23,8 @@ public static class SimulatorUsage
         options:
           --channel <name>         the channel to follow (default stable)
           --extra-ca <pem>         trust this CA for this run only, in addition to the root's pins (repeat for
-                                   several): to check a real-keys site served by ./build.sh --target=Serve
+                                   several): to check a real-keys site served by ./build.sh --target=Serve;
+                                   also trusted for the report collector the root names (a local TEST collector)
           --device-key <file>      the device's X25519 private key (one base64 line; '#' comments), e.g. a DEMO
                                    device key; without it the device generates a key at first boot, keeps it in
                                    --state-dir and prints the public key and recipient id to register

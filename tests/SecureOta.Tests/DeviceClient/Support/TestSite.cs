@@ -28,19 +28,24 @@ public sealed class TestSite : IDisposable
     private readonly List<IDisposable> _owned = [];
     private readonly byte[] _seed = RandomNumberGenerator.GetBytes(32);
 
-    public TestSite(int releaseKeys = 1, int releaseThreshold = 1)
+    /// <param name="collector">The report collector root v1 names (and every rotated root), or null for none.</param>
+    public TestSite(int releaseKeys = 1, int releaseThreshold = 1, RootCollector? collector = null)
     {
+        Collector = collector;
         RootKeys = [NewSigner()];
         ApprovalKeys = [NewSigner()];
         ReleaseKeys = Enumerable.Range(0, releaseKeys).Select(_ => NewSigner()).ToArray();
         ReleaseThreshold = releaseThreshold;
-        RootV1 = SignRoot(1, RootKeys, ApprovalKeys, ReleaseKeys, releaseThreshold, RootKeys);
+        RootV1 = SignRoot(1, RootKeys, ApprovalKeys, ReleaseKeys, releaseThreshold, RootKeys, collector: collector);
         Files["root.json"] = RootV1;
         Files["roots/1.json"] = RootV1;
         Device = new RecipientKey(RandomNumberGenerator.GetBytes(32));
     }
 
     public Dictionary<string, byte[]> Files { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The report collector the next rotated root names (null: none).</summary>
+    public RootCollector? Collector { get; set; }
 
     public Ed25519KeyPair[] RootKeys { get; private set; }
 
@@ -67,14 +72,14 @@ public sealed class TestSite : IDisposable
 
     /// <summary>A root envelope of this version with these roles, signed by <paramref name="signers"/>.</summary>
     public static byte[] SignRoot(long version, Ed25519KeyPair[] rootKeys, Ed25519KeyPair[] approvalKeys, Ed25519KeyPair[] releaseKeys, int releaseThreshold,
-        Ed25519KeyPair[] signers, long expires = Now + 365 * 86400, string product = Product)
+        Ed25519KeyPair[] signers, long expires = Now + 365 * 86400, string product = Product, RootCollector? collector = null)
     {
         byte[][] publicKeys = rootKeys.Concat(approvalKeys).Concat(releaseKeys).Select(k => k.PublicKey).ToArray();
         var root = new RootMetadata(version, expires, product, publicKeys,
             new RoleDefinition(rootKeys.Length, rootKeys.Select(k => KeyId.Of(k.PublicKey)).ToArray()),
             new RoleDefinition(1, approvalKeys.Select(k => KeyId.Of(k.PublicKey)).ToArray()),
             new RoleDefinition(releaseThreshold, releaseKeys.Select(k => KeyId.Of(k.PublicKey)).ToArray()),
-            [TlsAnchor]);
+            [TlsAnchor], collector);
         return EnvelopeSigner.Sign(PayloadTypes.Root, RootMetadataWriter.Write(root), signers);
     }
 
@@ -91,7 +96,7 @@ public sealed class TestSite : IDisposable
         Ed25519KeyPair[] newRelease = keepReleaseKeys ? ReleaseKeys : [NewSigner()];
         long version = RootVersion + 1;
         byte[] envelope = SignRoot(version, newRoot, ApprovalKeys, newRelease, keepReleaseKeys ? ReleaseThreshold : 1,
-            signers ?? [.. RootKeys, .. newRoot], expires);
+            signers ?? [.. RootKeys, .. newRoot], expires, collector: Collector);
         Files["roots/" + version + ".json"] = envelope;
         Files["root.json"] = envelope;
         RootKeys = newRoot;
