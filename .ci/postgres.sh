@@ -26,7 +26,8 @@ find_postgres_bin() {
 # Runs a command as the cluster's owner: as is when not root, else as 'nobody' (initdb refuses root).
 as_postgres_owner() {
     if [[ $(id -u) -eq 0 ]]; then
-        runuser -u nobody -- "$@"
+        # From /, since the checkout may not be readable by nobody.
+        (cd / && runuser -u nobody -- "$@")
     else
         "$@"
     fi
@@ -43,9 +44,10 @@ start_test_postgres() {
         cat "$test_postgres_dir/initdb.log"
         return 0
     fi
-    # Unix socket only (listen_addresses=''), fsync off: a throwaway cluster for tests, not for data.
+    # Unix socket only (listen_addresses=''), fsync off: a throwaway cluster for tests, not for data
+    # (TEST_POSTGRES_FSYNC=on keeps fsync, for benchmark figures comparable with SQLite's synced commits).
     if ! as_postgres_owner "$test_postgres_bin/pg_ctl" -D "$test_postgres_dir/data" -l "$test_postgres_dir/server.log" -w -t 60 \
-            -o "-c listen_addresses='' -k $test_postgres_dir -c fsync=off -c max_connections=200" start >/dev/null; then
+            -o "-c listen_addresses='' -k $test_postgres_dir -c fsync=${TEST_POSTGRES_FSYNC:-off} -c max_connections=200" start >/dev/null; then
         echo "PostgreSQL did not start (see below): the collector tests run against SQLite only"
         cat "$test_postgres_dir/server.log"
         return 0

@@ -76,6 +76,16 @@ public sealed class ReportFlowTests
     }
 
     [Fact]
+    public async Task Accepts_a_device_added_without_a_restart()
+    {
+        await using var collector = await TestCollector.StartAsync(TestDatabase.Sqlite);
+        var newcomer = new TestDevice("device-new", collector.CollectorPublicKey);
+        using (var before = await collector.SendAsync(newcomer, newcomer.Report(counter: 1))) Assert.Equal(HttpStatusCode.Unauthorized, before.StatusCode);
+        TestCollector.WriteRecipients(collector.RecipientsPath, collector.Devices.Append(newcomer));
+        using (var after = await collector.SendAsync(newcomer, newcomer.Report(counter: 1))) Assert.Equal(HttpStatusCode.NoContent, after.StatusCode);
+    }
+
+    [Fact]
     public async Task Healthz_reports_the_devices_and_the_backend()
     {
         await using var collector = await TestCollector.StartAsync(TestDatabase.Sqlite);

@@ -24,6 +24,8 @@ public static class CollectorApp
         ArgumentNullException.ThrowIfNull(options);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.WebHost.UseUrls(options.Urls);
+        // The slim builder leaves HTTPS out; this brings back Kestrel's certificate settings for https:// URLs.
+        builder.WebHost.UseKestrelHttpsConfiguration();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             // A report is at most 1 KiB and has a handful of headers; nothing here needs more.
@@ -32,6 +34,8 @@ public static class CollectorApp
             kestrel.AddServerHeader = false;
         });
         builder.Logging.SetMinimumLevel(options.LogLevel);
+        // One line per request would drown the collector's own messages (and grow with the fleet).
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 
         var collectorKey = CollectorKey.FromPrivateKey(options.PrivateKey);
         var store = new ReportStore(DatabaseLocation.Open(options.Database), options.Time);
@@ -39,21 +43,25 @@ public static class CollectorApp
         {
             await store.MigrateAsync(cancellationToken);
         }
-        catch (System.Data.Common.DbException e)
+        catch (Exception e)
         {
             await store.DisposeAsync();
             collectorKey.Dispose();
-            throw new CollectorConfigurationException($"The {store.Backend} database ({DatabaseLocation.Describe(options.Database)}) cannot be opened or migrated: {e.Message}");
+            if (e is System.Data.Common.DbException or IOException)
+                throw new CollectorConfigurationException($"The {store.Backend} database ({DatabaseLocation.Describe(options.Database)}) cannot be opened or migrated: {e.Message}");
+            throw;
         }
 
         var services = builder.Services;
         services.AddSingleton(options);
         services.AddSingleton(options.Time);
-        services.AddSingleton(collectorKey);
-        services.AddSingleton<IReportStore>(store);
+        // Registered through factories so the container owns them: stopping the app disposes the store
+        // (the SQLite writer drains its queue, pools close), the rate limiters and the key.
+        services.AddSingleton(_ => collectorKey);
+        services.AddSingleton<IReportStore>(_ => store);
         services.AddSingleton(provider => new DeviceRegistry(options.RecipientsPath, collectorKey,
             provider.GetRequiredService<ILoggerFactory>().CreateLogger<DeviceRegistry>(), options.Time, options.RecipientsCheckInterval));
-        services.AddSingleton(new ClientRateLimits(options.AddressRequestsPerMinute, options.DeviceReportsPerMinute));
+        services.AddSingleton(_ => new ClientRateLimits(options.AddressRequestsPerMinute, options.DeviceReportsPerMinute));
         services.AddSingleton(new BearerToken(options.SummaryToken));
         services.AddSingleton<ReportEndpoint>();
         services.AddSingleton<SummaryEndpoint>();
@@ -66,7 +74,10 @@ public static class CollectorApp
         var app = builder.Build();
         try
         {
-            // Resolve now: a missing or invalid recipients file stops the start, with its message.
+            // Resolve now: the container then owns (and disposes) the store and the key even if what
+            // follows fails, and a missing or invalid recipients file stops the start, with its message.
+            app.Services.GetRequiredService<IReportStore>();
+            app.Services.GetRequiredService<CollectorKey>();
             var registry = app.Services.GetRequiredService<DeviceRegistry>();
             var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("SecureOta.Collector");
             log.LogInformation("Collector {PublicKey}; {Count} devices from {Path}; storing in {Backend}.",

@@ -28,7 +28,8 @@ public static partial class ReportParser
     [GeneratedRegex("^[0-9A-Za-z.+-]{1,64}$")]
     private static partial Regex VersionPattern();
 
-    [GeneratedRegex("^[A-Za-z0-9]{1,8}$")]
+    // A section 9 step id (C4, P3, R2) or the reference device's failure step (HTTP, NET, IO, SLOT, TRIAL, KEY).
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,16}$")]
     private static partial Regex CheckPattern();
 
     /// <summary>The report in <paramref name="body"/>; throws <see cref="ReportFormatException"/> naming the broken rule.</summary>
@@ -93,7 +94,7 @@ public static partial class ReportParser
             Matching(values, "version", VersionPattern(), "1-64 of A-Z, a-z, 0-9, '.', '+' and '-'"),
             Matching(values, "running", VersionPattern(), "1-64 of A-Z, a-z, 0-9, '.', '+' and '-'"),
             artifact,
-            values.ContainsKey("check") && values["check"] is not null ? Matching(values, "check", CheckPattern(), "1-8 letters and digits") : null,
+            values.ContainsKey("check") && values["check"] is not null ? Matching(values, "check", CheckPattern(), "1-16 of A-Z, a-z, 0-9, '_' and '-'") : null,
             reason,
             uptime,
             Encoding.UTF8.GetString(body));

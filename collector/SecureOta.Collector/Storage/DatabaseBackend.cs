@@ -4,7 +4,7 @@ namespace SecureOta.Collector.Storage;
 
 /// <summary>
 /// What differs between SQLite and PostgreSQL under <see cref="ReportStore"/>: opening a connection,
-/// serialising migrations, and whether writers queue in-process. The SQL itself is shared.
+/// serialising migrations, and whether writes go through one writer. The SQL itself is shared.
 /// </summary>
 public abstract class DatabaseBackend : IAsyncDisposable
 {
@@ -21,10 +21,10 @@ public abstract class DatabaseBackend : IAsyncDisposable
     public abstract string? MigrationLockSql { get; }
 
     /// <summary>
-    /// Entered around each write transaction, or null. SQLite has one writer at a time anyway; queuing
-    /// in-process is cheaper than letting connections spin on the database lock.
+    /// True when the database has one writer at a time (SQLite): the store then queues reports for group
+    /// commit (<see cref="GroupCommitQueue"/>) instead of letting connections wait on the database lock.
     /// </summary>
-    public abstract SemaphoreSlim? WriteGate { get; }
+    public abstract bool SingleWriter { get; }
 
     /// <summary>
     /// A read-only transaction whose queries all see one snapshot (the summary's four queries agree).

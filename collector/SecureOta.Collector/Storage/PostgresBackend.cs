@@ -16,7 +16,7 @@ public sealed class PostgresBackend(string connectionString) : DatabaseBackend
 
     public override string? MigrationLockSql => "LOCK TABLE schema_version IN EXCLUSIVE MODE";
 
-    public override SemaphoreSlim? WriteGate => null;
+    public override bool SingleWriter => false;
 
     public override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         await _dataSource.OpenConnectionAsync(cancellationToken);

@@ -9,8 +9,20 @@ namespace SecureOta.Collector.Storage;
 /// only if the new one is above it and within <see cref="MaxCounterStep"/> (a conditional UPDATE,
 /// atomic in both databases), and insert the report only if that UPDATE changed a row.
 /// </summary>
-public sealed class ReportStore(DatabaseBackend backend, TimeProvider time) : IReportStore
+public sealed class ReportStore : IReportStore
 {
+    private readonly DatabaseBackend backend;
+    private readonly TimeProvider time;
+    private readonly GroupCommitQueue? _groupCommit;
+
+    public ReportStore(DatabaseBackend backend, TimeProvider time)
+    {
+        this.backend = backend;
+        this.time = time;
+        // SQLite has one writer: reports queue for group commit. PostgreSQL writes concurrently.
+        if (backend.SingleWriter) _groupCommit = new GroupCommitQueue(backend.OpenAsync, StoreInTransactionAsync);
+    }
+
     /// <summary>A device increments by one per report; a larger jump than this is refused (422).</summary>
     public const long MaxCounterStep = 1_000_000;
 
@@ -42,41 +54,47 @@ public sealed class ReportStore(DatabaseBackend backend, TimeProvider time) : IR
 
     public async Task<StoreResult> StoreAsync(DeviceReport report, DateTimeOffset received, CancellationToken cancellationToken)
     {
-        var gate = backend.WriteGate;
-        if (gate is not null) await gate.WaitAsync(cancellationToken);
-        try
-        {
-            await using var connection = await backend.OpenAsync(cancellationToken);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            long now = received.ToUnixTimeMilliseconds();
-            await ExecuteAsync(connection, transaction,
-                "INSERT INTO device_counters (device_id, last_counter, updated_at) VALUES (@device, 0, @now) ON CONFLICT (device_id) DO NOTHING",
-                cancellationToken, ("@device", report.Device), ("@now", now));
-            int moved = await ExecuteAsync(connection, transaction,
-                "UPDATE device_counters SET last_counter = @counter, updated_at = @now " +
-                "WHERE device_id = @device AND last_counter < @counter AND @counter - last_counter <= @step",
-                cancellationToken, ("@device", report.Device), ("@counter", report.Counter), ("@now", now), ("@step", MaxCounterStep));
-            if (moved == 0)
-            {
-                long last = await ScalarAsync(connection, transaction, "SELECT last_counter FROM device_counters WHERE device_id = @device",
-                    cancellationToken, ("@device", report.Device));
-                await transaction.RollbackAsync(cancellationToken);
-                return new StoreResult(report.Counter <= last ? StoreStatus.Replay : StoreStatus.CounterJump, last);
-            }
+        if (_groupCommit is not null) return await _groupCommit.StoreAsync(report, received, cancellationToken);
 
-            await ExecuteAsync(connection, transaction,
-                "INSERT INTO reports (device_id, counter, received_at, kind, channel, version, running, artifact, check_code, reason, uptime, body) " +
-                "VALUES (@device, @counter, @now, @kind, @channel, @version, @running, @artifact, @check, @reason, @uptime, @body)",
-                cancellationToken, ("@device", report.Device), ("@counter", report.Counter), ("@now", now), ("@kind", report.Kind),
-                ("@channel", report.Channel), ("@version", report.Version), ("@running", report.Running), ("@artifact", report.Artifact),
-                ("@check", report.Check), ("@reason", report.Reason), ("@uptime", report.Uptime), ("@body", report.Body));
-            await transaction.CommitAsync(cancellationToken);
-            return new StoreResult(StoreStatus.Stored, report.Counter);
-        }
-        finally
+        await using var connection = await backend.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var result = await StoreInTransactionAsync(connection, transaction, report, received, cancellationToken);
+        if (result.Status == StoreStatus.Stored) await transaction.CommitAsync(cancellationToken);
+        else await transaction.RollbackAsync(cancellationToken);
+        return result;
+    }
+
+    /// <summary>
+    /// The atomic step inside the caller's transaction: a counter row for the device (new devices start
+    /// at 0), the conditional UPDATE that moves it forward, and the insert only when the UPDATE moved it.
+    /// Two concurrent transactions cannot both move the counter to the same value: PostgreSQL re-checks
+    /// the WHERE on the row the first one committed; SQLite has one writer at a time.
+    /// </summary>
+    private static async Task<StoreResult> StoreInTransactionAsync(DbConnection connection, DbTransaction transaction,
+        DeviceReport report, DateTimeOffset received, CancellationToken cancellationToken)
+    {
+        long now = received.ToUnixTimeMilliseconds();
+        await ExecuteAsync(connection, transaction,
+            "INSERT INTO device_counters (device_id, last_counter, updated_at) VALUES (@device, 0, @now) ON CONFLICT (device_id) DO NOTHING",
+            cancellationToken, ("@device", report.Device), ("@now", now));
+        int moved = await ExecuteAsync(connection, transaction,
+            "UPDATE device_counters SET last_counter = @counter, updated_at = @now " +
+            "WHERE device_id = @device AND last_counter < @counter AND @counter - last_counter <= @step",
+            cancellationToken, ("@device", report.Device), ("@counter", report.Counter), ("@now", now), ("@step", MaxCounterStep));
+        if (moved == 0)
         {
-            gate?.Release();
+            long last = await ScalarAsync(connection, transaction, "SELECT last_counter FROM device_counters WHERE device_id = @device",
+                cancellationToken, ("@device", report.Device));
+            return new StoreResult(report.Counter <= last ? StoreStatus.Replay : StoreStatus.CounterJump, last);
         }
+
+        await ExecuteAsync(connection, transaction,
+            "INSERT INTO reports (device_id, counter, received_at, kind, channel, version, running, artifact, check_code, reason, uptime, body) " +
+            "VALUES (@device, @counter, @now, @kind, @channel, @version, @running, @artifact, @check, @reason, @uptime, @body)",
+            cancellationToken, ("@device", report.Device), ("@counter", report.Counter), ("@now", now), ("@kind", report.Kind),
+            ("@channel", report.Channel), ("@version", report.Version), ("@running", report.Running), ("@artifact", report.Artifact),
+            ("@check", report.Check), ("@reason", report.Reason), ("@uptime", report.Uptime), ("@body", report.Body));
+        return new StoreResult(StoreStatus.Stored, report.Counter);
     }
 
     public async Task<SummaryRows> ReadSummaryAsync(DateTimeOffset? since, CancellationToken cancellationToken)
@@ -115,7 +133,11 @@ public sealed class ReportStore(DatabaseBackend backend, TimeProvider time) : IR
         return await ScalarAsync(connection, null, "SELECT COUNT(*) FROM reports", cancellationToken);
     }
 
-    public ValueTask DisposeAsync() => backend.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        if (_groupCommit is not null) await _groupCommit.DisposeAsync();
+        await backend.DisposeAsync();
+    }
 
     private static async Task<List<T>> QueryAsync<T>(DbConnection connection, DbTransaction transaction, string sql,
         Func<DbDataReader, T> read, CancellationToken cancellationToken, long since)

@@ -5,14 +5,13 @@ namespace SecureOta.Collector.Storage;
 
 /// <summary>
 /// SQLite through Microsoft.Data.Sqlite: one file, write-ahead log (readers never wait for the writer),
-/// full fsync on commit (a stored report survives power loss, like the device's counter), pooled
+/// full fsync on commit (a stored report survives power loss: the device has already dropped it), pooled
 /// connections. Microsoft.Data.Sqlite begins transactions IMMEDIATE, so the counter check runs under
 /// the write lock.
 /// </summary>
 public sealed class SqliteBackend : DatabaseBackend
 {
     private readonly string _connectionString;
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
 
     public SqliteBackend(string path)
     {
@@ -35,7 +34,7 @@ public sealed class SqliteBackend : DatabaseBackend
 
     public override string? MigrationLockSql => null;
 
-    public override SemaphoreSlim? WriteGate => _writeGate;
+    public override bool SingleWriter => true;
 
     public override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
@@ -53,7 +52,6 @@ public sealed class SqliteBackend : DatabaseBackend
 
     public override ValueTask DisposeAsync()
     {
-        _writeGate.Dispose();
         // Pooled connections keep the file open (and its WAL); release them so the file can be moved or deleted.
         SqliteConnection.ClearAllPools();
         return ValueTask.CompletedTask;
