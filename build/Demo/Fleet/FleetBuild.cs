@@ -43,7 +43,7 @@ internal sealed class FleetBuild
         var args = new List<string>
         {
             "--target=Default", $"--releases-dir={_workspace.ReleasesDir}", $"--keys-dir={_workspace.KeysDir}", $"--site-dir={site}",
-            $"--demo-keys-dir={_outer.Paths.DemoKeysDir}", $"--root={_outer.Paths.RootDir}",
+            $"--demo-keys-dir={_workspace.DemoKeysDir}", $"--root={_outer.Paths.RootDir}",
         };
         if (LiveSite is not null) args.Add($"--live-site={Path.Combine(LiveSite, "ota", "v2")}");
         if (gate is not null)

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using SecureOta.Build.Context;
 using SecureOta.Build.Frosting;
 using SecureOta.Build.Gate;
+using SecureOta.Build.Publishing;
 using SecureOta.Build.Keys;
 using SecureOta.Build.LocalServer;
 using SecureOta.Collector.Hosting;
@@ -40,7 +41,7 @@ public sealed class FleetDemoRunner
         var collectorPrivate = RandomNumberGenerator.GetBytes(32);
         var collectorPublic = new byte[32];
         X25519.ScalarMultBase(collectorPublic, collectorPrivate);
-        var devices = Enumerable.Range(1, count).Select(n => new FleetDevice(n, Path.Combine(workspace.Root, "devices", n.ToString("000", System.Globalization.CultureInfo.InvariantCulture)), collectorPublic)).ToList();
+        var devices = Enumerable.Range(1, count).Select(n => new FleetDevice(n, Path.Combine(workspace.Root, "devices", n.ToString("000", System.Globalization.CultureInfo.InvariantCulture)))).ToList();
         workspace.RegisterDevices(devices);
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
         var log = _context.Log;
@@ -54,27 +55,34 @@ public sealed class FleetDemoRunner
             DeviceReportsPerMinute = 0,
             AddressRequestsPerMinute = 0,
             LogLevel = Microsoft.Extensions.Logging.LogLevel.Warning,
+            // Behind the demo's TLS front on loopback, as in production behind a reverse proxy.
+            BehindProxy = true,
             // The builds' clock, so the summary's generated time and the gate's build time agree.
             Time = _context.Environment.Clock,
         }).GetAwaiter().GetResult();
+        var demoKeys = new DemoKeyStore(workspace.DemoKeysDir);
+        var anchors = TlsAnchorSet.Load(Path.Combine(workspace.KeysDir, TlsAnchorSet.FolderName), p => p).ToList();
+        anchors.Add(demoKeys.EnsureTestCertificateAuthority(out _));
+        demoKeys.EnsureCreated(_context.Now, anchors);
+        var ca = TestCertificateAuthority.Load(demoKeys.TestCertificateAuthorityDir);
+        var front = FleetCollectorTls.StartAsync(ca.ServerCertificate, collector.BaseUrl).GetAwaiter().GetResult();
+        // The devices learn the collector from their signed root: its URL, key and the CA pinned for its host.
+        demoKeys.NameCollector(_context.Now, anchors, new RootCollector(front.BaseUrl.ToString(), collectorPublic, [ca.RootCertificatePem]));
         try
         {
-            log.Information("Fleet demo: {0} simulated devices (DEMO keys, registered in the demo's own keys/recipients.json) on {1}; the report collector runs in-process at {2} (SQLite).",
-                count, FleetDemoWorkspace.Base, collector.BaseUrl);
+            log.Information("Fleet demo: {0} simulated devices (DEMO keys, registered in the demo's own keys/recipients.json) on {1}; the report collector runs in-process (SQLite) behind {2}, which the DEMO root names; each device's core sends its own reports.",
+                count, FleetDemoWorkspace.Base, front.BaseUrl);
             log.Information("stable's rolloutPolicy: {0}. Even-numbered devices are hardware revision B, where {1}'s app never confirms.", FleetDemoWorkspace.Policy(count), FleetDemoWorkspace.Bad);
-            using var reports = new FleetReportClient(collector.BaseUrl);
             var builds = new FleetBuild(_context, workspace, token);
-            var ca = default(TestCertificateAuthority);
             var rounds = new List<FleetRoundResult>();
             var decisions = new List<string>();
             try
             {
                 FleetRoundResult Round(string title)
                 {
-                    ca ??= TestCertificateAuthority.Load(new DemoKeyStore(_context.Paths.DemoKeysDir).TestCertificateAuthorityDir);
                     var target = builds.Last!.SignedChannels.Single(c => c.Channel == Channel);
                     var result = FleetRound.Run(title, builds.LiveSite!, target.Release.Version.ToString(), target.Manifest.Rollout.Percent, devices, ca,
-                        builds.Last.Keys.Roots.Envelope(1), workspace.ImageOf(FleetDemoWorkspace.Base), reports, _context.Now);
+                        builds.Last.Keys.Roots.Envelope(1), workspace.ImageOf(FleetDemoWorkspace.Base), _context.Now);
                     log.Information("  {0}", result.Describe());
                     rounds.Add(result);
                     return result;
@@ -121,11 +129,12 @@ public sealed class FleetDemoRunner
             }
             finally
             {
-                ca?.Dispose();
+                ca.Dispose();
             }
         }
         finally
         {
+            front.DisposeAsync().AsTask().GetAwaiter().GetResult();
             collector.DisposeAsync().AsTask().GetAwaiter().GetResult();
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         }

@@ -29,6 +29,9 @@ internal sealed class FleetDemoWorkspace : IDisposable
 
     public string KeysDir => Path.Combine(Root, "keys");
 
+    /// <summary>The demo's own DEMO keys (its root names the demo's collector, so the user's .demo-keys/ is left alone).</summary>
+    public string DemoKeysDir => Path.Combine(Root, "demo-keys");
+
     public string RecipientsFile => Path.Combine(KeysDir, "recipients.json");
 
     public string ChannelsFile => Path.Combine(ReleasesDir, "channels.json");

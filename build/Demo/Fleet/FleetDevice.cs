@@ -2,20 +2,17 @@ using System.Security.Cryptography;
 using System.Text;
 using SecureOta.Build.Keys;
 using SecureOta.Device.Core.Crypto;
-using SecureOta.Device.Host;
 
 namespace SecureOta.Build.Demo.Fleet;
 
 /// <summary>
 /// One device of the demo fleet: its DEMO X25519 key (derived from its number, so the fleet and its
-/// rollout cohorts are the same on every run), its id and report MAC key (REPORTS_CONTRACT section 1, with
-/// the device core's X25519 and HKDF), its state folder (its flash) and its report counter.
+/// rollout cohorts are the same on every run), its id and its state folder (its flash). Its reports are the
+/// device core's own, sent to the collector its root names.
 /// </summary>
 internal sealed class FleetDevice
 {
-    private long _counter;
-
-    public FleetDevice(int number, string stateDir, byte[] collectorPublicKey)
+    public FleetDevice(int number, string stateDir)
     {
         Number = number;
         StateDir = stateDir;
@@ -23,9 +20,6 @@ internal sealed class FleetDevice
         PublicKey = new byte[32];
         X25519.ScalarMultBase(PublicKey, PrivateKey);
         Id = Convert.ToHexStringLower(SHA256.HashData(PublicKey));
-        var z = new byte[32];
-        X25519.ScalarMult(z, PrivateKey, collectorPublicKey);
-        MacKey = Hkdf.DeriveKey(new DotNetHmacSha256(), z, [.. collectorPublicKey, .. PublicKey], Encoding.ASCII.GetBytes("SecureOta/v2/report-mac"), 32);
     }
 
     public int Number { get; }
@@ -43,15 +37,11 @@ internal sealed class FleetDevice
 
     public string Id { get; }
 
-    public byte[] MacKey { get; }
-
     /// <summary>The version it runs now (null before provisioning).</summary>
     public string? Running { get; set; }
 
     /// <summary>Every release it ever scheduled a trial of.</summary>
     public HashSet<string> Tried { get; } = new(StringComparer.Ordinal);
-
-    public long NextCounter() => ++_counter;
 
     public Recipient Recipient => new(Name, RecipientKind.Device, PublicKey);
 }

@@ -8,15 +8,15 @@ namespace SecureOta.Build.Demo.Fleet;
 /// <summary>
 /// One poll round: serves the live site over HTTPS on 127.0.0.1 with the TEST CA and lets every fleet device
 /// boot and poll until it is settled (installing, booting on trial, confirming or being reverted by its
-/// loader), then sends its reports: trial-scheduled, confirmed or reverted for what it did, and a heartbeat.
+/// loader). Each device's core sends its own reports to the collector its root names (PROTOCOL.md 11d).
 /// On hardware revision B the bad release's app never confirms.
 /// </summary>
 internal static class FleetRound
 {
     public static FleetRoundResult Run(string title, string liveSite, string offered, int percent, IReadOnlyList<FleetDevice> devices,
-        TestCertificateAuthority ca, byte[] rootV1, string baseImage, FleetReportClient reports, DateTimeOffset now)
+        TestCertificateAuthority ca, byte[] rootV1, string baseImage, DateTimeOffset now)
     {
-        int storedBefore = reports.Stored, refusedBefore = reports.Refused;
+        int posts = 0;
         var installed = new List<int>();
         var confirmed = new List<int>();
         var reverted = new List<int>();
@@ -47,7 +47,7 @@ internal static class FleetRound
                 var result = simulated.Run();
                 var after = result.Final.ActiveApp?.Version ?? before;
                 device.Running = after;
-                SendReports(device, before, after, result, reports);
+                posts += simulated.Reports.Posts;
                 if (result.InstallReport is { } install)
                 {
                     device.Tried.Add(install.ReleaseVersion);
@@ -65,26 +65,6 @@ internal static class FleetRound
 
         var running = devices.GroupBy(d => d.Running ?? "?").ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         return new FleetRoundResult(title, offered, percent, installed, confirmed, reverted, failed, running,
-            reports.Stored - storedBefore, reports.Refused - refusedBefore);
+            posts);
     }
-
-    private static void SendReports(FleetDevice device, string before, string after, SimulationResult result, FleetReportClient reports)
-    {
-        const string Channel = FleetDemoRunner.Channel;
-        if (result.InstallReport is { } install)
-        {
-            var version = install.ReleaseVersion;
-            reports.Send(device, new FleetReport("trial-scheduled", Channel, version, before, Artifact: install.InstalledByDelta ? "delta" : "full"));
-            if (result.Confirmed) reports.Send(device, new FleetReport("confirmed", Channel, version, after));
-            if (result.Reverted) reports.Send(device, new FleetReport("reverted", Channel, version, after, Reason: $"trial not confirmed after {result.TrialBoots} boot(s)"));
-        }
-        else if (result.LastReport is { Succeeded: false } last)
-        {
-            reports.Send(device, new FleetReport("download-failed", Channel, last.ReleaseVersion ?? after, after, Reason: Trim(last.Failure?.ToString())));
-        }
-
-        reports.Send(device, new FleetReport("heartbeat", Channel, after, after));
-    }
-
-    private static string? Trim(string? text) => text is null ? null : text.Length <= 200 ? text : text[..200];
 }

@@ -10,12 +10,11 @@ public sealed record FleetRoundResult(
     IReadOnlyList<int> Reverted,
     IReadOnlyList<int> Failed,
     IReadOnlyDictionary<string, int> Running,
-    int ReportsStored,
-    int ReportsRefused)
+    int ReportPosts)
 {
     public string Describe() =>
         $"{Title}: stable offers {Offered} to {Percent} %: {Installed.Count} device(s) installed it, {Confirmed.Count} confirmed, {Reverted.Count} reverted"
         + (Failed.Count == 0 ? "" : $", {Failed.Count} failed")
         + $"; running now: {string.Join(", ", Running.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key} on {r.Value}"))}"
-        + $"; reports stored {ReportsStored}" + (ReportsRefused == 0 ? "" : $", refused {ReportsRefused}");
+        + $"; report POSTs {ReportPosts}";
 }
