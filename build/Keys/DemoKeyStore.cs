@@ -110,14 +110,24 @@ public sealed class DemoKeyStore
 
     public byte[] ReadRootEnvelope() => File.ReadAllBytes(Path.Combine(_dir, RootMetadataFile));
 
-    private byte[] SignRoot(DateTimeOffset now, IReadOnlyList<string> tlsAnchors)
+    /// <summary>
+    /// Signs the DEMO root again naming a report collector (the FleetDemo target's in-process one), with the
+    /// same keys and pins; <see cref="EnsureCreated"/> keeps it while its pins stay the same.
+    /// </summary>
+    public void NameCollector(DateTimeOffset now, IReadOnlyList<string> tlsAnchors, RootCollector collector)
+    {
+        ArgumentNullException.ThrowIfNull(collector);
+        File.WriteAllBytes(Path.Combine(_dir, RootMetadataFile), SignRoot(now, tlsAnchors, collector));
+    }
+
+    private byte[] SignRoot(DateTimeOffset now, IReadOnlyList<string> tlsAnchors, RootCollector? collector = null)
     {
         using var root = Ed25519KeyPair.FromSeed(KeyFile.Read(Path.Combine(_dir, RootKeyFile), "DEMO root key"));
         using var approval = Ed25519KeyPair.FromSeed(ReadApprovalSeed());
         using var release = Ed25519KeyPair.FromSeed(ReadReleaseSeed());
         var metadata = new RootMetadata(1, (now + RootLifetime).ToUnixTimeSeconds(), Product, [root.PublicKey, approval.PublicKey, release.PublicKey],
             new RoleDefinition(1, [KeyId.Of(root.PublicKey)]), new RoleDefinition(1, [KeyId.Of(approval.PublicKey)]),
-            new RoleDefinition(1, [KeyId.Of(release.PublicKey)]), tlsAnchors);
+            new RoleDefinition(1, [KeyId.Of(release.PublicKey)]), tlsAnchors, collector);
         return EnvelopeSigner.Sign(PayloadTypes.Root, RootMetadataWriter.Write(metadata), root);
     }
 

@@ -3,7 +3,7 @@ namespace SecureOta.Build.Releases;
 /// <summary>One channel's settings from <c>releases/channels.json</c>.</summary>
 public sealed class ChannelConfig
 {
-    public ChannelConfig(string name, int manifestLifetimeDays, int deltaBaseCount, RolloutConfig? rollout = null)
+    public ChannelConfig(string name, int manifestLifetimeDays, int deltaBaseCount, RolloutConfig? rollout = null, RolloutGatePolicy? rolloutPolicy = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentOutOfRangeException.ThrowIfLessThan(manifestLifetimeDays, 1);
@@ -12,6 +12,7 @@ public sealed class ChannelConfig
         ManifestLifetimeDays = manifestLifetimeDays;
         DeltaBaseCount = deltaBaseCount;
         Rollout = rollout;
+        RolloutPolicy = rolloutPolicy;
     }
 
     /// <summary>The channel's name ([a-z0-9-]{1,32}).</summary>
@@ -31,6 +32,12 @@ public sealed class ChannelConfig
     /// <summary>The channel's staged rollout; null means its newest release goes to every device.</summary>
     public RolloutConfig? Rollout { get; }
 
-    /// <summary>The same channel with another rollout (null: none).</summary>
-    public ChannelConfig WithRollout(RolloutConfig? rollout) => new(Name, ManifestLifetimeDays, DeltaBaseCount, rollout);
+    /// <summary>
+    /// The policy the scheduled refresh's rollout gate applies to the staged rollout from device reports
+    /// (null: the gate leaves the channel alone).
+    /// </summary>
+    public RolloutGatePolicy? RolloutPolicy { get; }
+
+    /// <summary>The same channel with another rollout (null: none), keeping its policy.</summary>
+    public ChannelConfig WithRollout(RolloutConfig? rollout) => new(Name, ManifestLifetimeDays, DeltaBaseCount, rollout, RolloutPolicy);
 }

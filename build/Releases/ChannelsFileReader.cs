@@ -2,13 +2,13 @@ namespace SecureOta.Build.Releases;
 
 /// <summary>
 /// Reads <c>releases/channels.json</c>:
-/// <c>{"channels": {"stable": {"manifestLifetimeDays": 14, "deltaBaseCount": 3, "rollout": {...}}, ...}}</c>
-/// (the optional rollout is read by <see cref="RolloutConfigReader"/>).
+/// <c>{"channels": {"stable": {"manifestLifetimeDays": 14, "deltaBaseCount": 3, "rollout": {...}, "rolloutPolicy": {...}}, ...}}</c>
+/// (the optional rollout is read by <see cref="RolloutConfigReader"/>, the optional policy by <see cref="RolloutGatePolicyReader"/>).
 /// </summary>
 internal static class ChannelsFileReader
 {
     private static readonly string[] RootProperties = ["channels"];
-    private static readonly string[] ChannelProperties = ["manifestLifetimeDays", "deltaBaseCount", "rollout"];
+    private static readonly string[] ChannelProperties = ["manifestLifetimeDays", "deltaBaseCount", "rollout", "rolloutPolicy"];
 
     public static ChannelsFile Read(string path, ProblemCollector problems)
     {
@@ -48,9 +48,10 @@ internal static class ChannelsFileReader
             var lifetime = settings?.RequiredInt32("manifestLifetimeDays", 1, ReleaseLimits.MaxManifestLifetimeDays);
             var deltaBases = settings?.RequiredInt32("deltaBaseCount", 0, ReleaseLimits.MaxDeltaBaseCount);
             var rolloutValid = RolloutConfigReader.TryRead(settings, report, out var rollout);
-            if (lifetime is { } days && deltaBases is { } count && rolloutValid && ReleaseLimits.IsValidChannelName(name))
+            var policyValid = RolloutGatePolicyReader.TryRead(settings, report, out var policy);
+            if (lifetime is { } days && deltaBases is { } count && rolloutValid && policyValid && ReleaseLimits.IsValidChannelName(name))
             {
-                valid.Add(new ChannelConfig(name, days, count, rollout));
+                valid.Add(new ChannelConfig(name, days, count, rollout, policy));
             }
         }
 

@@ -43,6 +43,17 @@ public static class ChannelsFileWriter
                     writer.WriteEndObject();
                 }
 
+                if (channel.RolloutPolicy is { } policy)
+                {
+                    writer.WriteStartObject(RolloutGatePolicyReader.PropertyName);
+                    writer.WriteStartArray("steps");
+                    foreach (var step in policy.Steps) writer.WriteNumberValue(step);
+                    writer.WriteEndArray();
+                    writer.WriteNumber("minReports", policy.MinReports);
+                    writer.WriteNumber("maxFailureRate", policy.MaxFailureRate);
+                    writer.WriteEndObject();
+                }
+
                 writer.WriteEndObject();
             }
 

@@ -21,13 +21,14 @@ public static class DashboardPage
             .Append("<title>SecureOta releases</title>\n<style>\n").Append(DashboardStyle.Css).Append("\n</style>\n</head>\n<body>\n");
         html.Append("<header>\n<h1>SecureOta releases</h1>\n<p class=\"muted\">Built ").Append(Encode(Time(inputs.BuiltAt)))
             .Append(". Devices poll <code>").Append(Encode(SiteLayout.OtaBase)).Append("channels/&lt;channel&gt;.json</code> and verify everything below before they trust it.</p>\n")
-            .Append("<nav><a href=\"#channels\">Channels</a> · <a href=\"#releases\">Releases</a> · <a href=\"#trust\">Trust</a> · <a href=\"#verify\">Verify by hand</a></nav>\n</header>\n");
+            .Append("<nav><a href=\"#channels\">Channels</a> · ").Append(inputs.RolloutGate is null ? "" : "<a href=\"#rollouts\">Rollouts</a> · ").Append("<a href=\"#releases\">Releases</a> · <a href=\"#trust\">Trust</a> · <a href=\"#verify\">Verify by hand</a></nav>\n</header>\n");
         if (inputs.IsDemo)
         {
             html.Append("<p class=\"demo\">Signed with DEMO keys generated for demonstration: no real device should trust this site.</p>\n");
         }
 
         DashboardChannels.Append(html, inputs);
+        DashboardRollouts.Append(html, inputs.RolloutGate);
         AppendReleases(html, inputs);
         DashboardTrust.Append(html, inputs.Roots.Newest, inputs.Roots.Count, inputs.BuiltAt);
         DashboardVerifyGuide.Append(html, inputs.Channels.Count > 0 ? inputs.Channels[0].Channel : "stable");

@@ -10,6 +10,7 @@ namespace SecureOta.Build.Site;
 /// <param name="WrappedKeys">Every release's wrapped content keys, oldest first.</param>
 /// <param name="Channels">The signed channel manifests, by channel name.</param>
 /// <param name="ChannelsWithoutRelease">Declared channels with no release yet (no manifest is published for them).</param>
+/// <param name="RolloutGate">The rollout gate's record to publish and show (null: no gate, no section).</param>
 public sealed record SiteInputs(
     DateTimeOffset BuiltAt,
     bool IsDemo,
@@ -17,4 +18,5 @@ public sealed record SiteInputs(
     IReadOnlyList<EncryptedRelease> Releases,
     IReadOnlyList<WrappedReleaseKeys> WrappedKeys,
     IReadOnlyList<SignedChannel> Channels,
-    IReadOnlyList<string> ChannelsWithoutRelease);
+    IReadOnlyList<string> ChannelsWithoutRelease,
+    SecureOta.Build.Gate.GateRecord? RolloutGate = null);

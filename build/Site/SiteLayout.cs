@@ -40,6 +40,11 @@ public static class SiteLayout
         files.AddRange(inputs.WrappedKeys.SelectMany(r => r.Keys.Select(k => new SiteFile(OtaBase + k.SitePath(r.Version), k.Bytes))));
         files.Add(new SiteFile(DashboardFile, DashboardPage.Render(inputs)));
         files.Add(new SiteFile(NoJekyllFile, []));
+        if (inputs.RolloutGate is { } gate)
+        {
+            // Beside the OTA folder, not in it: no device reads it, and the next refresh reads it back.
+            files.Add(new SiteFile(Gate.GateRecord.SitePath, Gate.GateRecordJson.Write(gate)));
+        }
 
         var duplicate = files.GroupBy(f => f.Path, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)

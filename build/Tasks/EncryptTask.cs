@@ -25,6 +25,8 @@ namespace SecureOta.Build.Tasks;
 [TaskDescription("Encrypts every release image into its hash-chained artifact (blobs/<sha256>), the delta patches to each channel's target from its last releases, and again those the --live-site manifests list.")]
 [IsDependentOn(typeof(LoadReleasesTask))]
 [IsDependentOn(typeof(LoadKeysTask))]
+// The gate may change a channel's target (a halt pins the previous release), which decides the patches.
+[IsDependentOn(typeof(RolloutGateTask))]
 public sealed class EncryptTask : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context)

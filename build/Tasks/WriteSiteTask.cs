@@ -22,7 +22,8 @@ public sealed class WriteSiteTask : FrostingTask<BuildContext>
             context.EncryptedReleases,
             context.WrappedKeys,
             context.SignedChannels,
-            context.Releases.Channels.Keys.Where(c => context.Releases.LatestIn(c) is null).ToList());
+            context.Releases.Channels.Keys.Where(c => context.Releases.LatestIn(c) is null).ToList(),
+            context.GateRecord);
         var files = SiteLayout.Compose(inputs);
         new SitePublisher(context.Paths, context.WriteSiteFile, context.Log).Publish(files);
         context.SiteWritten = true;

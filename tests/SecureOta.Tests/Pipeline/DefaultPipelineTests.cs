@@ -94,7 +94,7 @@ public sealed class DefaultPipelineTests(PipelineFixture fixture)
         var run = PipelineRun.Execute([$"--target={target}", "--dryrun"]).AssertSucceeded();
 
         var tasks = run.Consoles.OutputText.Split('\n').Where(l => l.StartsWith("  ", StringComparison.Ordinal)).Select(l => l.Trim()).ToList();
-        Assert.Equal(["LoadReleases", "LoadKeys", "Encrypt", "WrapKeys", "CheckApprovals", "Sign", "WriteSite", "Verify", target], tasks);
+        Assert.Equal(["LoadReleases", "LoadKeys", "RolloutGate", "Encrypt", "WrapKeys", "CheckApprovals", "Sign", "WriteSite", "Verify", target], tasks);
     }
 
     [Fact]

@@ -71,9 +71,9 @@ public sealed class PagesDeploymentTests
     }
 
     [Theory]
-    [InlineData("release.yml")]
-    [InlineData("refresh.yml")]
-    public void Signing_step_runs_the_release_target_with_both_secrets_above_the_live_site_and_the_site_is_uploaded_after_it(string workflow)
+    [InlineData("release.yml", "./build.sh --target=Release --live-site=\"$LIVE_SITE\"")]
+    [InlineData("refresh.yml", "./build.sh --target=Release --live-site=\"$LIVE_SITE\" --rollout-gate --collector-summary=\"$COLLECTOR_URL\"")]
+    public void Signing_step_runs_the_release_target_with_both_secrets_above_the_live_site_and_the_site_is_uploaded_after_it(string workflow, string command)
     {
         var steps = WorkflowFile.Load(workflow).Steps(SigningJob);
 
@@ -83,7 +83,7 @@ public sealed class PagesDeploymentTests
             YamlNodes.ChildScalar(step, "uses")?.StartsWith("actions/upload-pages-artifact@", StringComparison.Ordinal) == true);
 
         Assert.True(signing >= 0, $"{workflow}: no step receives {SigningSecret}");
-        Assert.Equal("./build.sh --target=Release --live-site=\"$LIVE_SITE\"", YamlNodes.ChildScalar(steps[signing], "run"));
+        Assert.Equal(command, YamlNodes.ChildScalar(steps[signing], "run"));
         var env = YamlNodes.ChildMapping(steps[signing], "env")!;
         Assert.Equal("${{ secrets.SECUREOTA_CONTENT_SECRET }}", YamlNodes.ChildScalar(env, "SECUREOTA_CONTENT_SECRET"));
         Assert.Contains("/ota/v2/", YamlNodes.ChildScalar(env, "LIVE_SITE"), StringComparison.Ordinal);
