@@ -99,7 +99,7 @@ internal sealed class PatchStreamEncoder
 
         var coded = new List<byte>();
         var bits = new BitWriter(coded);
-        for (int a = 0; a < PatchFormat.AlphabetCount; a++) WriteLengths(bits, lengths[a]);
+        CodeLengthWriter.Write(bits, lengths);
         long tableBits = bits.BitPosition;
         var codes = lengths.Select(HuffmanCode.Codes).ToArray();
         foreach (var symbol in symbols)
@@ -123,33 +123,14 @@ internal sealed class PatchStreamEncoder
     /// <summary>The code lengths of each alphabet for the counts of <paramref name="symbols"/>.</summary>
     private static byte[][] CodeLengths(List<CodedSymbol> symbols)
     {
-        var counts = new long[PatchFormat.AlphabetCount][];
-        for (int a = 0; a < PatchFormat.AlphabetCount; a++) counts[a] = new long[PatchFormat.SymbolCount(a)];
+        var counts = new long[PatchFormat.TableCount][];
+        for (int a = 0; a < PatchFormat.TableCount; a++) counts[a] = new long[PatchFormat.SymbolCount(a)];
         foreach (var symbol in symbols)
         {
             if (symbol.Alphabet >= 0) counts[symbol.Alphabet][symbol.Symbol]++;
         }
-        var lengths = new byte[PatchFormat.AlphabetCount][];
-        for (int a = 0; a < PatchFormat.AlphabetCount; a++) lengths[a] = HuffmanCode.Lengths(counts[a], PatchFormat.CodeBits(a));
+        var lengths = new byte[PatchFormat.TableCount][];
+        for (int a = 0; a < PatchFormat.TableCount; a++) lengths[a] = HuffmanCode.Lengths(counts[a], PatchFormat.CodeBits(a));
         return lengths;
-    }
-
-    /// <summary>Code lengths as 4-bit values; a 0 is followed by 5 bits: 1 + that many symbols are unused.</summary>
-    private static void WriteLengths(BitWriter bits, byte[] lengths)
-    {
-        for (int i = 0; i < lengths.Length;)
-        {
-            if (lengths[i] != 0)
-            {
-                bits.WriteBits(lengths[i], 4);
-                i++;
-                continue;
-            }
-            int run = 1;
-            while (run < 32 && i + run < lengths.Length && lengths[i + run] == 0) run++;
-            bits.WriteBits(0, 4);
-            bits.WriteBits((uint)(run - 1), 5);
-            i += run;
-        }
     }
 }

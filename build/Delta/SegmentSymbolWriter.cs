@@ -20,6 +20,7 @@ internal sealed class SegmentSymbolWriter
     private byte[][] _lengths = DefaultLengths();
     private byte[] _run = new byte[4096];
     private int _oldPosition;
+    private int _editContext;
 
     public SegmentSymbolWriter(byte[] oldImage, byte[] newImage)
     {
@@ -36,17 +37,18 @@ internal sealed class SegmentSymbolWriter
         _symbols.Clear();
         _predictor.Reset();
         _oldPosition = 0;
+        _editContext = 0;
         Edits = 0;
         foreach (var op in ops)
         {
             switch (op.Kind)
             {
                 case PatchOpKind.Literal:
-                    for (int k = 0; k < op.Length; k++) Add(PatchFormat.AlphabetMain, _new[op.NewStart + k], PatchCostCategory.Literals);
+                    for (int k = 0; k < op.Length; k++) Add(PatchFormat.TableMain, _new[op.NewStart + k], PatchCostCategory.Literals);
                     break;
                 case PatchOpKind.Match:
-                    AddNumber(PatchFormat.AlphabetMain, PatchFormat.MatchSymbol, op.Length - PatchFormat.MinMatch, PatchCostCategory.Matches);
-                    AddNumber(PatchFormat.AlphabetDistance, 0, op.Distance - 1, PatchCostCategory.Matches);
+                    AddNumber(PatchFormat.TableMain, PatchFormat.MatchSymbol, op.Length - PatchFormat.MinMatch, PatchCostCategory.Matches);
+                    AddNumber(PatchFormat.TableDistance, 0, op.Distance - 1, PatchCostCategory.Matches);
                     break;
                 default:
                     WriteBlock(op);
@@ -63,6 +65,12 @@ internal sealed class SegmentSymbolWriter
     {
         var (code, extra, bits) = NumberCode.Number(value);
         Add(alphabet, firstSymbol + code, category, extra, bits);
+    }
+
+    private void AddEdit(int symbol, PatchCostCategory category, uint extra = 0, int extraBits = 0)
+    {
+        Add(PatchFormat.TableEdit + _editContext, symbol, category, extra, extraBits);
+        _editContext = PatchFormat.EditContext(symbol);
     }
 
     private int Price(int alphabet, int symbol)
@@ -94,8 +102,8 @@ internal sealed class SegmentSymbolWriter
             };
             long delta = op.OldStart - origin;
             if (choice < 5 ? delta != 0 : delta == 0 || Math.Abs(delta) - 1 > PatchFormat.MaxNumber) continue;
-            int price = Price(PatchFormat.AlphabetMain, PatchFormat.BlockSymbol + choice);
-            if (choice >= 5) price += NumberPrice(PatchFormat.AlphabetSeek, delta < 0 ? PatchFormat.NumberCodes : 0, Math.Abs(delta) - 1);
+            int price = Price(PatchFormat.TableMain, PatchFormat.BlockSymbol + choice);
+            if (choice >= 5) price += NumberPrice(PatchFormat.TableSeek, delta < 0 ? PatchFormat.NumberCodes : 0, Math.Abs(delta) - 1);
             if (price < bestPrice)
             {
                 bestPrice = price;
@@ -103,11 +111,11 @@ internal sealed class SegmentSymbolWriter
                 bestDelta = delta;
             }
         }
-        Add(PatchFormat.AlphabetMain, PatchFormat.BlockSymbol + bestChoice, PatchCostCategory.Seeks);
+        Add(PatchFormat.TableMain, PatchFormat.BlockSymbol + bestChoice, PatchCostCategory.Seeks);
         if (bestChoice >= 5)
-            AddNumber(PatchFormat.AlphabetSeek, bestDelta < 0 ? PatchFormat.NumberCodes : 0, Math.Abs(bestDelta) - 1, PatchCostCategory.Seeks);
+            AddNumber(PatchFormat.TableSeek, bestDelta < 0 ? PatchFormat.NumberCodes : 0, Math.Abs(bestDelta) - 1, PatchCostCategory.Seeks);
         if (bestChoice != 0) _predictor.UseDisplacement(op.OldStart - newPosition);
-        AddNumber(PatchFormat.AlphabetCopyLength, 0, op.Length, PatchCostCategory.Lengths);
+        AddNumber(PatchFormat.TableCopyLength, 0, op.Length, PatchCostCategory.Lengths);
         WriteEdits(op.OldStart, op.NewStart, op.Length);
         _oldPosition = op.OldStart + op.Length;
     }
@@ -125,7 +133,7 @@ internal sealed class SegmentSymbolWriter
             int common = run.AsSpan(from, length - from).CommonPrefixLength(target[from..]);
             if (from + common == length)
             {
-                Add(PatchFormat.AlphabetEdit, 0, PatchCostCategory.EditPositions);
+                AddEdit(0, PatchCostCategory.EditPositions);
                 return;
             }
             int at = from + common;
@@ -133,10 +141,11 @@ internal sealed class SegmentSymbolWriter
             int following = at + 1 < length ? run[at + 1] : 0;
             var (gapCode, gapExtra, gapBits) = NumberCode.Gap(at - from);
             var (kind, value, index) = ChooseValue(run, target, at, length, previous, following, gapCode);
-            Add(PatchFormat.AlphabetEdit, 1 + 4 * gapCode + kind, PatchCostCategory.EditPositions, gapExtra, gapBits);
+            AddEdit(1 + 4 * gapCode + kind, PatchCostCategory.EditPositions, gapExtra, gapBits);
+            if (gapCode == PatchFormat.LongGapCode) AddNumber(PatchFormat.TableCopyLength, 0, at - from - PatchFormat.LongGap, PatchCostCategory.EditPositions);
             if (kind == PatchFormat.KindRecent) Add(-1, 0, PatchCostCategory.EditValues, (uint)index, 2);
             else if (kind == PatchFormat.KindExplicit)
-                AddNumber(PatchFormat.AlphabetValue, value < 0 ? PatchFormat.NumberCodes : 0, Math.Abs((long)value) - 1, PatchCostCategory.EditValues);
+                AddNumber(PatchFormat.TableValue, value < 0 ? PatchFormat.NumberCodes : 0, Math.Abs((long)value) - 1, PatchCostCategory.EditValues);
             _predictor.Learn(previous, following, value);
             AddInto(run, at, Math.Min(PatchFormat.EditWidth, length - at), value);
             Edits++;
@@ -183,15 +192,15 @@ internal sealed class SegmentSymbolWriter
             if (word[0] != target[at]) continue;
             int wrong = 0;
             for (int k = 1; k < width; k++) if (word[k] != target[at + k]) wrong += WrongBytePrice;
-            Consider(PatchFormat.KindExplicit, value, 0, Price(PatchFormat.AlphabetEdit, symbolBase + PatchFormat.KindExplicit)
-                + NumberPrice(PatchFormat.AlphabetValue, value < 0 ? PatchFormat.NumberCodes : 0, Math.Abs((long)value) - 1));
-            if (value == predictionA) Consider(PatchFormat.KindPredictionA, value, 0, Price(PatchFormat.AlphabetEdit, symbolBase + PatchFormat.KindPredictionA));
-            if (value == predictionB) Consider(PatchFormat.KindPredictionB, value, 0, Price(PatchFormat.AlphabetEdit, symbolBase + PatchFormat.KindPredictionB));
+            Consider(PatchFormat.KindExplicit, value, 0, Price(PatchFormat.TableEdit + _editContext, symbolBase + PatchFormat.KindExplicit)
+                + NumberPrice(PatchFormat.TableValue, value < 0 ? PatchFormat.NumberCodes : 0, Math.Abs((long)value) - 1));
+            if (value == predictionA) Consider(PatchFormat.KindPredictionA, value, 0, Price(PatchFormat.TableEdit + _editContext, symbolBase + PatchFormat.KindPredictionA));
+            if (value == predictionB) Consider(PatchFormat.KindPredictionB, value, 0, Price(PatchFormat.TableEdit + _editContext, symbolBase + PatchFormat.KindPredictionB));
             for (int k = 0; k < EditPredictor.RecentCount; k++)
             {
                 if (_predictor.RecentValue(k) == value)
                 {
-                    Consider(PatchFormat.KindRecent, value, k, Price(PatchFormat.AlphabetEdit, symbolBase + PatchFormat.KindRecent) + 2);
+                    Consider(PatchFormat.KindRecent, value, k, Price(PatchFormat.TableEdit + _editContext, symbolBase + PatchFormat.KindRecent) + 2);
                     break;
                 }
             }
@@ -226,15 +235,15 @@ internal sealed class SegmentSymbolWriter
     /// <summary>Prices for a first pass: literals 7 bits, block starts 5, other symbols 6.</summary>
     private static byte[][] DefaultLengths()
     {
-        var lengths = new byte[PatchFormat.AlphabetCount][];
-        for (int a = 0; a < PatchFormat.AlphabetCount; a++)
+        var lengths = new byte[PatchFormat.TableCount][];
+        for (int a = 0; a < PatchFormat.TableCount; a++)
         {
             lengths[a] = new byte[PatchFormat.SymbolCount(a)];
             Array.Fill(lengths[a], (byte)6);
         }
-        Array.Fill(lengths[PatchFormat.AlphabetMain], (byte)7, 0, 256);
-        Array.Fill(lengths[PatchFormat.AlphabetMain], (byte)5, PatchFormat.BlockSymbol, 8);
-        Array.Fill(lengths[PatchFormat.AlphabetEdit], (byte)3, 1, 16);
+        Array.Fill(lengths[PatchFormat.TableMain], (byte)7, 0, 256);
+        Array.Fill(lengths[PatchFormat.TableMain], (byte)5, PatchFormat.BlockSymbol, 8);
+        for (int c = 0; c < PatchFormat.EditContexts; c++) Array.Fill(lengths[PatchFormat.TableEdit + c], (byte)3, 1, 16);
         return lengths;
     }
 }

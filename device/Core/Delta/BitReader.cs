@@ -96,6 +96,14 @@ namespace SecureOta.Device.Core.Delta
         /// <summary>Tops the bit buffer up to at least 25 bits.</summary>
         public void Refill()
         {
+            int position = InputPosition;
+            if (Count <= 16 && position + 2 <= InputLength)
+            {
+                // The common case, two bytes at once.
+                Bits = (Bits << 16) | (uint)(Input[position] << 8) | Input[position + 1];
+                InputPosition = position + 2;
+                Count += 16;
+            }
             while (Count <= 24)
             {
                 int next = InputPosition < InputLength ? Input[InputPosition++] : NextCodedByte();

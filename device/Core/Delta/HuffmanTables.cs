@@ -3,72 +3,102 @@ using System;
 namespace SecureOta.Device.Core.Delta
 {
     /// <summary>
-    /// The six canonical Huffman codes of a segment (docs/PROTOCOL.md section 11a.4), read from the
+    /// The canonical Huffman codes of a segment (docs/PROTOCOL.md section 11a.4), read from the
     /// segment's start and turned into lookup tables: entry = symbol * 16 + code length, indexed by the
     /// next <see cref="PatchFormat.CodeBits"/> bits of the stream, so a symbol costs one table read.
     /// An entry of length 0 is a bit pattern no code starts with. Allocated once and refilled per segment.
     /// </summary>
     internal sealed class HuffmanTables
     {
-        /// <summary>Bits of a stored code length; a length of 0 (symbol unused) is followed by a run count.</summary>
-        public const int LengthBits = 4;
+        /// <summary>Symbols of the code-length code: lengths 0..15, then repeat, short zero run, long zero run.</summary>
+        public const int LengthSymbols = 19;
+        public const int RepeatPrevious = 16;
+        public const int ShortZeroRun = 17;
+        public const int LongZeroRun = 18;
 
-        /// <summary>Bits of the run count after a zero length: 1 + count symbols are unused.</summary>
-        public const int ZeroRunBits = 5;
+        /// <summary>Bits of each code-length code length, and the longest code-length code.</summary>
+        public const int LengthCodeLengthBits = 3;
+        public const int LengthCodeBits = 7;
 
         /// <summary>Bytes of the lookup tables and the scratch used to build them.</summary>
-        public const int WorkingMemoryBytes = 2 * ((1 << PatchFormat.MainCodeBits) + (PatchFormat.AlphabetCount - 1) * (1 << PatchFormat.OtherCodeBits))
-            + PatchFormat.MainSymbols + 2 * 16 * 4;
+        public const int WorkingMemoryBytes = 2 * ((1 << PatchFormat.MainCodeBits) + (PatchFormat.TableCount - 1) * (1 << PatchFormat.OtherCodeBits) + (1 << LengthCodeBits))
+            + PatchFormat.MaxSymbols + LengthSymbols + 2 * 16 * 4;
 
-        private readonly ushort[][] _tables = new ushort[PatchFormat.AlphabetCount][];
-        private readonly byte[] _lengths = new byte[PatchFormat.MainSymbols];
+        /// <summary>The lookup tables by table number; a field so the patcher's loops index it without a call.</summary>
+        public readonly ushort[][] All = new ushort[PatchFormat.TableCount][];
+        private readonly byte[] _lengths = new byte[PatchFormat.MaxSymbols];
+        private readonly byte[] _lengthCodeLengths = new byte[LengthSymbols];
+        private readonly ushort[] _lengthTable = new ushort[1 << LengthCodeBits];
         private readonly int[] _lengthCounts = new int[16];
         private readonly int[] _nextCode = new int[16];
 
         public HuffmanTables()
         {
-            for (int a = 0; a < PatchFormat.AlphabetCount; a++) _tables[a] = new ushort[1 << PatchFormat.CodeBits(a)];
+            for (int a = 0; a < PatchFormat.TableCount; a++) All[a] = new ushort[1 << PatchFormat.CodeBits(a)];
         }
 
         /// <summary>The lookup table of alphabet <paramref name="alphabet"/>.</summary>
         public ushort[] Table(int alphabet)
         {
-            return _tables[alphabet];
+            return All[alphabet];
         }
 
-        /// <summary>Reads the code lengths of all six alphabets and builds their tables.</summary>
+        /// <summary>Reads the code-length code, then the code lengths of every table, and builds the tables.</summary>
         public void Read(BitReader reader)
         {
-            for (int a = 0; a < PatchFormat.AlphabetCount; a++) ReadOne(reader, a);
+            Array.Clear(_lengthCounts, 0, 16);
+            for (int i = 0; i < LengthSymbols; i++)
+            {
+                int length = reader.ReadBits(LengthCodeLengthBits);
+                _lengthCodeLengths[i] = (byte)length;
+                _lengthCounts[length]++;
+            }
+            _lengthCounts[0] = 0;
+            Build(_lengthTable, LengthCodeBits, _lengthCodeLengths, LengthSymbols);
+            for (int t = 0; t < PatchFormat.TableCount; t++) ReadOne(reader, t);
         }
 
-        private void ReadOne(BitReader reader, int alphabet)
+        private void ReadOne(BitReader reader, int table)
         {
-            int symbols = PatchFormat.SymbolCount(alphabet);
-            int maxBits = PatchFormat.CodeBits(alphabet);
+            int symbols = PatchFormat.SymbolCount(table);
+            int maxBits = PatchFormat.CodeBits(table);
             Array.Clear(_lengthCounts, 0, 16);
+            int previous = 0;
             int i = 0;
             while (i < symbols)
             {
-                int length = reader.ReadBits(LengthBits);
-                if (length == 0)
+                int symbol = reader.Decode(_lengthTable, LengthCodeBits);
+                int run = 1;
+                int length = symbol;
+                if (symbol == RepeatPrevious)
                 {
-                    int run = 1 + reader.ReadBits(ZeroRunBits);
-                    if (run > symbols - i)
-                        throw new PatchDataException(PatchError.CorruptStream, "a code table of a segment lists more symbols than its alphabet has; the patch is corrupted.");
-                    for (int k = 0; k < run; k++) _lengths[i++] = 0;
-                    continue;
+                    run = 3 + reader.ReadBits(2);
+                    length = previous;
                 }
+                else if (symbol == ShortZeroRun)
+                {
+                    run = 3 + reader.ReadBits(3);
+                    length = 0;
+                }
+                else if (symbol == LongZeroRun)
+                {
+                    run = 11 + reader.ReadBits(7);
+                    length = 0;
+                }
+                if (run > symbols - i)
+                    throw new PatchDataException(PatchError.CorruptStream, "a code table of a segment lists more symbols than its alphabet has; the patch is corrupted.");
                 if (length > maxBits)
                     throw new PatchDataException(PatchError.CorruptStream, "a code table of a segment has a code of " + length + " bits; at most " + maxBits + " are allowed.");
-                _lengths[i++] = (byte)length;
-                _lengthCounts[length]++;
+                for (int k = 0; k < run; k++) _lengths[i++] = (byte)length;
+                _lengthCounts[length] += run;
+                previous = length;
             }
-            Build(_tables[alphabet], maxBits, symbols);
+            _lengthCounts[0] = 0;
+            Build(All[table], maxBits, _lengths, symbols);
         }
 
         /// <summary>Canonical codes: shorter first, equal lengths in symbol order; an over-full code is refused.</summary>
-        private void Build(ushort[] table, int maxBits, int symbols)
+        private void Build(ushort[] table, int maxBits, byte[] lengths, int symbols)
         {
             int code = 0;
             for (int length = 1; length <= maxBits; length++)
@@ -82,13 +112,18 @@ namespace SecureOta.Device.Core.Delta
             Array.Clear(table, 0, table.Length);
             for (int s = 0; s < symbols; s++)
             {
-                int length = _lengths[s];
+                int length = lengths[s];
                 if (length == 0) continue;
                 int shift = maxBits - length;
                 int first = _nextCode[length]++ << shift;
                 int end = first + (1 << shift);
                 ushort entry = (ushort)((s << 4) | length);
-                for (int k = first; k < end; k++) table[k] = entry;
+                table[first] = entry;
+                // A short code fills many entries: double them with native copies.
+                for (int done = 1; done < end - first; done += done)
+                {
+                    Array.Copy(table, first, table, first + done, done < end - first - done ? done : end - first - done);
+                }
             }
         }
     }

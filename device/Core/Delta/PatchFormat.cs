@@ -43,8 +43,20 @@ namespace SecureOta.Device.Core.Delta
         /// <summary>Codes of a number (0 .. MaxNumber): 7 direct codes, then 4 per length class 3..30.</summary>
         public const int NumberCodes = 119;
 
+        /// <summary>
+        /// Gap codes: gaps 0..15 are their own code; a gap g of 16 to 255, with n = floor(log2 g), is code
+        /// 16 + 4(n - 4) + the two bits of g below its leading one, followed by the n - 2 bits below those;
+        /// code 32 is a gap of 256 + a number coded with the copy length table.
+        /// </summary>
+        public const int GapCodes = 33;
+
+        /// <summary>The gap code of gaps from 256 on.</summary>
+        public const int LongGapCode = 32;
+
+        /// <summary>The smallest gap coded with <see cref="LongGapCode"/>.</summary>
+        public const int LongGap = 256;
+
         /// <summary>Edit alphabet: 0 ends the run's edits, then 1 + 4 * gapCode + kind.</summary>
-        public const int GapCodes = 43;
         public const int EditSymbols = 1 + 4 * GapCodes;
 
         /// <summary>Edit value kinds inside an edit symbol.</summary>
@@ -53,41 +65,67 @@ namespace SecureOta.Device.Core.Delta
         public const int KindRecent = 2;
         public const int KindExplicit = 3;
 
+        /// <summary>Edit symbols are coded with one of this many tables, chosen by the previous edit symbol of the segment.</summary>
+        public const int EditContexts = 8;
+
         /// <summary>Signed alphabets (explicit edit values, seek deltas): sign * NumberCodes + code of magnitude - 1.</summary>
         public const int SignedSymbols = 2 * NumberCodes;
 
-        /// <summary>The six alphabets of a segment, in the order their code lengths are stored.</summary>
-        public const int AlphabetMain = 0;
-        public const int AlphabetEdit = 1;
-        public const int AlphabetValue = 2;
-        public const int AlphabetCopyLength = 3;
-        public const int AlphabetSeek = 4;
-        public const int AlphabetDistance = 5;
-        public const int AlphabetCount = 6;
+        /// <summary>The code tables of a segment, in the order their code lengths are stored.</summary>
+        public const int TableMain = 0;
+        public const int TableEdit = 1;
+        public const int TableValue = TableEdit + EditContexts;
+        public const int TableCopyLength = TableValue + 1;
+        public const int TableSeek = TableCopyLength + 1;
+        public const int TableDistance = TableSeek + 1;
+        public const int TableCount = TableDistance + 1;
 
-        /// <summary>Longest code of the main alphabet (its lookup table has 2^10 entries).</summary>
+        /// <summary>Longest code of the main table (its lookup table has 2^10 entries).</summary>
         public const int MainCodeBits = 10;
 
-        /// <summary>Longest code of every other alphabet (lookup tables of 2^9 entries).</summary>
-        public const int OtherCodeBits = 9;
+        /// <summary>Longest code of every other table (lookup tables of 2^8 entries).</summary>
+        public const int OtherCodeBits = 8;
 
-        /// <summary>Symbols of alphabet <paramref name="alphabet"/>.</summary>
-        public static int SymbolCount(int alphabet)
+        /// <summary>Largest alphabet: the main symbols.</summary>
+        public const int MaxSymbols = MainSymbols;
+
+        /// <summary>Symbols of table <paramref name="table"/>'s alphabet.</summary>
+        public static int SymbolCount(int table)
         {
-            switch (alphabet)
-            {
-                case AlphabetMain: return MainSymbols;
-                case AlphabetEdit: return EditSymbols;
-                case AlphabetValue: return SignedSymbols;
-                case AlphabetSeek: return SignedSymbols;
-                default: return NumberCodes;
-            }
+            if (table == TableMain) return MainSymbols;
+            if (table < TableValue) return EditSymbols;
+            if (table == TableValue || table == TableSeek) return SignedSymbols;
+            return NumberCodes;
         }
 
-        /// <summary>Longest code alphabet <paramref name="alphabet"/> may use.</summary>
-        public static int CodeBits(int alphabet)
+        /// <summary>Longest code table <paramref name="table"/> may use.</summary>
+        public static int CodeBits(int table)
         {
-            return alphabet == AlphabetMain ? MainCodeBits : OtherCodeBits;
+            return table == TableMain ? MainCodeBits : OtherCodeBits;
+        }
+
+        /// <summary>The edit table after each edit symbol (<see cref="EditContext"/>), for the patcher's inline lookup.</summary>
+        public static readonly byte[] EditContextTable = BuildEditContextTable();
+
+        private static byte[] BuildEditContextTable()
+        {
+            byte[] table = new byte[EditSymbols];
+            for (int s = 0; s < EditSymbols; s++) table[s] = (byte)EditContext(s);
+            return table;
+        }
+
+        /// <summary>
+        /// The edit table after edit symbol <paramref name="previous"/> (0, the end of a run's edits, also
+        /// at the segment's start): by the previous gap code, 0 1 2 3 to contexts 1 2 3 4, 7 to 5, other
+        /// codes below 16 to 6, 16 and up to 7; an end to 0.
+        /// </summary>
+        public static int EditContext(int previous)
+        {
+            if (previous == 0) return 0;
+            int gapCode = (previous - 1) >> 2;
+            if (gapCode < 4) return 1 + gapCode;
+            if (gapCode == 7) return 5;
+            return gapCode < 16 ? 6 : 7;
         }
     }
 }

@@ -28,7 +28,7 @@ namespace SecureOta.Device.Core.Delta
         /// <summary>Edits applied (each adds into at most four bytes).</summary>
         public long Edits { get; internal set; }
 
-        /// <summary>Bytes an edit's managed add loop touched.</summary>
+        /// <summary>Bytes edits added into, counted as four per edit (fewer only where a run ends).</summary>
         public long EditedBytes { get; internal set; }
 
         /// <summary>Bytes decoded one by one from the patch.</summary>
