@@ -37,8 +37,8 @@ internal static class PatchSegmenter
                 }
                 if (cut >= 0 && op.NewEnd > cut)
                 {
-                    current.Add(op.Before(cut));
-                    op = op.From(cut);
+                    current.Add(Playable(op.Before(cut)));
+                    op = Playable(op.From(cut));
                     continue;
                 }
                 current.Add(op);
@@ -49,6 +49,10 @@ internal static class PatchSegmenter
         if (current.Count > 0) segments.Add(new PatchSegment(start, newImage.Length, current));
         return segments;
     }
+
+    /// <summary>A piece of a split fill shorter than a match can be is coded as literals.</summary>
+    private static PatchOp Playable(PatchOp op) =>
+        op.Kind == PatchOpKind.Match && op.Length < PatchFormat.MinMatch ? new PatchOp(PatchOpKind.Literal, op.NewStart, op.Length) : op;
 
     private static int NextBoundary(int position) =>
         (position + PatchFormat.SegmentAlignment - 1) / PatchFormat.SegmentAlignment * PatchFormat.SegmentAlignment;

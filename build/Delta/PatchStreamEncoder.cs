@@ -71,7 +71,56 @@ internal sealed class PatchStreamEncoder
             newPosition += block.LiteralLength;
         }
         if (newPosition != _new.Length) throw new ArgumentException("the blocks do not cover the new image", nameof(blocks));
-        return ops;
+        return MergeFills(ops);
+    }
+
+    /// <summary>Minimum run of the byte before that turns part of a copy into a fill.</summary>
+    private const int FillInCopy = 16;
+
+    /// <summary>
+    /// Fills inside copies (the old image rarely holds a long run of the same byte, so the parser covers
+    /// a long fill with many short copies) become fills, and fills that touch merge into one.
+    /// </summary>
+    private List<PatchOp> MergeFills(List<PatchOp> ops)
+    {
+        var split = new List<PatchOp>(ops.Count);
+        foreach (var op in ops)
+        {
+            if (op.Kind != PatchOpKind.Copy)
+            {
+                split.Add(op);
+                continue;
+            }
+            int start = op.NewStart;
+            int p = op.NewStart;
+            while (p < op.NewEnd)
+            {
+                int before = p > 0 ? _new[p - 1] : 0;
+                int run = 0;
+                while (p + run < op.NewEnd && _new[p + run] == before) run++;
+                if (run < FillInCopy)
+                {
+                    p += Math.Max(run, 1);
+                    continue;
+                }
+                if (p > start) split.Add(new PatchOp(PatchOpKind.Copy, start, p - start, op.OldStart + (start - op.NewStart)));
+                split.Add(new PatchOp(PatchOpKind.Match, p, run, Distance: 1));
+                p += run;
+                start = p;
+            }
+            if (op.NewEnd > start) split.Add(new PatchOp(PatchOpKind.Copy, start, op.NewEnd - start, op.OldStart + (start - op.NewStart)));
+        }
+        var merged = new List<PatchOp>(split.Count);
+        foreach (var op in split)
+        {
+            if (merged.Count > 0 && IsFill(merged[^1]) && (IsFill(op) || (op.Kind == PatchOpKind.Literal && AllEqual(op, _new[op.NewStart - 1]))))
+                merged[^1] = merged[^1] with { Length = merged[^1].Length + op.Length };
+            else merged.Add(op);
+        }
+        return merged;
+
+        static bool IsFill(PatchOp op) => op.Kind == PatchOpKind.Match && op.Distance == 1;
+        bool AllEqual(PatchOp op, byte value) => _new.AsSpan(op.NewStart, op.Length).IndexOfAnyExcept(value) < 0;
     }
 
     private void WriteHeader()
@@ -97,6 +146,17 @@ internal sealed class PatchStreamEncoder
         }
         _edits += writer.Edits;
 
+        _output.AddRange(CodeSegment(segment.End - segment.Start, symbols, lengths, _costBits));
+    }
+
+    /// <summary>
+    /// A segment's bytes: its header (new length, coded length), the code-length code and tables for
+    /// <paramref name="lengths"/> (null: the lengths <paramref name="symbols"/> need), then the symbols and
+    /// zero padding. Adds the bits written to <paramref name="costBits"/> by category when given.
+    /// </summary>
+    internal static List<byte> CodeSegment(int newLength, IReadOnlyList<CodedSymbol> symbols, byte[][]? lengths = null, long[]? costBits = null)
+    {
+        lengths ??= CodeLengths(symbols);
         var coded = new List<byte>();
         var bits = new BitWriter(coded);
         CodeLengthWriter.Write(bits, lengths);
@@ -107,21 +167,23 @@ internal sealed class PatchStreamEncoder
             long before = bits.BitPosition;
             if (symbol.Alphabet >= 0) bits.WriteBits(codes[symbol.Alphabet][symbol.Symbol], lengths[symbol.Alphabet][symbol.Symbol]);
             bits.WriteBits(symbol.Extra, symbol.ExtraBits);
-            _costBits[(int)symbol.Category] += bits.BitPosition - before;
+            if (costBits is not null) costBits[(int)symbol.Category] += bits.BitPosition - before;
         }
         long end = bits.BitPosition;
         bits.AlignToByte();
-        _costBits[(int)PatchCostCategory.Tables] += tableBits + (bits.BitPosition - end) + PatchFormat.SegmentHeaderSize * 8;
+        if (costBits is not null) costBits[(int)PatchCostCategory.Tables] += tableBits + (bits.BitPosition - end) + PatchFormat.SegmentHeaderSize * 8;
 
+        var segment = new List<byte>(PatchFormat.SegmentHeaderSize + coded.Count);
         Span<byte> header = stackalloc byte[PatchFormat.SegmentHeaderSize];
-        BinaryPrimitives.WriteUInt32LittleEndian(header, (uint)(segment.End - segment.Start));
+        BinaryPrimitives.WriteUInt32LittleEndian(header, (uint)newLength);
         BinaryPrimitives.WriteUInt32LittleEndian(header[4..], (uint)coded.Count);
-        foreach (var b in header) _output.Add(b);
-        _output.AddRange(coded);
+        foreach (var b in header) segment.Add(b);
+        segment.AddRange(coded);
+        return segment;
     }
 
     /// <summary>The code lengths of each alphabet for the counts of <paramref name="symbols"/>.</summary>
-    private static byte[][] CodeLengths(List<CodedSymbol> symbols)
+    private static byte[][] CodeLengths(IReadOnlyList<CodedSymbol> symbols)
     {
         var counts = new long[PatchFormat.TableCount][];
         for (int a = 0; a < PatchFormat.TableCount; a++) counts[a] = new long[PatchFormat.SymbolCount(a)];

@@ -10,7 +10,7 @@ namespace SecureOta.Device.Core.Delta
     /// </summary>
     internal sealed class BitReader
     {
-        public const int InputBufferSize = 256;
+        public const int InputBufferSize = 128;
 
         /// <summary>Zero bytes the buffer may take past a segment's end before the segment is refused.</summary>
         private const int MaxPhantomBytes = 4;

@@ -21,14 +21,13 @@ namespace SecureOta.Device.Core.Delta
         public const int LengthCodeBits = 7;
 
         /// <summary>Bytes of the lookup tables and the scratch used to build them.</summary>
-        public const int WorkingMemoryBytes = 2 * ((1 << PatchFormat.MainCodeBits) + (PatchFormat.TableCount - 1) * (1 << PatchFormat.OtherCodeBits) + (1 << LengthCodeBits))
+        public const int WorkingMemoryBytes = 2 * ((1 << PatchFormat.MainCodeBits) + (PatchFormat.TableCount - 1) * (1 << PatchFormat.OtherCodeBits))
             + PatchFormat.MaxSymbols + LengthSymbols + 2 * 16 * 4;
 
         /// <summary>The lookup tables by table number; a field so the patcher's loops index it without a call.</summary>
         public readonly ushort[][] All = new ushort[PatchFormat.TableCount][];
         private readonly byte[] _lengths = new byte[PatchFormat.MaxSymbols];
         private readonly byte[] _lengthCodeLengths = new byte[LengthSymbols];
-        private readonly ushort[] _lengthTable = new ushort[1 << LengthCodeBits];
         private readonly int[] _lengthCounts = new int[16];
         private readonly int[] _nextCode = new int[16];
 
@@ -54,7 +53,9 @@ namespace SecureOta.Device.Core.Delta
                 _lengthCounts[length]++;
             }
             _lengthCounts[0] = 0;
-            Build(_lengthTable, LengthCodeBits, _lengthCodeLengths, LengthSymbols);
+            // The code-length code's lookup table borrows the distance table, which is read last: its
+            // own table is built only after its lengths are read.
+            Build(All[PatchFormat.TableDistance], LengthCodeBits, _lengthCodeLengths, LengthSymbols);
             for (int t = 0; t < PatchFormat.TableCount; t++) ReadOne(reader, t);
         }
 
@@ -67,7 +68,7 @@ namespace SecureOta.Device.Core.Delta
             int i = 0;
             while (i < symbols)
             {
-                int symbol = reader.Decode(_lengthTable, LengthCodeBits);
+                int symbol = reader.Decode(All[PatchFormat.TableDistance], LengthCodeBits);
                 int run = 1;
                 int length = symbol;
                 if (symbol == RepeatPrevious)
