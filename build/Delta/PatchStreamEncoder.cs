@@ -75,11 +75,12 @@ internal sealed class PatchStreamEncoder
     }
 
     /// <summary>Minimum run of the byte before that turns part of a copy into a fill.</summary>
-    private const int FillInCopy = 16;
+    private const int FillInCopy = 512;
 
     /// <summary>
-    /// Fills inside copies (the old image rarely holds a long run of the same byte, so the parser covers
-    /// a long fill with many short copies) become fills, and fills that touch merge into one.
+    /// Long fills inside copies, and copies that are nothing but a fill, become fills (the old image
+    /// rarely holds a long run of the same byte, so the parser covers a long fill with many short
+    /// copies), and fills that touch merge into one.
     /// </summary>
     private List<PatchOp> MergeFills(List<PatchOp> ops)
     {
@@ -98,7 +99,8 @@ internal sealed class PatchStreamEncoder
                 int before = p > 0 ? _new[p - 1] : 0;
                 int run = 0;
                 while (p + run < op.NewEnd && _new[p + run] == before) run++;
-                if (run < FillInCopy)
+                bool wholeCopy = p == op.NewStart && run == op.Length && run >= PatchFormat.MinMatch;
+                if (run < FillInCopy && !wholeCopy)
                 {
                     p += Math.Max(run, 1);
                     continue;

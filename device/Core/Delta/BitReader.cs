@@ -147,11 +147,11 @@ namespace SecureOta.Device.Core.Delta
             return (int)(Bits >> Count) & ((1 << count) - 1);
         }
 
-        /// <summary>A symbol of the canonical code whose lookup table is <paramref name="table"/> (2^<paramref name="bits"/> entries).</summary>
-        public int Decode(ushort[] table, int bits)
+        /// <summary>A symbol of the canonical code whose lookup table is <paramref name="entries"/>[<paramref name="offset"/>, +2^<paramref name="bits"/>).</summary>
+        public int Decode(ushort[] entries, int offset, int bits)
         {
             if (Count < bits) Refill();
-            int entry = table[(int)(Bits >> (Count - bits)) & ((1 << bits) - 1)];
+            int entry = entries[offset + ((int)(Bits >> (Count - bits)) & ((1 << bits) - 1))];
             int length = entry & 15;
             if (length == 0)
                 throw new PatchDataException(PatchError.CorruptStream, "the coded bits match no code of the segment's table; the patch is corrupted.");

@@ -13,6 +13,9 @@ namespace SecureOta.Device.Core.Delta
     {
         private const int EditMask = (1 << PatchFormat.OtherCodeBits) - 1;
 
+        /// <summary>Where the eight edit tables start in the lookup entries (they follow the main table).</summary>
+        private const int EditTablesOffset = 1 << PatchFormat.MainCodeBits;
+
         private readonly BitReader _bits;
         private readonly HuffmanTables _tables;
         private readonly EditPredictor _predictor;
@@ -69,7 +72,7 @@ namespace SecureOta.Device.Core.Delta
             int[] recent = predictor.RecentValues;
             int recentNext = predictor.RecentNext;
             byte[] contexts = PatchFormat.EditContextTable;
-            ushort[][] tables = _tables.All;
+            ushort[] entries = _tables.Entries;
             int context = _editContext;
             // Run offset k is window index k - shift; the run is loaded up to run offset loaded.
             int shift = window.Start - newStart;
@@ -89,7 +92,7 @@ namespace SecureOta.Device.Core.Delta
                     bits = r.Bits;
                     count = r.Count;
                 }
-                int entry = tables[PatchFormat.TableEdit + context][(int)(bits >> (count - PatchFormat.OtherCodeBits)) & EditMask];
+                int entry = entries[EditTablesOffset + (context << PatchFormat.OtherCodeBits) + ((int)(bits >> (count - PatchFormat.OtherCodeBits)) & EditMask)];
                 int symbol = entry >> 4;
                 count -= entry & 15;
                 context = contexts[symbol];
@@ -197,7 +200,7 @@ namespace SecureOta.Device.Core.Delta
         {
             if (gapCode == PatchFormat.LongGapCode)
             {
-                int number = ReadNumber(_bits.Decode(_tables.Table(PatchFormat.TableCopyLength), PatchFormat.OtherCodeBits));
+                int number = ReadNumber(_bits.Decode(_tables.Entries, HuffmanTables.Offset(PatchFormat.TableCopyLength), PatchFormat.OtherCodeBits));
                 _symbols++;
                 return number > int.MaxValue - PatchFormat.LongGap ? -1 : PatchFormat.LongGap + number;
             }
@@ -207,7 +210,7 @@ namespace SecureOta.Device.Core.Delta
 
         private int ReadExplicitValue()
         {
-            int valueSymbol = _bits.Decode(_tables.Table(PatchFormat.TableValue), PatchFormat.OtherCodeBits);
+            int valueSymbol = _bits.Decode(_tables.Entries, HuffmanTables.Offset(PatchFormat.TableValue), PatchFormat.OtherCodeBits);
             _symbols++;
             bool negative = valueSymbol >= PatchFormat.NumberCodes;
             int magnitude = ReadNumber(negative ? valueSymbol - PatchFormat.NumberCodes : valueSymbol) + 1;

@@ -24,22 +24,20 @@ namespace SecureOta.Device.Core.Delta
         public const int WorkingMemoryBytes = 2 * ((1 << PatchFormat.MainCodeBits) + (PatchFormat.TableCount - 1) * (1 << PatchFormat.OtherCodeBits))
             + PatchFormat.MaxSymbols + LengthSymbols + 2 * 16 * 4;
 
-        /// <summary>The lookup tables by table number; a field so the patcher's loops index it without a call.</summary>
-        public readonly ushort[][] All = new ushort[PatchFormat.TableCount][];
+        /// <summary>Entries of all lookup tables, one after the other (see <see cref="Offset"/>): one array, one object header.</summary>
+        public const int EntryCount = (1 << PatchFormat.MainCodeBits) + (PatchFormat.TableCount - 1) * (1 << PatchFormat.OtherCodeBits);
+
+        /// <summary>Every lookup table; a field so the patcher's loops index it without a call.</summary>
+        public readonly ushort[] Entries = new ushort[EntryCount];
         private readonly byte[] _lengths = new byte[PatchFormat.MaxSymbols];
         private readonly byte[] _lengthCodeLengths = new byte[LengthSymbols];
         private readonly int[] _lengthCounts = new int[16];
         private readonly int[] _nextCode = new int[16];
 
-        public HuffmanTables()
+        /// <summary>Where table <paramref name="table"/>'s entries start in <see cref="Entries"/>: the main table first, then 256 per table.</summary>
+        public static int Offset(int table)
         {
-            for (int a = 0; a < PatchFormat.TableCount; a++) All[a] = new ushort[1 << PatchFormat.CodeBits(a)];
-        }
-
-        /// <summary>The lookup table of alphabet <paramref name="alphabet"/>.</summary>
-        public ushort[] Table(int alphabet)
-        {
-            return All[alphabet];
+            return table == PatchFormat.TableMain ? 0 : (1 << PatchFormat.MainCodeBits) + ((table - 1) << PatchFormat.OtherCodeBits);
         }
 
         /// <summary>Reads the code-length code, then the code lengths of every table, and builds the tables.</summary>
@@ -55,7 +53,7 @@ namespace SecureOta.Device.Core.Delta
             _lengthCounts[0] = 0;
             // The code-length code's lookup table borrows the distance table, which is read last: its
             // own table is built only after its lengths are read.
-            Build(All[PatchFormat.TableDistance], LengthCodeBits, _lengthCodeLengths, LengthSymbols);
+            Build(Offset(PatchFormat.TableDistance), LengthCodeBits, _lengthCodeLengths, LengthSymbols);
             for (int t = 0; t < PatchFormat.TableCount; t++) ReadOne(reader, t);
         }
 
@@ -68,7 +66,7 @@ namespace SecureOta.Device.Core.Delta
             int i = 0;
             while (i < symbols)
             {
-                int symbol = reader.Decode(All[PatchFormat.TableDistance], LengthCodeBits);
+                int symbol = reader.Decode(Entries, Offset(PatchFormat.TableDistance), LengthCodeBits);
                 int run = 1;
                 int length = symbol;
                 if (symbol == RepeatPrevious)
@@ -95,11 +93,11 @@ namespace SecureOta.Device.Core.Delta
                 previous = length;
             }
             _lengthCounts[0] = 0;
-            Build(All[table], maxBits, _lengths, symbols);
+            Build(Offset(table), maxBits, _lengths, symbols);
         }
 
         /// <summary>Canonical codes: shorter first, equal lengths in symbol order; an over-full code is refused.</summary>
-        private void Build(ushort[] table, int maxBits, byte[] lengths, int symbols)
+        private void Build(int offset, int maxBits, byte[] lengths, int symbols)
         {
             int code = 0;
             for (int length = 1; length <= maxBits; length++)
@@ -110,13 +108,14 @@ namespace SecureOta.Device.Core.Delta
                 if (code + _lengthCounts[length] > (1 << length))
                     throw new PatchDataException(PatchError.CorruptStream, "a code table of a segment assigns more codes than its lengths allow; the patch is corrupted.");
             }
-            Array.Clear(table, 0, table.Length);
+            ushort[] table = Entries;
+            Array.Clear(table, offset, 1 << maxBits);
             for (int s = 0; s < symbols; s++)
             {
                 int length = lengths[s];
                 if (length == 0) continue;
                 int shift = maxBits - length;
-                int first = _nextCode[length]++ << shift;
+                int first = offset + (_nextCode[length]++ << shift);
                 int end = first + (1 << shift);
                 ushort entry = (ushort)((s << 4) | length);
                 table[first] = entry;

@@ -58,7 +58,7 @@ namespace SecureOta.Device.Core.Delta
             _predictor.Reset();
             _copy.ResetContext();
             _oldPosition = 0;
-            ushort[] main = _tables.Table(PatchFormat.TableMain);
+            ushort[] main = _tables.Entries;
             byte[] buffer = _window.Buffer;
             BitReader r = _bits;
             while (newPosition < end)
@@ -114,7 +114,7 @@ namespace SecureOta.Device.Core.Delta
         private int Match(int lengthCode, int newPosition, int end)
         {
             int length = ReadNumber(lengthCode) + PatchFormat.MinMatch;
-            int distance = ReadNumber(_bits.Decode(_tables.Table(PatchFormat.TableDistance), PatchFormat.OtherCodeBits)) + 1;
+            int distance = ReadNumber(_bits.Decode(_tables.Entries, HuffmanTables.Offset(PatchFormat.TableDistance), PatchFormat.OtherCodeBits)) + 1;
             _symbols++;
             if (length > end - newPosition || length < 0)
                 throw new PatchDataException(PatchError.WritesPastEnd, "a match of " + length + " bytes at new offset " + newPosition +
@@ -184,7 +184,7 @@ namespace SecureOta.Device.Core.Delta
                 throw new PatchDataException(PatchError.OldRangeOutOfBounds, "a block seeks to old offset " + target + ", outside the " + _oldSize + "-byte base image.");
             int oldStart = (int)target;
             if (choice != 0) _predictor.UseDisplacement(oldStart - newPosition);
-            int length = ReadNumber(_bits.Decode(_tables.Table(PatchFormat.TableCopyLength), PatchFormat.OtherCodeBits));
+            int length = ReadNumber(_bits.Decode(_tables.Entries, HuffmanTables.Offset(PatchFormat.TableCopyLength), PatchFormat.OtherCodeBits));
             _symbols++;
             if (length == 0)
                 throw new PatchDataException(PatchError.EmptyBlock, "a block at new offset " + newPosition + " copies no byte.");
@@ -201,7 +201,7 @@ namespace SecureOta.Device.Core.Delta
 
         private long ReadSeekDelta()
         {
-            int symbol = _bits.Decode(_tables.Table(PatchFormat.TableSeek), PatchFormat.OtherCodeBits);
+            int symbol = _bits.Decode(_tables.Entries, HuffmanTables.Offset(PatchFormat.TableSeek), PatchFormat.OtherCodeBits);
             _symbols++;
             bool negative = symbol >= PatchFormat.NumberCodes;
             long magnitude = (long)ReadNumber(negative ? symbol - PatchFormat.NumberCodes : symbol) + 1;
