@@ -27,10 +27,10 @@ public static class BenchTablePrinter
         text.Append(FormattableString.Invariant($"Times are medians of {runs} run(s) (--runs=<n>): ours in-process after a warm-up, the tools as processes (wall clock).\n") +
             "\"Ours / bsdiff\" is the median of our diff time divided by bsdiff's in the same run. The patcher's RAM is fixed whatever the image\n" +
             "size (heap: all it allocated, object headers included). Per-byte path: output bytes handled by managed code one at a time (literals\n" +
-            "and edited bytes); the rest is read from the old image by native copies. Ops/byte: decoded binary decisions plus per-byte-path bytes,\n" +
-            "per output byte.\n");
+            "and edited bytes); the rest is read from the old image or the new image's own bytes by native copies. Symbols/byte: Huffman symbols decoded\n" +
+            "(one table lookup each) per output byte.\n");
         text.Append(RenderToText(CostTable(rows)));
-        text.Append("Where our patch bytes go (estimated from the coder's probabilities).\n");
+        text.Append("Where our patch bytes go (bits as written, by what they code).\n");
         text.Append(RenderToText(MakeUpTable(rows)));
         text.Append("Peers as run (the settings of ../shared/firmware-pairs/README.md):\n");
         foreach (var tool in BaselineTool.All) text.Append("  ").Append(tool.CommandLine).Append('\n');
@@ -66,7 +66,7 @@ public static class BenchTablePrinter
         var table = new Table().Border(TableBorder.Simple).AddColumn("Pair").AddColumn(Right("Diff (ours)"));
         foreach (var tool in BaselineTool.All) table.AddColumn(Right(tool.Executable));
         table.AddColumn(Right("Ours / bsdiff")).AddColumn(Right("Apply")).AddColumn(Right("Patcher RAM (heap)")).AddColumn(Right("Per-byte path"))
-            .AddColumn(Right("Ops/byte"));
+            .AddColumn(Right("Symbols/byte"));
         foreach (var row in rows)
         {
             var statistics = row.Statistics;
@@ -76,7 +76,7 @@ public static class BenchTablePrinter
             cells.Add(Milliseconds(row.ApplyTime));
             cells.Add($"{Bytes(DeltaPatcher.WorkingMemoryBytes)} ({Bytes(row.AllocatedBytes)})");
             cells.Add(WithShare(statistics.PerBytePathBytes, row.NewSize));
-            cells.Add(statistics.OperationsPerOutputByte.ToString("F3", CultureInfo.InvariantCulture));
+            cells.Add((statistics.OutputBytes == 0 ? 0 : (double)statistics.DecodedSymbols / statistics.OutputBytes).ToString("F3", CultureInfo.InvariantCulture));
             table.AddRow(cells.Select(c => new Text(c)).ToArray());
         }
         return table;
@@ -86,7 +86,8 @@ public static class BenchTablePrinter
     {
         var table = new Table().Border(TableBorder.Simple).AddColumn("Pair").AddColumn(Right("Blocks")).AddColumn(Right("Edits"))
             .AddColumn(Right("Literal bytes")).AddColumn(Right("Seeks")).AddColumn(Right("Run lengths")).AddColumn(Right("Edit positions"))
-            .AddColumn(Right("Edit values")).AddColumn(Right("Literals"));
+            .AddColumn(Right("Edit values")).AddColumn(Right("Literals")).AddColumn(Right("Matched bytes")).AddColumn(Right("Matches"))
+            .AddColumn(Right("Segments")).AddColumn(Right("Tables, headers"));
         foreach (var row in rows)
         {
             var diff = row.Diff;
@@ -94,7 +95,9 @@ public static class BenchTablePrinter
                 new Text(row.Pair.Name), new Text(Bytes(diff.Blocks)), new Text(Bytes(diff.Edits)), new Text(Bytes(diff.LiteralBytes)),
                 new Text(Bytes(diff.CostBytes(PatchCostCategory.Seeks))), new Text(Bytes(diff.CostBytes(PatchCostCategory.Lengths))),
                 new Text(Bytes(diff.CostBytes(PatchCostCategory.EditPositions))), new Text(Bytes(diff.CostBytes(PatchCostCategory.EditValues))),
-                new Text(Bytes(diff.CostBytes(PatchCostCategory.Literals))));
+                new Text(Bytes(diff.CostBytes(PatchCostCategory.Literals))), new Text(Bytes(diff.MatchedBytes)),
+                new Text(Bytes(diff.CostBytes(PatchCostCategory.Matches))), new Text(Bytes(diff.Segments)),
+                new Text(Bytes(diff.CostBytes(PatchCostCategory.Tables))));
         }
         return table;
     }

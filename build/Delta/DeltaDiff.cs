@@ -15,13 +15,13 @@ public static class DeltaDiff
     /// <summary>The patch with a breakdown of what it is made of.</summary>
     public static DeltaDiffResult Diff(byte[] oldImage, byte[] newImage) => Diff(oldImage, newImage, DeltaParserOptions.Default);
 
-    internal static DeltaDiffResult Diff(byte[] oldImage, byte[] newImage, DeltaParserOptions options)
+    internal static DeltaDiffResult Diff(byte[] oldImage, byte[] newImage, DeltaParserOptions options, PatchEncoderOptions? encoderOptions = null)
     {
         ArgumentNullException.ThrowIfNull(oldImage);
         ArgumentNullException.ThrowIfNull(newImage);
         if (oldImage.Length > PatchFormat.MaxImageSize || newImage.Length > PatchFormat.MaxImageSize)
             throw new ArgumentException($"images are limited to {PatchFormat.MaxImageSize} bytes (old {oldImage.Length}, new {newImage.Length})");
         var blocks = DeltaParser.Parse(oldImage, newImage, options);
-        return PatchStreamEncoder.Encode(oldImage, newImage, blocks);
+        return PatchStreamEncoder.Encode(oldImage, newImage, blocks, encoderOptions);
     }
 }

@@ -4,10 +4,10 @@ namespace SecureOta.Build.Delta;
 internal sealed record DeltaParserOptions
 {
     /// <summary>How many more bytes an exact match elsewhere must explain than the current displacement before the parser switches.</summary>
-    public int SwitchMargin { get; init; } = 4;
+    public int SwitchMargin { get; init; } = 3;
 
     /// <summary>The margin for a displacement that is not within <see cref="NearDistance"/> of a recent one.</summary>
-    public int FarSwitchMargin { get; init; } = 6;
+    public int FarSwitchMargin { get; init; } = 5;
 
     /// <summary>How close to a recent displacement a new one must be to count as near (its seek codes in a few bits).</summary>
     public int NearDistance { get; init; } = 16;

@@ -6,7 +6,7 @@ public enum PatchCostCategory
     /// <summary>Seeks: where each copy run starts in the old image.</summary>
     Seeks,
 
-    /// <summary>Copy and literal run lengths.</summary>
+    /// <summary>Copy run lengths.</summary>
     Lengths,
 
     /// <summary>Where edits are: the edit-follows flags and the gaps.</summary>
@@ -17,6 +17,12 @@ public enum PatchCostCategory
 
     /// <summary>Literal bytes.</summary>
     Literals,
+
+    /// <summary>Matches and fills: copies from the new image itself.</summary>
+    Matches,
+
+    /// <summary>The segments' headers, code tables and padding.</summary>
+    Tables,
 
     Count,
 }

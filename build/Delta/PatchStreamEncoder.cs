@@ -4,49 +4,125 @@ using SecureOta.Device.Core.Delta;
 namespace SecureOta.Build.Delta;
 
 /// <summary>
-/// Writes a patch (docs/PROTOCOL.md section 11a) for a given block cover of the new image: the header,
-/// then every block's seek, copy run with its edits and literal run, through one range coder. It runs
-/// the decoder's model in lockstep, so each edit can pick the value that the model codes cheapest.
+/// Writes a patch (docs/PROTOCOL.md section 11a, version 2) for a given block cover of the new image:
+/// the header, then segments. The literal stretches between copy runs are cut into literals and
+/// matches; the operations are cut into segments at 4096-byte boundaries of the new image once a
+/// segment holds about <see cref="PatchEncoderOptions.SegmentTargetBytes"/> of coded work; each segment
+/// is coded twice, the second time priced with the codes of the first, and written with the code
+/// lengths of its own symbols.
 /// </summary>
 internal sealed class PatchStreamEncoder
 {
-    /// <summary>Approximate cost (1/16 bits) of a byte an edit leaves wrong: it will need an edit of its own.</summary>
-    private const int WrongBytePrice = 10 * BitPrices.Scale;
-
     private readonly byte[] _old;
     private readonly byte[] _new;
+    private readonly PatchEncoderOptions _options;
     private readonly List<byte> _output;
-    private readonly PatchModel _model = new();
-    private readonly RangeEncoder _encoder;
-    private readonly PatchSymbolEncoder _symbols;
-    private byte[] _run = new byte[4096];
+    private readonly long[] _costBits = new long[(int)PatchCostCategory.Count];
+    private int _edits;
 
-    private PatchStreamEncoder(byte[] oldImage, byte[] newImage)
+    private PatchStreamEncoder(byte[] oldImage, byte[] newImage, PatchEncoderOptions options)
     {
         _old = oldImage;
         _new = newImage;
+        _options = options;
         _output = new List<byte>(newImage.Length / 8 + 64);
-        _encoder = new RangeEncoder(_output);
-        _symbols = new PatchSymbolEncoder(_encoder, _model);
     }
 
-    private int _editCount;
-    private int _copiedBytes;
-    private int _literalBytes;
-
-    public static DeltaDiffResult Encode(byte[] oldImage, byte[] newImage, IReadOnlyList<PatchBlock> blocks)
+    public static DeltaDiffResult Encode(byte[] oldImage, byte[] newImage, IReadOnlyList<PatchBlock> blocks, PatchEncoderOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(oldImage);
         ArgumentNullException.ThrowIfNull(newImage);
         ArgumentNullException.ThrowIfNull(blocks);
         if (oldImage.Length > PatchFormat.MaxImageSize || newImage.Length > PatchFormat.MaxImageSize)
             throw new ArgumentException($"images are limited to {PatchFormat.MaxImageSize} bytes");
-        var writer = new PatchStreamEncoder(oldImage, newImage);
-        writer.WriteHeader();
-        writer.WriteBlocks(blocks);
-        writer._encoder.Flush();
-        var bits = writer._encoder.Costs.Select(c => c / BitPrices.Scale).ToArray();
-        return new DeltaDiffResult([.. writer._output], blocks.Count, writer._editCount, writer._copiedBytes, writer._literalBytes, bits);
+        var encoder = new PatchStreamEncoder(oldImage, newImage, options ?? PatchEncoderOptions.Default);
+        var ops = encoder.Operations(blocks);
+        encoder.WriteHeader();
+        var segments = PatchSegmenter.Split(ops, oldImage, newImage, encoder._options.SegmentTargetBytes);
+        var writer = new SegmentSymbolWriter(oldImage, newImage);
+        foreach (var segment in segments) encoder.WriteSegment(segment, writer);
+        int copied = ops.Where(o => o.Kind == PatchOpKind.Copy).Sum(o => o.Length);
+        int literal = ops.Where(o => o.Kind == PatchOpKind.Literal).Sum(o => o.Length);
+        return new DeltaDiffResult([.. encoder._output], ops.Count(o => o.Kind == PatchOpKind.Copy), encoder._edits, copied, literal, encoder._costBits)
+        {
+            Segments = segments.Count,
+            MatchedBytes = ops.Where(o => o.Kind == PatchOpKind.Match).Sum(o => o.Length),
+        };
+    }
+
+    /// <summary>The blocks as operations: each copy run, then its literal stretch cut into literals and matches.</summary>
+    private List<PatchOp> Operations(IReadOnlyList<PatchBlock> blocks)
+    {
+        var matcher = new NewImageMatcher(_new);
+        var ops = new List<PatchOp>();
+        int newPosition = 0;
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            var block = blocks[i];
+            if (block.CopyLength < 0 || block.LiteralLength < 0 || block.CopyLength + block.LiteralLength == 0)
+                throw new ArgumentException($"block {i} is empty or negative", nameof(blocks));
+            if (block.CopyLength > _new.Length - newPosition || block.LiteralLength > _new.Length - newPosition - block.CopyLength)
+                throw new ArgumentException($"block {i} runs past the new image", nameof(blocks));
+            if (block.CopyLength > 0 && (block.OldStart < 0 || block.OldStart > _old.Length - block.CopyLength))
+                throw new ArgumentException($"block {i} copies outside the old image", nameof(blocks));
+            if (block.CopyLength > 0) ops.Add(new PatchOp(PatchOpKind.Copy, newPosition, block.CopyLength, block.OldStart));
+            newPosition += block.CopyLength;
+            if (block.LiteralLength > 0) matcher.Parse(newPosition, block.LiteralLength, ops);
+            newPosition += block.LiteralLength;
+        }
+        if (newPosition != _new.Length) throw new ArgumentException("the blocks do not cover the new image", nameof(blocks));
+        return MergeFills(ops);
+    }
+
+    /// <summary>Minimum run of the byte before that turns part of a copy into a fill.</summary>
+    private const int FillInCopy = 512;
+
+    /// <summary>
+    /// Long fills inside copies, and copies that are nothing but a fill, become fills (the old image
+    /// rarely holds a long run of the same byte, so the parser covers a long fill with many short
+    /// copies), and fills that touch merge into one.
+    /// </summary>
+    private List<PatchOp> MergeFills(List<PatchOp> ops)
+    {
+        var split = new List<PatchOp>(ops.Count);
+        foreach (var op in ops)
+        {
+            if (op.Kind != PatchOpKind.Copy)
+            {
+                split.Add(op);
+                continue;
+            }
+            int start = op.NewStart;
+            int p = op.NewStart;
+            while (p < op.NewEnd)
+            {
+                int before = p > 0 ? _new[p - 1] : 0;
+                int run = 0;
+                while (p + run < op.NewEnd && _new[p + run] == before) run++;
+                bool wholeCopy = p == op.NewStart && run == op.Length && run >= PatchFormat.MinMatch;
+                if (run < FillInCopy && !wholeCopy)
+                {
+                    p += Math.Max(run, 1);
+                    continue;
+                }
+                if (p > start) split.Add(new PatchOp(PatchOpKind.Copy, start, p - start, op.OldStart + (start - op.NewStart)));
+                split.Add(new PatchOp(PatchOpKind.Match, p, run, Distance: 1));
+                p += run;
+                start = p;
+            }
+            if (op.NewEnd > start) split.Add(new PatchOp(PatchOpKind.Copy, start, op.NewEnd - start, op.OldStart + (start - op.NewStart)));
+        }
+        var merged = new List<PatchOp>(split.Count);
+        foreach (var op in split)
+        {
+            if (merged.Count > 0 && IsFill(merged[^1]) && (IsFill(op) || (op.Kind == PatchOpKind.Literal && AllEqual(op, _new[op.NewStart - 1]))))
+                merged[^1] = merged[^1] with { Length = merged[^1].Length + op.Length };
+            else merged.Add(op);
+        }
+        return merged;
+
+        static bool IsFill(PatchOp op) => op.Kind == PatchOpKind.Match && op.Distance == 1;
+        bool AllEqual(PatchOp op, byte value) => _new.AsSpan(op.NewStart, op.Length).IndexOfAnyExcept(value) < 0;
     }
 
     private void WriteHeader()
@@ -58,191 +134,67 @@ internal sealed class PatchStreamEncoder
         BinaryPrimitives.WriteUInt32BigEndian(header[8..], (uint)_old.Length);
         BinaryPrimitives.WriteUInt32BigEndian(header[12..], (uint)_new.Length);
         foreach (var b in header) _output.Add(b);
+        _costBits[(int)PatchCostCategory.Tables] += PatchFormat.HeaderSize * 8;
     }
 
-    private void WriteBlocks(IReadOnlyList<PatchBlock> blocks)
+    private void WriteSegment(PatchSegment segment, SegmentSymbolWriter writer)
     {
-        int newPosition = 0;
-        int oldPosition = 0;
-        for (int i = 0; i < blocks.Count && newPosition < _new.Length; i++)
+        var symbols = writer.Write(segment.Ops, null);
+        byte[][] lengths = CodeLengths(symbols);
+        for (int pass = 1; pass < _options.PricingPasses; pass++)
         {
-            var block = blocks[i];
-            if (block.CopyLength < 0 || block.LiteralLength < 0 || block.CopyLength + block.LiteralLength == 0)
-                throw new ArgumentException($"block {i} is empty or negative", nameof(blocks));
-            if (block.CopyLength > _new.Length - newPosition || block.LiteralLength > _new.Length - newPosition - block.CopyLength)
-                throw new ArgumentException($"block {i} runs past the new image", nameof(blocks));
-            if (block.CopyLength > 0 && (block.OldStart < 0 || block.OldStart > _old.Length - block.CopyLength))
-                throw new ArgumentException($"block {i} copies outside the old image", nameof(blocks));
+            symbols = writer.Write(segment.Ops, lengths);
+            lengths = CodeLengths(symbols);
+        }
+        _edits += writer.Edits;
 
-            oldPosition = WriteSeek(block, oldPosition, newPosition);
-            _symbols.EncodeCopyLength(block.CopyLength);
-            WriteCopyRun(oldPosition, newPosition, block.CopyLength);
-            _copiedBytes += block.CopyLength;
-            newPosition += block.CopyLength;
-            oldPosition += block.CopyLength;
-            if (newPosition == _new.Length)
-            {
-                if (block.LiteralLength != 0 || i != blocks.Count - 1) throw new ArgumentException("blocks continue after the new image is complete", nameof(blocks));
-                break;
-            }
-            _symbols.EncodeLiteralLength(block.LiteralLength);
-            for (int k = 0; k < block.LiteralLength; k++)
-            {
-                _symbols.EncodeLiteral(newPosition + k > 0 ? _new[newPosition + k - 1] : 0, _new[newPosition + k]);
-            }
-            _literalBytes += block.LiteralLength;
-            newPosition += block.LiteralLength;
-        }
-        if (newPosition != _new.Length) throw new ArgumentException("the blocks do not cover the new image", nameof(blocks));
-    }
-
-    /// <summary>Codes the cheapest seek choice that lands on the block's old start; returns the new old cursor.</summary>
-    private int WriteSeek(PatchBlock block, int oldPosition, int newPosition)
-    {
-        long keep = (long)newPosition + _model.Displacement(0);
-        int target = block.OldStart;
-        if (block.CopyLength == 0)
-        {
-            // Nothing is read: take whichever choice lands inside the old image and codes cheapest.
-            target = keep >= 0 && keep <= _old.Length ? (int)keep : oldPosition;
-        }
-        int choice = -1;
-        long delta = 0;
-        int bestPrice = int.MaxValue;
-        for (int option = 0; option < 8; option++)
-        {
-            long optionDelta;
-            if (!SeekDelta(option, target, oldPosition, newPosition, out optionDelta)) continue;
-            int price = _symbols.PriceSeek(option, optionDelta);
-            if (price < bestPrice)
-            {
-                bestPrice = price;
-                choice = option;
-                delta = optionDelta;
-            }
-        }
-        _symbols.EncodeSeekChoice(choice);
-        if (choice >= PatchModel.SeekCursorDelta) _symbols.EncodeSeekDelta(choice, delta);
-        if (choice != PatchModel.SeekKeepDisplacement) _model.UseDisplacement(target - newPosition);
-        return target;
+        _output.AddRange(CodeSegment(segment.End - segment.Start, symbols, lengths, _costBits));
     }
 
     /// <summary>
-    /// Whether seek choice <paramref name="option"/> can land on <paramref name="target"/>, and with which
-    /// delta: an exact choice must land on it, a delta choice needs a non-zero delta within the format's range.
+    /// A segment's bytes: its header (new length, coded length), the code-length code and tables for
+    /// <paramref name="lengths"/> (null: the lengths <paramref name="symbols"/> need), then the symbols and
+    /// zero padding. Adds the bits written to <paramref name="costBits"/> by category when given.
     /// </summary>
-    private bool SeekDelta(int option, int target, int oldPosition, int newPosition, out long delta)
+    internal static List<byte> CodeSegment(int newLength, IReadOnlyList<CodedSymbol> symbols, byte[][]? lengths = null, long[]? costBits = null)
     {
-        delta = 0;
-        long origin = option switch
+        lengths ??= CodeLengths(symbols);
+        var coded = new List<byte>();
+        var bits = new BitWriter(coded);
+        CodeLengthWriter.Write(bits, lengths);
+        long tableBits = bits.BitPosition;
+        var codes = lengths.Select(HuffmanCode.Codes).ToArray();
+        foreach (var symbol in symbols)
         {
-            PatchModel.SeekKeepDisplacement => (long)newPosition + _model.Displacement(0),
-            PatchModel.SeekKeepCursor or PatchModel.SeekCursorDelta => oldPosition,
-            <= PatchModel.SeekRecent3 => (long)newPosition + _model.Displacement(option - PatchModel.SeekRecent1 + 1),
-            _ => (long)newPosition + _model.Displacement(option - PatchModel.SeekRecent1Delta + 1),
-        };
-        if (option < PatchModel.SeekCursorDelta) return origin == target;
-        delta = target - origin;
-        return delta != 0 && Math.Abs(delta) - 1 <= PatchFormat.MaxNumber;
+            long before = bits.BitPosition;
+            if (symbol.Alphabet >= 0) bits.WriteBits(codes[symbol.Alphabet][symbol.Symbol], lengths[symbol.Alphabet][symbol.Symbol]);
+            bits.WriteBits(symbol.Extra, symbol.ExtraBits);
+            if (costBits is not null) costBits[(int)symbol.Category] += bits.BitPosition - before;
+        }
+        long end = bits.BitPosition;
+        bits.AlignToByte();
+        if (costBits is not null) costBits[(int)PatchCostCategory.Tables] += tableBits + (bits.BitPosition - end) + PatchFormat.SegmentHeaderSize * 8;
+
+        var segment = new List<byte>(PatchFormat.SegmentHeaderSize + coded.Count);
+        Span<byte> header = stackalloc byte[PatchFormat.SegmentHeaderSize];
+        BinaryPrimitives.WriteUInt32LittleEndian(header, (uint)newLength);
+        BinaryPrimitives.WriteUInt32LittleEndian(header[4..], (uint)coded.Count);
+        foreach (var b in header) segment.Add(b);
+        segment.AddRange(coded);
+        return segment;
     }
 
-    /// <summary>Codes the edits that turn old[oldStart, +length) into new[newStart, +length), as the decoder applies them.</summary>
-    private void WriteCopyRun(int oldStart, int newStart, int length)
+    /// <summary>The code lengths of each alphabet for the counts of <paramref name="symbols"/>.</summary>
+    private static byte[][] CodeLengths(IReadOnlyList<CodedSymbol> symbols)
     {
-        if (length == 0) return;
-        if (_run.Length < length) _run = new byte[Math.Max(length, _run.Length * 2)];
-        byte[] run = _run;
-        Array.Copy(_old, oldStart, run, 0, length);
-        var target = _new.AsSpan(newStart, length);
-        int from = 0;
-        while (true)
+        var counts = new long[PatchFormat.TableCount][];
+        for (int a = 0; a < PatchFormat.TableCount; a++) counts[a] = new long[PatchFormat.SymbolCount(a)];
+        foreach (var symbol in symbols)
         {
-            int mismatch = FirstMismatch(run, target, from, length);
-            if (mismatch < 0)
-            {
-                if (from < length) _symbols.EncodeEditFollows(false);
-                return;
-            }
-            _symbols.EncodeEditFollows(true);
-            _symbols.EncodeGap(mismatch - from);
-            int previous = newStart + mismatch > 0 ? _new[newStart + mismatch - 1] : 0;
-            int following = mismatch + 1 < length ? run[mismatch + 1] : 0;
-            _model.PrepareEdit(previous, following);
-            int alignment = (newStart + mismatch) & 3;
-            int value = ChooseEditValue(run, target, mismatch, length, alignment);
-            _symbols.EncodeEditValue(alignment, value);
-            _model.CompleteEdit(previous, following, value);
-            ApplyEdit(run, mismatch, Math.Min(PatchFormat.EditWidth, length - mismatch), value);
-            _editCount++;
-            from = mismatch + 1;
+            if (symbol.Alphabet >= 0) counts[symbol.Alphabet][symbol.Symbol]++;
         }
-    }
-
-    private static int FirstMismatch(byte[] run, ReadOnlySpan<byte> target, int from, int length)
-    {
-        int common = run.AsSpan(from, length - from).CommonPrefixLength(target[from..]);
-        return from + common < length ? from + common : -1;
-    }
-
-    /// <summary>
-    /// The value for the edit at <paramref name="at"/>: among the byte difference, the whole-word
-    /// difference, both predictions and the recent values, those that fix the byte at the edit, priced
-    /// with the model plus a charge for every byte of the word they leave wrong.
-    /// </summary>
-    private int ChooseEditValue(byte[] run, ReadOnlySpan<byte> target, int at, int length, int alignment)
-    {
-        int width = Math.Min(PatchFormat.EditWidth, length - at);
-        Span<int> candidates = stackalloc int[4 + PatchModel.RecentValues];
-        int count = 0;
-        candidates[count++] = target[at] - run[at];
-        uint oldWord = 0, newWord = 0;
-        for (int k = width - 1; k >= 0; k--)
-        {
-            oldWord = (oldWord << 8) | run[at + k];
-            newWord = (newWord << 8) | target[at + k];
-        }
-        int shift = 32 - 8 * width;
-        int wordValue = (int)((newWord - oldWord) << shift) >> shift;
-        if (wordValue != int.MinValue) candidates[count++] = wordValue;
-        candidates[count++] = _model.PredictionA;
-        candidates[count++] = _model.PredictionB;
-        for (int k = 0; k < PatchModel.RecentValues; k++) candidates[count++] = _model.RecentValue(k);
-
-        int best = candidates[0];
-        int bestPrice = int.MaxValue;
-        Span<byte> word = stackalloc byte[PatchFormat.EditWidth];
-        for (int c = 0; c < count; c++)
-        {
-            int value = candidates[c];
-            if (value == int.MinValue) continue;
-            run.AsSpan(at, width).CopyTo(word);
-            ApplyEdit(word, 0, width, value);
-            if (word[0] != target[at]) continue;
-            int price = _symbols.PriceEditValue(alignment, value);
-            for (int k = 1; k < width; k++)
-            {
-                if (word[k] != target[at + k]) price += WrongBytePrice;
-            }
-            if (price < bestPrice)
-            {
-                bestPrice = price;
-                best = value;
-            }
-        }
-        return best;
-    }
-
-    /// <summary>Adds <paramref name="value"/> into the little-endian word of <paramref name="width"/> bytes at <paramref name="at"/>.</summary>
-    private static void ApplyEdit(Span<byte> bytes, int at, int width, int value)
-    {
-        uint add = (uint)value;
-        uint carry = 0;
-        for (int k = 0; k < width; k++)
-        {
-            uint sum = bytes[at + k] + (add & 0xFF) + carry;
-            bytes[at + k] = (byte)sum;
-            carry = sum >> 8;
-            add >>= 8;
-        }
+        var lengths = new byte[PatchFormat.TableCount][];
+        for (int a = 0; a < PatchFormat.TableCount; a++) lengths[a] = HuffmanCode.Lengths(counts[a], PatchFormat.CodeBits(a));
+        return lengths;
     }
 }

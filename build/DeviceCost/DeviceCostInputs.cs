@@ -79,6 +79,22 @@ public static class DeviceCostInputs
         return inputs;
     }
 
+    /// <summary>Prefix of the inputs of the other pairs whose patch application alone is measured: {prefix}{n}.old, .new, .patch, .name.</summary>
+    public const string ExtraPairPrefix = "delta.extra";
+
+    /// <summary>Adds another pair whose patch application alone the delta step measures.</summary>
+    public static void AddPatchPair(Dictionary<string, byte[]> inputs, string pairName, byte[] oldImage, byte[] newImage)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        int index = 0;
+        while (inputs.ContainsKey($"{ExtraPairPrefix}{index}.name")) index++;
+        string prefix = $"{ExtraPairPrefix}{index}";
+        inputs[prefix + ".old"] = oldImage;
+        inputs[prefix + ".new"] = newImage;
+        inputs[prefix + ".patch"] = DeltaDiff.Create(oldImage, newImage);
+        inputs[prefix + ".name"] = Encoding.UTF8.GetBytes(pairName);
+    }
+
     /// <summary>
     /// A stand-in pair when the shared firmware pairs are absent: a 256 KiB pseudo-random image and a
     /// copy with a few hundred scattered edits and an inserted block, roughly what a small release does.

@@ -34,6 +34,7 @@ public static class DeviceCostScenarios
             DeltaUpdate(counters, inputs),
             DeltaPatchOnly(counters, inputs),
         };
+        for (int i = 0; inputs.ContainsKey($"{DeviceCostInputs.ExtraPairPrefix}{i}.name"); i++) steps.Add(ExtraPatchOnly(counters, inputs, $"{DeviceCostInputs.ExtraPairPrefix}{i}"));
         steps.AddRange(DeviceCostPollScenarios.Run(counters, inputs));
         steps.AddRange(DeviceCostReportScenarios.Run(counters, inputs));
         return JsonSerializer.Serialize(steps);
@@ -146,6 +147,20 @@ public static class DeviceCostScenarios
             applied = patcher.TryApply(new MemoryPatchSource(patch), new MemoryBaseImage(inputs[DeviceCostInputs.OldImage]), target, out _));
         Require(applied, "the delta patch did not apply");
         return Step("delta patch apply alone (DeltaPatcher)", cost, target.ToArray().Length, $"{Describe(inputs)}, plain patch from memory");
+    }
+
+    private static DeviceCostStep ExtraPatchOnly(ExecutionCounters counters, Dictionary<string, byte[]> inputs, string prefix)
+    {
+        var patcher = new DeltaPatcher();
+        var target = new MemoryTargetImage();
+        bool applied = false;
+        var patch = inputs[prefix + ".patch"];
+        var name = System.Text.Encoding.UTF8.GetString(inputs[prefix + ".name"]);
+        var cost = counters.Measure(() =>
+            applied = patcher.TryApply(new MemoryPatchSource(patch), new MemoryBaseImage(inputs[prefix + ".old"]), target, out _));
+        Require(applied, "the delta patch of " + name + " did not apply");
+        Require(target.ToArray().AsSpan().SequenceEqual(inputs[prefix + ".new"]), "the patched image of " + name + " differs from its new image");
+        return Step("delta patch apply alone: " + name.Split(' ')[0], cost, target.ToArray().Length, $"{name}, {patch.Length:N0}-byte plain patch from memory");
     }
 
     private static void ReadRecords(RecordChainReader reader, byte[] artifact)

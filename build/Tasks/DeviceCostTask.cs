@@ -11,7 +11,7 @@ namespace SecureOta.Build.Tasks;
 /// counts are deterministic, so they can be compared between commits.
 /// </summary>
 [TaskName("DeviceCost")]
-[TaskDescription("Counts the IL instructions, calls and allocations of the device core per update step (Ed25519, X25519, record reader, key unwrap, full and delta update of ../shared/firmware-pairs/marauder-esp32) and estimates ESP32 time; --json=<file> writes the figures.")]
+[TaskDescription("Counts the IL instructions, calls and allocations of the device core per update step (Ed25519, X25519, record reader, key unwrap, full and delta update of ../shared/firmware-pairs/marauder-esp32, the delta patch alone also on idf-hello-esp32 and micropython-esp8266) and estimates ESP32 time; --json=<file> writes the figures.")]
 public sealed class DeviceCostTask : FrostingTask<BuildContext>
 {
     private const string PairName = "marauder-esp32";
@@ -28,6 +28,7 @@ public sealed class DeviceCostTask : FrostingTask<BuildContext>
         var (name, oldImage, newImage) = LoadPair(context, notes);
         context.Log.Verbose("Preparing the DeviceCost inputs (signatures, artifacts, the delta patch of {0})", name);
         var inputs = DeviceCostInputs.Create(name, oldImage, newImage);
+        foreach (var (otherName, otherOld, otherNew) in OtherPairs(context)) DeviceCostInputs.AddPatchPair(inputs, otherName, otherOld, otherNew);
         var steps = DeviceCostBenchmark.Run(inputs);
         context.Log.Information(DeviceCostReport.Render(steps, notes));
 
@@ -43,6 +44,20 @@ public sealed class DeviceCostTask : FrostingTask<BuildContext>
                 throw new BuildException(BuildErrorCode.FileSystem, $"--json={jsonPath} could not be written: {e.Message}", "Check the folder and its permissions.", e);
             }
             context.Log.Information("Wrote {0}", path);
+        }
+    }
+
+    /// <summary>The other shared pairs, whose patches the delta apply step also measures (absent ones are skipped).</summary>
+    private static IEnumerable<(string Name, byte[] Old, byte[] New)> OtherPairs(BuildContext context)
+    {
+        var pairs = new[] { ("idf-hello-esp32", "v1.bin", "v2.bin"), ("micropython-esp8266", "v1.9.4.bin", "v1.10.bin") };
+        foreach (var (pair, oldName, newName) in pairs)
+        {
+            var folder = Path.GetFullPath(Path.Combine(context.Paths.RootDir, "..", "shared", "firmware-pairs", pair));
+            var oldPath = Path.Combine(folder, oldName);
+            var newPath = Path.Combine(folder, newName);
+            if (!File.Exists(oldPath) || !File.Exists(newPath)) continue;
+            yield return ($"{pair} {Path.GetFileNameWithoutExtension(oldName)} -> {Path.GetFileNameWithoutExtension(newName)}", File.ReadAllBytes(oldPath), File.ReadAllBytes(newPath));
         }
     }
 

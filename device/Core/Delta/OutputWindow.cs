@@ -16,40 +16,44 @@ namespace SecureOta.Device.Core.Delta
         /// <summary>A chunk plus the last three bytes of a four-byte edit word that starts inside it.</summary>
         public const int Capacity = ChunkSize + PatchFormat.EditWidth - 1;
 
-        private readonly byte[] _buffer = new byte[Capacity];
-        private ITargetImage _target;
-        private int _lastWrittenByte;
+        // Public fields, not properties: the patcher's loops read them per edit, and on the device's
+        // interpreter a property access is a call.
 
-        public byte[] Buffer { get { return _buffer; } }
+        public readonly byte[] Buffer = new byte[Capacity];
 
         /// <summary>Bytes of the window holding new-image data.</summary>
-        public int Fill { get; set; }
+        public int Fill;
 
         /// <summary>Offset in the new image of Buffer[0]: always a multiple of <see cref="ChunkSize"/>.</summary>
-        public int Start { get; private set; }
+        public int Start;
+
+        /// <summary>The last byte written to the target (0 before the first write).</summary>
+        public int LastWrittenByte;
+
+        private ITargetImage _target;
 
         public void Attach(ITargetImage target)
         {
             _target = target;
             Fill = 0;
             Start = 0;
-            _lastWrittenByte = 0;
+            LastWrittenByte = 0;
         }
 
         /// <summary>The new-image byte before Buffer[index] (0 before the image's first byte).</summary>
         public int ByteBefore(int index)
         {
-            return index > 0 ? _buffer[index - 1] : _lastWrittenByte;
+            return index > 0 ? Buffer[index - 1] : LastWrittenByte;
         }
 
         /// <summary>Writes the first chunk if the window holds all of it, and moves the bytes after it to the front.</summary>
         public void FlushFullChunk()
         {
             if (Fill < ChunkSize) return;
-            _target.Write(_buffer, 0, ChunkSize);
-            _lastWrittenByte = _buffer[ChunkSize - 1];
+            _target.Write(Buffer, 0, ChunkSize);
+            LastWrittenByte = Buffer[ChunkSize - 1];
             int kept = Fill - ChunkSize;
-            if (kept > 0) Array.Copy(_buffer, ChunkSize, _buffer, 0, kept);
+            if (kept > 0) Array.Copy(Buffer, ChunkSize, Buffer, 0, kept);
             Fill = kept;
             Start += ChunkSize;
         }
@@ -59,7 +63,7 @@ namespace SecureOta.Device.Core.Delta
         {
             FlushFullChunk();
             if (Fill == 0) return;
-            _target.Write(_buffer, 0, Fill);
+            _target.Write(Buffer, 0, Fill);
             Start += Fill;
             Fill = 0;
         }

@@ -34,13 +34,19 @@ namespace SecureOta.Device.Core.Delta
         /// <summary>An encoded number is larger than its field allows, or a choice is not one the format defines.</summary>
         NumberOutOfRange = 9,
 
-        /// <summary>A block neither copies nor inserts a byte, so it could never finish.</summary>
+        /// <summary>A block copies no byte (a block's copy length must be at least 1).</summary>
         EmptyBlock = 10,
 
-        /// <summary>The entropy-coded stream does not end as the encoder ends it: corrupted or not a patch.</summary>
+        /// <summary>A segment's code table is malformed, or its bits match no code: corrupted or not a patch.</summary>
         CorruptStream = 11,
 
         /// <summary>Bytes follow the end of the patch.</summary>
         TrailingData = 12,
+
+        /// <summary>A segment header declares an empty or misaligned segment, or its commands do not end exactly at its coded length.</summary>
+        BadSegment = 13,
+
+        /// <summary>A match copies from new-image bytes that are not in the output window (before the current 4096-byte chunk).</summary>
+        MatchOutOfWindow = 14,
     }
 }

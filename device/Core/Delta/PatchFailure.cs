@@ -39,6 +39,8 @@ namespace SecureOta.Device.Core.Delta
                 case PatchError.EmptyBlock: return "EmptyBlock";
                 case PatchError.CorruptStream: return "CorruptStream";
                 case PatchError.TrailingData: return "TrailingData";
+                case PatchError.BadSegment: return "BadSegment";
+                case PatchError.MatchOutOfWindow: return "MatchOutOfWindow";
                 default: return "Error" + ((int)error).ToString();
             }
         }

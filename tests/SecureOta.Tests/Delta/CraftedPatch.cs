@@ -5,15 +5,16 @@ using SecureOta.Device.Core.Delta;
 namespace SecureOta.Tests.Delta;
 
 /// <summary>
-/// Writes patches symbol by symbol, valid or not, with the real range coder and model, so a test can
-/// build exactly the malformed stream it needs (an oversized length, a seek outside the old image).
+/// Writes patches symbol by symbol, valid or not, with the build's segment coder (canonical codes for
+/// exactly the symbols used), so a test can build exactly the malformed stream it needs (an oversized
+/// length, a seek outside the old image, a match outside the window, a lying segment header).
 /// </summary>
 internal sealed class CraftedPatch
 {
     private readonly List<byte> _bytes = [];
-    private readonly PatchModel _model = new();
-    private readonly RangeEncoder _encoder;
-    private readonly ushort[] _p;
+    private readonly List<CodedSymbol> _symbols = [];
+    private int _segmentLength = -1;
+    private int _editContext;
 
     public CraftedPatch(int oldSize, int newSize, byte version = PatchFormat.Version)
     {
@@ -23,85 +24,82 @@ internal sealed class CraftedPatch
         BinaryPrimitives.WriteUInt32BigEndian(header.AsSpan(8), (uint)oldSize);
         BinaryPrimitives.WriteUInt32BigEndian(header.AsSpan(12), (uint)newSize);
         _bytes.AddRange(header);
-        _encoder = new RangeEncoder(_bytes);
-        _p = _model.Probabilities;
     }
 
-    public PatchModel Model => _model;
-
-    /// <summary>Seek choice 0: keep the displacement.</summary>
-    public CraftedPatch KeepDisplacement()
+    /// <summary>Starts a segment that declares <paramref name="newLength"/> new bytes (ending the one before).</summary>
+    public CraftedPatch Segment(int newLength)
     {
-        Tree(PatchModel.SeekChoiceBase, 3, PatchModel.SeekKeepDisplacement);
+        EndSegment();
+        _segmentLength = newLength;
+        _editContext = 0;
         return this;
     }
 
-    /// <summary>Seek choice 5: the old cursor plus <paramref name="delta"/>.</summary>
+    /// <summary>A block with seek choice <paramref name="choice"/> (0 keeps the displacement, 1 keeps the cursor).</summary>
+    public CraftedPatch Block(int choice) => Add(PatchFormat.TableMain, PatchFormat.BlockSymbol + choice);
+
+    /// <summary>Block with seek choice 5: the old cursor plus <paramref name="delta"/>.</summary>
     public CraftedPatch SeekBy(long delta)
     {
-        Tree(PatchModel.SeekChoiceBase, 3, PatchModel.SeekCursorDelta);
-        _encoder.EncodeBit(_p, PatchModel.SeekSignBase, delta < 0 ? 1 : 0);
-        Number(PatchModel.SeekClassBase, PatchModel.SeekLowBase, PatchModel.ControlLowBits, Math.Abs(delta) - 1);
+        Block(5);
+        return Number(PatchFormat.TableSeek, delta < 0 ? PatchFormat.NumberCodes : 0, Math.Abs(delta) - 1);
+    }
+
+    public CraftedPatch Copy(long length) => Number(PatchFormat.TableCopyLength, 0, length);
+
+    public CraftedPatch Literal(int value) => Add(PatchFormat.TableMain, value);
+
+    /// <summary>A match of <paramref name="length"/> bytes from <paramref name="distance"/> back (1: a fill).</summary>
+    public CraftedPatch Match(int length, int distance) =>
+        Number(PatchFormat.TableMain, PatchFormat.MatchSymbol, length - PatchFormat.MinMatch).Number(PatchFormat.TableDistance, 0, distance - 1);
+
+    /// <summary>An edit <paramref name="gap"/> bytes on that adds <paramref name="value"/> (explicit; a gap below 16).</summary>
+    public CraftedPatch Edit(int gap, int value)
+    {
+        EditSymbol(1 + 4 * gap + PatchFormat.KindExplicit);
+        return Number(PatchFormat.TableValue, value < 0 ? PatchFormat.NumberCodes : 0, Math.Abs((long)value) - 1);
+    }
+
+    /// <summary>An edit <paramref name="gap"/> bytes on (a gap below 16) that adds prediction A.</summary>
+    public CraftedPatch EditPredictedA(int gap) => EditSymbol(1 + 4 * gap + PatchFormat.KindPredictionA);
+
+    public CraftedPatch EndEdits() => EditSymbol(0);
+
+    /// <summary>The patch; <paramref name="lastSegmentLength"/>, when given, replaces the last segment's declared coded length.</summary>
+    public byte[] Finish(int? lastSegmentLength = null)
+    {
+        int start = _bytes.Count;
+        EndSegment();
+        var bytes = _bytes.ToArray();
+        if (lastSegmentLength is int length) BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(start + 4), (uint)length);
+        return bytes;
+    }
+
+    private CraftedPatch EditSymbol(int symbol)
+    {
+        Add(PatchFormat.TableEdit + _editContext, symbol);
+        _editContext = PatchFormat.EditContext(symbol);
         return this;
     }
 
-    public CraftedPatch Copy(long length) => Number(PatchModel.CopyClassBase, PatchModel.CopyLowBase, PatchModel.ControlLowBits, length);
-
-    public CraftedPatch LiteralLength(long length) => Number(PatchModel.LiteralLengthClassBase, PatchModel.LiteralLengthLowBase, PatchModel.ControlLowBits, length);
-
-    public CraftedPatch Literal(int previousByte, int value)
+    private CraftedPatch Add(int table, int symbol, uint extra = 0, int extraBits = 0)
     {
-        Tree(PatchModel.LiteralBase + PatchModel.LiteralContext(previousByte) * 256, 8, value);
+        _symbols.Add(new CodedSymbol((sbyte)table, (short)symbol, extra, (byte)extraBits, PatchCostCategory.Literals));
         return this;
     }
 
-    public CraftedPatch EditFollows(bool follows)
+    /// <summary>A number as section 11a.4 codes it, any value up to 2^31 - 2.</summary>
+    private CraftedPatch Number(int table, int firstSymbol, long value)
     {
-        _encoder.EncodeBit(_p, PatchModel.EditEndBase + _model.GapContext, follows ? 0 : 1);
-        return this;
+        var (code, extra, bits) = NumberCode.Number(value);
+        return Add(table, firstSymbol + code, extra, bits);
     }
 
-    public CraftedPatch Gap(long gap)
+    private void EndSegment()
     {
-        Number(PatchModel.GapClassBase + _model.GapContext * PatchModel.NumberClasses, PatchModel.GapLowBase, PatchModel.GapLowBits, gap);
-        if (gap <= PatchFormat.MaxNumber) _model.CompleteGap((int)gap);
-        return this;
-    }
-
-    /// <summary>Writes a number's length class only, as the copy length: class 31 is beyond the format's limit.</summary>
-    public CraftedPatch CopyLengthClass(int numberClass)
-    {
-        Tree(PatchModel.CopyClassBase, 5, numberClass);
-        return this;
-    }
-
-    public byte[] Finish()
-    {
-        _encoder.Flush();
-        return [.. _bytes];
-    }
-
-    /// <summary>A number as the decoder reads it, for any value up to 2^31 - 1 (larger classes are allowed here on purpose).</summary>
-    private CraftedPatch Number(int classBase, int lowBase, int lowBits, long value)
-    {
-        ulong u = (ulong)value + 1;
-        int n = 63 - System.Numerics.BitOperations.LeadingZeroCount(u);
-        Tree(classBase, 5, n);
-        int modeled = Math.Min(n, lowBits);
-        int direct = n - modeled;
-        if (modeled > 0) Tree(lowBase + n * (1 << lowBits), modeled, (int)((u >> direct) & ((1ul << modeled) - 1)));
-        for (int i = direct - 1; i >= 0; i--) _encoder.EncodeDirect((int)((u >> i) & 1), 1);
-        return this;
-    }
-
-    private void Tree(int probabilityBase, int bits, int value)
-    {
-        int node = 1;
-        for (int i = bits - 1; i >= 0; i--)
-        {
-            int bit = (value >> i) & 1;
-            _encoder.EncodeBit(_p, probabilityBase + node, bit);
-            node = (node << 1) | bit;
-        }
+        if (_segmentLength < 0) return;
+        _bytes.AddRange(PatchStreamEncoder.CodeSegment(_segmentLength, _symbols));
+        _symbols.Clear();
+        _segmentLength = -1;
     }
 }

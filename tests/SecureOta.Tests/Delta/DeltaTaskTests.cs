@@ -1,6 +1,8 @@
 using SecureOta.Build.Frosting;
 using SecureOta.Tests.Build.Support;
 
+using SecureOta.Device.Core.Delta;
+
 namespace SecureOta.Tests.Delta;
 
 /// <summary>The Diff, Patch and Bench targets, run through the real build program.</summary>
@@ -57,7 +59,7 @@ public sealed class DeltaTaskTests
         using var temp = RepositoryWithImages(out _, out _);
         BuildProgram.Run(temp.Path, "--target=Diff", "--old=old.bin", "--new=new.bin", "--patch=update.patch");
         var bytes = File.ReadAllBytes(temp.Combine("update.patch"));
-        bytes[^3] ^= 0x11;
+        bytes[PatchFormat.HeaderSize] ^= 0x01;   // the first segment's new length: no longer a whole chunk
         File.WriteAllBytes(temp.Combine("update.patch"), bytes);
 
         var (exitCode, consoles) = BuildProgram.Run(temp.Path, "--target=Patch", "--old=old.bin", "--patch=update.patch", "--out=out.bin");
@@ -95,7 +97,7 @@ public sealed class DeltaTaskTests
         Assert.Equal((int)ExitCode.Success, exitCode);
         var text = consoles.OutputText;
         foreach (var expected in new[] { "demo", "Ours as shipped", "Ours / bsdiff", "Shipped / bsdiff", "xdelta3 -9 -S djw", "zstd -19 --long --patch-from",
-                     "Times are medians of 3 run(s)", "in the same run", "Patcher RAM", "Per-byte path", "Ops/byte", "Edit positions" })
+                     "Times are medians of 3 run(s)", "in the same run", "Patcher RAM", "Per-byte path", "Symbols/byte", "Edit positions" })
             Assert.Contains(expected, text, StringComparison.Ordinal);
     }
 

@@ -37,7 +37,8 @@ public sealed class MalformedPatchTests
     [InlineData(3)]
     [InlineData(PatchFormat.HeaderSize)]
     [InlineData(PatchFormat.HeaderSize + 3)]
-    public void Rejects_truncated_header_or_stream_start(int length) => Assert.Equal(PatchError.Truncated, Refusal(ValidPatch[..length]));
+    [InlineData(PatchFormat.HeaderSize + PatchFormat.SegmentHeaderSize)]
+    public void Rejects_truncated_header_segment_header_or_segment_start(int length) => Assert.Equal(PatchError.Truncated, Refusal(ValidPatch[..length]));
 
     [Fact]
     public void Rejects_patch_cut_in_the_middle_or_before_its_last_bytes()
@@ -52,8 +53,10 @@ public sealed class MalformedPatchTests
     [Fact]
     public void Rejects_data_that_is_not_a_patch() => Assert.Equal(PatchError.BadMagic, Refusal(WithHeaderByte(0, (byte)'X')));
 
-    [Fact]
-    public void Rejects_a_later_format_version() => Assert.Equal(PatchError.UnsupportedVersion, Refusal(WithHeaderByte(4, 2)));
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void Rejects_the_range_coded_version_1_and_later_versions(byte version) => Assert.Equal(PatchError.UnsupportedVersion, Refusal(WithHeaderByte(4, version)));
 
     [Fact]
     public void Rejects_reserved_header_bytes_set() => Assert.Equal(PatchError.UnsupportedVersion, Refusal(WithHeaderByte(6, 1)));
@@ -72,30 +75,37 @@ public sealed class MalformedPatchTests
     public void Rejects_a_base_image_of_another_size() => Assert.Equal(PatchError.BaseMismatch, Refusal(ValidPatch, OldImage[..^1]));
 
     [Fact]
-    public void Rejects_a_copy_run_past_the_declared_new_size()
+    public void Rejects_a_copy_run_past_its_segment()
     {
-        var patch = new CraftedPatch(100, 50).KeepDisplacement().Copy(51).Finish();
+        var patch = new CraftedPatch(100, 50).Segment(50).Block(0).Copy(51).EndEdits().Finish();
         Assert.Equal(PatchError.WritesPastEnd, Refusal(patch, new byte[100]));
     }
 
     [Fact]
-    public void Rejects_an_oversized_copy_length_without_reading_it()
+    public void Rejects_the_largest_copy_length_without_reading_it()
     {
-        var patch = new CraftedPatch(100, 50).KeepDisplacement().Copy(PatchFormat.MaxNumber).Finish();
+        var patch = new CraftedPatch(100, 50).Segment(50).Block(0).Copy(PatchFormat.MaxNumber).Finish();
         Assert.Equal(PatchError.WritesPastEnd, Refusal(patch, new byte[100]));
     }
 
     [Fact]
-    public void Rejects_a_literal_run_past_the_declared_new_size()
+    public void Rejects_a_match_past_its_segment()
     {
-        var patch = new CraftedPatch(100, 50).KeepDisplacement().Copy(0).LiteralLength(51).Finish();
-        Assert.Equal(PatchError.WritesPastEnd, Refusal(patch, new byte[100]));
+        var patch = new CraftedPatch(0, 10).Segment(10).Literal(7).Match(10, 1).Finish();
+        Assert.Equal(PatchError.WritesPastEnd, Refusal(patch, []));
+    }
+
+    [Fact]
+    public void Rejects_a_match_from_before_the_window()
+    {
+        var patch = new CraftedPatch(0, 10).Segment(10).Literal(1).Literal(2).Match(4, 3).Finish();
+        Assert.Equal(PatchError.MatchOutOfWindow, Refusal(patch, []));
     }
 
     [Fact]
     public void Rejects_a_copy_that_reads_past_the_old_image()
     {
-        var patch = new CraftedPatch(100, 200).KeepDisplacement().Copy(101).Finish();
+        var patch = new CraftedPatch(100, 200).Segment(200).Block(0).Copy(101).EndEdits().Finish();
         Assert.Equal(PatchError.OldRangeOutOfBounds, Refusal(patch, new byte[100]));
     }
 
@@ -105,54 +115,74 @@ public sealed class MalformedPatchTests
     [InlineData(PatchFormat.MaxNumber)]
     public void Rejects_a_seek_outside_the_old_image(long delta)
     {
-        var patch = new CraftedPatch(100, 50).SeekBy(delta).Copy(1).Finish();
+        var patch = new CraftedPatch(100, 50).Segment(50).SeekBy(delta).Copy(1).EndEdits().Finish();
         Assert.Equal(PatchError.OldRangeOutOfBounds, Refusal(patch, new byte[100]));
     }
 
     [Fact]
     public void Rejects_an_edit_beyond_its_copy_run()
     {
-        var patch = new CraftedPatch(100, 50).KeepDisplacement().Copy(10).EditFollows(true).Gap(10).Finish();
+        var patch = new CraftedPatch(100, 50).Segment(50).Block(0).Copy(10).Edit(10, 1).Finish();
         Assert.Equal(PatchError.EditOutsideRun, Refusal(patch, new byte[100]));
     }
 
     [Fact]
-    public void Rejects_a_number_beyond_the_31_bit_limit()
+    public void Rejects_a_block_that_copies_nothing()
     {
-        var patch = new CraftedPatch(100, 50).KeepDisplacement().CopyLengthClass(31).Finish();
-        Assert.Equal(PatchError.NumberOutOfRange, Refusal(patch, new byte[100]));
-    }
-
-    [Fact]
-    public void Rejects_a_block_that_copies_and_inserts_nothing()
-    {
-        var patch = new CraftedPatch(100, 50).KeepDisplacement().Copy(0).LiteralLength(0).Finish();
+        var patch = new CraftedPatch(100, 50).Segment(50).Block(0).Copy(0).Finish();
         Assert.Equal(PatchError.EmptyBlock, Refusal(patch, new byte[100]));
     }
 
-    [Fact]
-    public void Rejects_a_stream_that_does_not_end_as_the_encoder_ends_it()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(51)]
+    [InlineData(4095)]
+    public void Rejects_a_segment_that_is_empty_past_the_image_or_not_chunk_aligned(int length)
     {
-        var patch = (byte[])ValidPatch.Clone();
-        patch[^2] ^= 0x40;
-        Assert.Equal(PatchError.CorruptStream, Refusal(patch));
+        var patch = new CraftedPatch(0, length == 4095 ? 5000 : 50).Segment(length).Literal(1).Finish();
+        Assert.Equal(PatchError.BadSegment, Refusal(patch, []));
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(1)]
+    public void Rejects_a_segment_whose_commands_do_not_end_at_its_coded_length(int change)
+    {
+        var valid = new CraftedPatch(0, 3).Segment(3).Literal(1).Literal(2).Literal(3).Finish();
+        int coded = BinaryPrimitives.ReadInt32LittleEndian(valid.AsSpan(PatchFormat.HeaderSize + 4));
+        var patch = new CraftedPatch(0, 3).Segment(3).Literal(1).Literal(2).Literal(3).Finish(coded + change);
+        if (change > 0) patch = [.. patch, 0];
+        // One byte short, the last commands read zero bits past the end: refused as soon as they match
+        // no code, or at the segment's end.
+        var error = Refusal(patch, []);
+        Assert.True(error is PatchError.BadSegment || (change < 0 && error is PatchError.CorruptStream), error.ToString());
     }
 
     [Fact]
-    public void Rejects_a_stream_whose_first_byte_is_not_zero() =>
-        Assert.Equal(PatchError.CorruptStream, Refusal(WithHeaderByte(PatchFormat.HeaderSize, 1)));
+    public void Rejects_a_code_table_that_assigns_more_codes_than_its_lengths_allow()
+    {
+        var patch = (byte[])ValidPatch.Clone();
+        // The code-length code's 19 lengths of 3 bits open the segment: all 1 is over-full.
+        int at = PatchFormat.HeaderSize + PatchFormat.SegmentHeaderSize;
+        for (int i = 0; i < 8; i++) patch[at + i] = 0b0010_0100;
+        Assert.Equal(PatchError.CorruptStream, Refusal(patch));
+    }
 
     [Fact]
     public void Rejects_bytes_after_the_end_of_the_patch() => Assert.Equal(PatchError.TrailingData, Refusal([.. ValidPatch, 0]));
 
     [Fact]
-    public void Applies_a_crafted_patch_of_literals_and_copies_exactly()
+    public void Applies_a_crafted_patch_of_copies_edits_literals_matches_and_fills_exactly()
     {
         var oldImage = new byte[] { 10, 20, 30, 40, 50 };
-        var patch = new CraftedPatch(5, 4).KeepDisplacement().Copy(2).EditFollows(false).LiteralLength(1).Literal(20, 99).SeekBy(2).Copy(1).EditFollows(false).Finish();
+        var patch = new CraftedPatch(5, 11).Segment(11)
+            .Block(0).Copy(2).Edit(1, 5).Literal(99)
+            .SeekBy(2).Copy(1).EndEdits()
+            .Match(4, 4).Match(3, 1)
+            .Finish();
         var run = PatchRun.Apply(oldImage, patch);
         Assert.True(run.Succeeded, run.Failure?.ToString());
-        Assert.Equal(new byte[] { 10, 20, 99, 50 }, run.Output);
+        Assert.Equal(new byte[] { 10, 25, 99, 50, 10, 25, 99, 50, 50, 50, 50 }, run.Output);
     }
 
     [Fact]

@@ -30,7 +30,9 @@ public sealed class PatchFuzzTests
                 Assert.True(Enum.IsDefined(run.Failure!.Error), $"undefined error {run.Failure.Error}");
             }
         }
-        Assert.True(refused > 2500, $"only {refused} of 3000 mutated patches were refused");
+        // Version 2 has no end check over the whole stream: a flipped bit inside a literal or an edit
+        // value can decode to another image, which the device's image digest then refuses.
+        Assert.True(refused > 1500, $"only {refused} of 3000 mutated patches were refused");
     }
 
     [Fact]

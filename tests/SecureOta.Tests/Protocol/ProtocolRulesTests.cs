@@ -15,7 +15,7 @@ namespace SecureOta.Tests.Protocol;
 /// <summary>
 /// The normative answers of docs/PROTOCOL.md (version 2) to the points a second implementation had to
 /// guess, each checked against the device core: signatures and base64 (section 4), JSON depth and numbers
-/// (section 3), sequence 0 and C10 (sections 6 and 9), the range coder's bit order, signs before numbers
+/// (section 3), sequence 0 and C10 (sections 6 and 9), fills and signed seeks of a patch
 /// and the patch error names (section 11a). Inputs come from the test vectors of section 12.
 /// </summary>
 public sealed class ProtocolRulesTests

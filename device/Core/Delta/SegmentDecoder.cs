@@ -1,0 +1,220 @@
+using System;
+
+namespace SecureOta.Device.Core.Delta
+{
+    /// <summary>
+    /// Decodes the commands of one segment (docs/PROTOCOL.md section 11a.5) into the output window:
+    /// literal runs in an inlined table-lookup loop, matches and fills by Array.Copy, blocks that copy
+    /// a run of the base image (one native read per window-full) and add edits into it. Every length
+    /// and offset is checked against the segment, the window and the base before it is used.
+    /// </summary>
+    internal sealed class SegmentDecoder
+    {
+        private const int MainMask = (1 << PatchFormat.MainCodeBits) - 1;
+
+        private readonly BitReader _bits;
+        private readonly HuffmanTables _tables;
+        private readonly EditPredictor _predictor;
+        private readonly OutputWindow _window;
+        private readonly CopyRunDecoder _copy;
+        private IBaseImage _base;
+        private int _oldSize;
+        private int _oldPosition;
+        private long _blocks;
+        private long _literals;
+        private long _matched;
+        private long _symbols;
+
+        public SegmentDecoder(BitReader bits, HuffmanTables tables, EditPredictor predictor, OutputWindow window)
+        {
+            _bits = bits;
+            _tables = tables;
+            _predictor = predictor;
+            _window = window;
+            _copy = new CopyRunDecoder(bits, tables, predictor, window);
+        }
+
+        public void Start(IBaseImage baseImage)
+        {
+            _base = baseImage;
+            _oldSize = baseImage.Length;
+            _blocks = _literals = _matched = _symbols = 0;
+            _copy.Start(baseImage);
+        }
+
+        public void CopyStatistics(PatchStatistics statistics)
+        {
+            statistics.Blocks = _blocks;
+            _copy.CopyStatistics(statistics);
+            statistics.LiteralBytes = _literals;
+            statistics.MatchedBytes = _matched;
+            statistics.DecodedSymbols = _symbols + _copy.Symbols;
+            _base = null;
+        }
+
+        /// <summary>Decodes commands until the new image reaches <paramref name="end"/>, starting from a cleared state.</summary>
+        public void Decode(int newPosition, int end)
+        {
+            _predictor.Reset();
+            _copy.ResetContext();
+            _oldPosition = 0;
+            ushort[] main = _tables.Entries;
+            byte[] buffer = _window.Buffer;
+            BitReader r = _bits;
+            while (newPosition < end)
+            {
+                _window.FlushFullChunk();
+                int fill = _window.Fill;
+                int stop = end - newPosition + fill;
+                if (stop > OutputWindow.ChunkSize) stop = OutputWindow.ChunkSize;
+                // Literals: one table lookup each, the bit buffer in locals, its refill inlined.
+                uint bits = r.Bits;
+                int count = r.Count;
+                int entry;
+                while (true)
+                {
+                    if (count < PatchFormat.MainCodeBits)
+                    {
+                        while (count <= 24)
+                        {
+                            int next = r.InputPosition < r.InputLength ? r.Input[r.InputPosition++] : r.NextCodedByte();
+                            bits = (bits << 8) | (uint)next;
+                            count += 8;
+                        }
+                    }
+                    entry = main[(int)(bits >> (count - PatchFormat.MainCodeBits)) & MainMask];
+                    if ((uint)(entry - 1) >= 0xFFFu) break;
+                    count -= entry & 15;
+                    buffer[fill++] = (byte)(entry >> 4);
+                    if (fill == stop)
+                    {
+                        entry = -1;
+                        break;
+                    }
+                }
+                r.Bits = bits;
+                r.Count = count;
+                int literals = fill - _window.Fill;
+                _literals += literals;
+                _symbols += literals;
+                newPosition += literals;
+                _window.Fill = fill;
+                if (entry < 0) continue;
+                if ((entry & 15) == 0)
+                    throw new PatchDataException(PatchError.CorruptStream, "the coded bits match no code of the segment's table; the patch is corrupted.");
+                r.Count = count - (entry & 15);
+                _symbols++;
+                int symbol = entry >> 4;
+                if (symbol < PatchFormat.MatchSymbol) newPosition = Block(symbol - PatchFormat.BlockSymbol, newPosition, end);
+                else newPosition = Match(symbol - PatchFormat.MatchSymbol, newPosition, end);
+            }
+        }
+
+        /// <summary>A copy of the new image's own bytes: a fill (distance 1) anywhere, other distances inside the window's chunk.</summary>
+        private int Match(int lengthCode, int newPosition, int end)
+        {
+            int length = ReadNumber(lengthCode) + PatchFormat.MinMatch;
+            int distance = ReadNumber(_bits.Decode(_tables.Entries, HuffmanTables.Offset(PatchFormat.TableDistance), PatchFormat.OtherCodeBits)) + 1;
+            _symbols++;
+            if (length > end - newPosition || length < 0)
+                throw new PatchDataException(PatchError.WritesPastEnd, "a match of " + length + " bytes at new offset " + newPosition +
+                    " runs past its segment, which ends at " + end + ".");
+            byte[] buffer = _window.Buffer;
+            int fill = _window.Fill;
+            if (distance == 1)
+            {
+                Fill(length);
+                return newPosition + length;
+            }
+            if (distance > fill || length > OutputWindow.ChunkSize - fill)
+                throw new PatchDataException(PatchError.MatchOutOfWindow, "a match at new offset " + newPosition + " copies " + length + " bytes from " +
+                    distance + " bytes back, outside the current " + OutputWindow.ChunkSize + "-byte chunk; the patch is corrupted.");
+            int source = fill - distance;
+            int copied = 0;
+            while (copied < length)
+            {
+                // The bytes from source on repeat with period distance: each copy may take everything written so far.
+                int piece = copied + distance;
+                if (piece > length - copied) piece = length - copied;
+                Array.Copy(buffer, source, buffer, fill + copied, piece);
+                copied += piece;
+            }
+            _window.Fill = fill + length;
+            _matched += length;
+            return newPosition + length;
+        }
+
+        /// <summary>Repeats the byte before the output <paramref name="length"/> times, doubling each Array.Copy.</summary>
+        private void Fill(int length)
+        {
+            byte[] buffer = _window.Buffer;
+            int value = _window.ByteBefore(_window.Fill);
+            int left = length;
+            while (left > 0)
+            {
+                _window.FlushFullChunk();
+                int fill = _window.Fill;
+                int piece = OutputWindow.ChunkSize - fill;
+                if (piece > left) piece = left;
+                buffer[fill] = (byte)value;
+                int done = 1;
+                while (done < piece)
+                {
+                    int step = done < piece - done ? done : piece - done;
+                    Array.Copy(buffer, fill, buffer, fill + done, step);
+                    done += step;
+                }
+                _window.Fill = fill + piece;
+                left -= piece;
+            }
+            _matched += length;
+        }
+
+        /// <summary>A block: seek, copy length, the copy run with its edits. Returns the new position.</summary>
+        private int Block(int choice, int newPosition, int end)
+        {
+            _blocks++;
+            long target;
+            if (choice == 0) target = (long)newPosition + _predictor.Displacement(0);
+            else if (choice == 1) target = _oldPosition;
+            else if (choice <= 4) target = (long)newPosition + _predictor.Displacement(choice - 1);
+            else if (choice == 5) target = (long)_oldPosition + ReadSeekDelta();
+            else target = (long)newPosition + _predictor.Displacement(choice - 5) + ReadSeekDelta();
+            if (target < 0 || target > _oldSize)
+                throw new PatchDataException(PatchError.OldRangeOutOfBounds, "a block seeks to old offset " + target + ", outside the " + _oldSize + "-byte base image.");
+            int oldStart = (int)target;
+            if (choice != 0) _predictor.UseDisplacement(oldStart - newPosition);
+            int length = ReadNumber(_bits.Decode(_tables.Entries, HuffmanTables.Offset(PatchFormat.TableCopyLength), PatchFormat.OtherCodeBits));
+            _symbols++;
+            if (length == 0)
+                throw new PatchDataException(PatchError.EmptyBlock, "a block at new offset " + newPosition + " copies no byte.");
+            if (length > end - newPosition)
+                throw new PatchDataException(PatchError.WritesPastEnd, "a copy run of " + length + " bytes at new offset " + newPosition +
+                    " runs past its segment, which ends at " + end + ".");
+            if (length > _oldSize - oldStart)
+                throw new PatchDataException(PatchError.OldRangeOutOfBounds, "a copy run of " + length + " bytes from old offset " + oldStart +
+                    " reads past the end of the " + _oldSize + "-byte base image.");
+            _oldPosition = oldStart + length;
+            _copy.Run(oldStart, newPosition, length);
+            return newPosition + length;
+        }
+
+        private long ReadSeekDelta()
+        {
+            int symbol = _bits.Decode(_tables.Entries, HuffmanTables.Offset(PatchFormat.TableSeek), PatchFormat.OtherCodeBits);
+            _symbols++;
+            bool negative = symbol >= PatchFormat.NumberCodes;
+            long magnitude = (long)ReadNumber(negative ? symbol - PatchFormat.NumberCodes : symbol) + 1;
+            return negative ? -magnitude : magnitude;
+        }
+
+        /// <summary>A number from its code and extra bits (section 11a.4): codes 0..6 are the values, then 4 codes per length class.</summary>
+        internal int ReadNumber(int code)
+        {
+            if (code < 7) return code;
+            int n = 3 + ((code - 7) >> 2);
+            int u = ((4 | ((code - 7) & 3)) << (n - 2)) | _bits.ReadBits(n - 2);
+            return u - 1;
+        }
+    }
+}
