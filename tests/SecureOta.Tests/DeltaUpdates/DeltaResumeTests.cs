@@ -85,6 +85,26 @@ public sealed class DeltaResumeTests : IDisposable
     }
 
     [Fact]
+    public void Patch_dropped_on_every_response_resumes_each_time_from_a_later_record_and_yields_the_signed_image()
+    {
+        string patch = _release.Deltas[0].Path;
+        using TestDevice device = NewDevice();
+        device.MaxResumes = 8;
+        device.Transport.SetFault(patch, new SiteFault { DropAfterBytes = 5L * ArtifactLayout.RecordSize + 10, Drops = 3 });
+
+        UpdateReport report = device.Poll();
+
+        Assert.True(report.Result == UpdateResult.TrialScheduled && report.InstalledByDelta, report.ToString());
+        long[] starts = device.Transport.Requests.Where(r => r.Path == patch).Select(r => r.RangeStart).ToArray();
+        Assert.Equal(4, starts.Length);
+        // Each response drops after 5 records; each resume starts later than the one before.
+        for (int i = 2; i < starts.Length; i++) Assert.True(starts[i] > starts[i - 1], string.Join(", ", starts));
+        Assert.DoesNotContain(device.Transport.Requests, r => r.Path == _release.BlobPath);
+        Assert.Equal(_next, device.SlotBytes(SlotId.B));
+        Assert.Equal(BootOutcome.RunTrial, device.Boot().Outcome);
+    }
+
+    [Fact]
     public void Resumed_patch_whose_server_ignores_range_restarts_from_the_first_record_and_yields_the_signed_image()
     {
         string patch = _release.Deltas[0].Path;
