@@ -96,15 +96,15 @@ namespace SecureOta.Device.Core.Artifacts
 
         /// <summary>
         /// Prepares to read an artifact whose plain bytes are not an image (a delta patch, docs/PROTOCOL.md
-        /// section 11a) from record 0: every record is verified against the signed chain before it is
-        /// decrypted, as with <see cref="Start"/>, but no image digest is folded; <see cref="TryFinish"/>
+        /// section 11a) from <paramref name="position"/>: every record is verified against the signed chain before it is
+        /// decrypted, as with <see cref="Start"/>, but no image digest is folded (so it may start at any saved
+        /// record: a resumed patch); <see cref="TryFinish"/>
         /// checks the chain end and the plain length only. The signed head authenticates every ciphertext
         /// byte; what the patch produces is checked against the release's imageDigest by the caller.
         /// </summary>
         public void StartWithoutImageDigest(int plainSize, byte[] contentKey, RecordChainPosition position)
         {
             if (position == null) throw new ArgumentNullException("position");
-            if (position.Index != 0) throw new ArgumentOutOfRangeException("position", "an artifact read without an image digest starts at record 0");
             Begin(plainSize, contentKey, position);
             Array.Clear(_imageDigest, 0, _imageDigest.Length);
             _foldImage = false;
@@ -238,8 +238,9 @@ namespace SecureOta.Device.Core.Artifacts
             if (target == null) throw new ArgumentNullException("target");
             CheckUsable();
             if (IsComplete) throw new InvalidOperationException("the artifact is complete; there is nothing to resume");
-            if (!_foldImage) throw new InvalidOperationException("an artifact read without an image digest restarts from record 0; it has no resume point");
-            _image.CopyDigest(_digest, 0);
+            // Without an image digest there is no fold to keep: its 32 bytes are stored as zeros.
+            if (_foldImage) _image.CopyDigest(_digest, 0);
+            else Array.Clear(_digest, 0, DigestKeys.DigestSize);
             target.Set(_index, _expected, 0, _chainBlock, 0, _digest, 0);
         }
 

@@ -32,7 +32,8 @@ namespace SecureOta.Device.Core.Delta
         /// <summary>Patch bytes fetched from the source (header, segment headers, coded bytes).</summary>
         public long BytesConsumed { get; private set; }
 
-        public void Attach(IPatchSource source)
+        /// <summary>Reads from <paramref name="source"/>, which starts at patch offset <paramref name="consumed"/>.</summary>
+        public void Attach(IPatchSource source, long consumed)
         {
             _source = source;
             InputPosition = 0;
@@ -43,7 +44,7 @@ namespace SecureOta.Device.Core.Delta
             _codedLength = 0;
             _hiddenLength = 0;
             _phantomBytes = 0;
-            BytesConsumed = 0;
+            BytesConsumed = consumed;
         }
 
         /// <summary>A byte outside any segment's coded part (the header, a segment header).</summary>

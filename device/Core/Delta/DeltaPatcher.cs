@@ -37,6 +37,12 @@ namespace SecureOta.Device.Core.Delta
         /// <summary>Counts of the last <see cref="TryApply"/>, complete or not.</summary>
         public PatchStatistics Statistics { get { return _statistics; } }
 
+        /// <summary>Told at every segment start (null: nobody); set before <see cref="TryApply"/>.</summary>
+        public ISegmentBoundaryHandler Boundaries;
+
+        /// <summary>The new size the patch's header declared (0 before the header was read).</summary>
+        public int NewSize;
+
         /// <summary>
         /// Applies <paramref name="patch"/> to <paramref name="baseImage"/>, writing the new image to
         /// <paramref name="target"/>. Returns false with <paramref name="failure"/> set when the patch is
@@ -48,17 +54,42 @@ namespace SecureOta.Device.Core.Delta
             if (patch == null) throw new ArgumentNullException("patch");
             if (baseImage == null) throw new ArgumentNullException("baseImage");
             if (target == null) throw new ArgumentNullException("target");
+            NewSize = 0;
+            return Run(patch, baseImage, target, 0, 0, 0, out failure);
+        }
+
+        /// <summary>
+        /// Continues an interrupted <see cref="TryApply"/> from a segment boundary its <see cref="Boundaries"/>
+        /// handler was told of: <paramref name="patch"/> delivers the patch from <paramref name="patchOffset"/>,
+        /// <paramref name="target"/> receives the new image from <paramref name="newPosition"/> (a multiple of
+        /// 4096), <paramref name="byteBefore"/> is the new byte before it, <paramref name="newSize"/> the size
+        /// the header declared, and <paramref name="baseImage"/> the same base.
+        /// </summary>
+        public bool TryResume(IPatchSource patch, IBaseImage baseImage, ITargetImage target, int newSize, long patchOffset, int newPosition, int byteBefore,
+            out PatchFailure failure)
+        {
+            if (patch == null) throw new ArgumentNullException("patch");
+            if (baseImage == null) throw new ArgumentNullException("baseImage");
+            if (target == null) throw new ArgumentNullException("target");
+            if (patchOffset <= 0 || newPosition < 0 || newPosition >= newSize || newPosition % OutputWindow.ChunkSize != 0 || newSize > PatchFormat.MaxImageSize)
+                throw new ArgumentOutOfRangeException("newPosition", "a patch resumes at a segment boundary inside the image, after its header");
+            NewSize = newSize;
+            return Run(patch, baseImage, target, patchOffset, newPosition, byteBefore, out failure);
+        }
+
+        private bool Run(IPatchSource patch, IBaseImage baseImage, ITargetImage target, long patchOffset, int newPosition, int byteBefore, out PatchFailure failure)
+        {
             failure = null;
             _base = baseImage;
             _statistics.Clear();
-            _bits.Attach(patch);
-            _window.Attach(target);
+            _bits.Attach(patch, patchOffset);
+            _window.Attach(target, newPosition, byteBefore);
             long segments = 0;
             try
             {
-                int newSize = ReadHeader();
+                int newSize = patchOffset == 0 ? ReadHeader() : NewSize;
+                NewSize = newSize;
                 _segment.Start(baseImage);
-                int newPosition = 0;
                 while (newPosition < newSize)
                 {
                     newPosition = DecodeSegment(newPosition, newSize);
@@ -110,6 +141,9 @@ namespace SecureOta.Device.Core.Delta
         /// <summary>Reads a segment header, checks it and decodes the segment; returns the new position.</summary>
         private int DecodeSegment(int newPosition, int newSize)
         {
+            // A boundary falls on a chunk's end: hand the chunk to the target now, so it holds all before it.
+            _window.FlushFullChunk();
+            if (Boundaries != null) Boundaries.SegmentStarts(_bits.BytesConsumed, newPosition, _window.ByteBefore(0));
             uint length = ReadU32(false);
             uint coded = ReadU32(false);
             if (length == 0 || length > (uint)(newSize - newPosition))

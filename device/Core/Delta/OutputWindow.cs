@@ -32,12 +32,13 @@ namespace SecureOta.Device.Core.Delta
 
         private ITargetImage _target;
 
-        public void Attach(ITargetImage target)
+        /// <summary>Starts at new-image <paramref name="start"/> (a multiple of <see cref="ChunkSize"/>) after <paramref name="byteBefore"/>.</summary>
+        public void Attach(ITargetImage target, int start, int byteBefore)
         {
             _target = target;
             Fill = 0;
-            Start = 0;
-            LastWrittenByte = 0;
+            Start = start;
+            LastWrittenByte = byteBefore;
         }
 
         /// <summary>The new-image byte before Buffer[index] (0 before the image's first byte).</summary>

@@ -4,7 +4,8 @@ namespace SecureOta.Device.Core.Delta
     /// Constants of the patch format, version 2 (docs/PROTOCOL.md section 11a): a 16-byte header, then
     /// segments, each a byte-aligned block of canonical Huffman tables and commands that rebuilds a run
     /// of the new image whose start is a multiple of <see cref="SegmentAlignment"/>. Nothing carries over
-    /// from one segment to the next, so a segment boundary is a resume point described by two numbers.
+    /// from one segment to the next but the new byte before it, so a segment boundary is a resume point
+    /// described by its patch offset, its new position and that byte.
     /// </summary>
     public static class PatchFormat
     {

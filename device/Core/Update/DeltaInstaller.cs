@@ -15,9 +15,11 @@ namespace SecureOta.Device.Core.Update
     /// is decrypted (<see cref="RecordPatchSource"/>); the patcher reads the running image from the active
     /// slot at random offsets and writes the new image sequentially into the inactive slot
     /// (<see cref="SlotTargetImage"/>), whose length and image digest must then be the release's, and the
-    /// slot must read back as that image. The patch keeps no resume point: a dropped connection restarts it
-    /// from record 0 (up to <see cref="UpdateClientOptions.MaxResumes"/> times), and a reset restarts it on
-    /// the next poll. Any other failure erases the slot, and the caller downloads the full image. The
+    /// slot must read back as that image. A dropped connection (up to <see cref="UpdateClientOptions.MaxResumes"/>
+    /// times) resumes the patch at the patcher's last segment boundary, with a Range request from the record
+    /// holding it, when that record's chain position is known and the slot holds the bytes before the
+    /// boundary; else it restarts from record 0. The resume point lives in RAM only: a reset restarts the
+    /// patch on the next poll. Any other failure erases the slot, and the caller downloads the full image. The
     /// active slot is only read; nothing here stores state. Buffers are allocated once.
     /// </summary>
     internal sealed class DeltaInstaller
@@ -34,6 +36,7 @@ namespace SecureOta.Device.Core.Update
         private readonly SlotImageVerifier _verifier;
         private readonly SlotImage _expected = new SlotImage();
         private readonly RecordChainPosition _start = new RecordChainPosition();
+        private bool _resuming;
         private readonly byte[] _failedHead = new byte[DigestKeys.DigestSize];
         private bool _hasFailed;
 
@@ -77,13 +80,18 @@ namespace SecureOta.Device.Core.Update
             problem = null;
             int drops = 0;
             DownloadStep step;
+            _resuming = false;
+            _source.ForgetBoundary();
             while (true)
             {
                 step = TryOnce(session, release, delta, contentKey, out problem);
                 if (step == DownloadStep.Completed) return true;
                 if (step == DownloadStep.Failed || drops >= session.Options.MaxResumes) break;
                 drops++;
+                // Resume from the patcher's last segment boundary when its record is known; else from record 0.
+                _resuming = _source.HasBoundary && _source.BoundaryPatchOffset > 0;
             }
+            _resuming = false;
             if (step == DownloadStep.Failed)
             {
                 // The same bytes would fail again; a network that dropped may do better on the next poll.
@@ -101,10 +109,13 @@ namespace SecureOta.Device.Core.Update
             BootState working = session.Working;
             SlotId slot = working.ResumeSlot;
             SlotImage running = working.Image(working.ActiveSlot);
+            RecordChainPosition resume = _source.BoundaryRecord;
+            if (_resuming && slots.Length(slot) < _source.BoundaryNewPosition) _resuming = false;
+            long rangeStart = _resuming ? (long)ArtifactLayout.RecordSize * resume.Index : 0;
             IHttpResponse response;
             try
             {
-                response = session.Platform.Transport.Get(delta.Path, -1, null);
+                response = session.Platform.Transport.Get(delta.Path, rangeStart > 0 ? rangeStart : -1, null);
             }
             catch (TransportException e)
             {
@@ -116,25 +127,52 @@ namespace SecureOta.Device.Core.Update
             Stream output = null;
             try
             {
-                if (response.StatusCode != HttpFailures.Ok)
+                // A 200 to a resumed request is the whole patch again: it restarts from record 0.
+                if (rangeStart > 0 && response.StatusCode == HttpFailures.Ok) _resuming = false;
+                else if (rangeStart > 0 && (response.StatusCode != HttpFailures.PartialContent || response.ContentRangeStart != rangeStart))
+                {
+                    problem = "GET " + delta.Path + " from byte " + rangeStart + " answered " + response.StatusCode + " starting at " + response.ContentRangeStart;
+                    return DownloadStep.Failed;
+                }
+                else if (rangeStart == 0 && response.StatusCode != HttpFailures.Ok)
                 {
                     problem = "GET " + delta.Path + " answered " + response.StatusCode;
                     return DownloadStep.Failed;
                 }
-                _start.Set(0, delta.Head, 0, delta.Iv, 0, Zeros, 0);
+                if (_resuming) _start.Set(resume.Index, resume.ExpectedDigest, 0, resume.ChainBlock, 0, Zeros, 0);
+                else _start.Set(0, delta.Head, 0, delta.Iv, 0, Zeros, 0);
                 _reader.StartWithoutImageDigest(delta.PlainSize, contentKey, _start);
-                _source.Attach(session, response, delta.Path);
+                int skip = _resuming ? _source.BoundarySkip : 0;
+                int newPosition = _source.BoundaryNewPosition;
+                long patchOffset = _source.BoundaryPatchOffset;
+                int byteBefore = _source.BoundaryByteBefore;
+                if (!_resuming) _source.ForgetBoundary();
+                _source.Attach(session, response, delta.Path, skip);
                 baseStream = slots.OpenRead(working.ActiveSlot);
                 if (!baseStream.CanSeek)
                 {
                     problem = "the active slot cannot be read at random offsets, which a patch needs";
                     return DownloadStep.Failed;
                 }
-                output = slots.OpenWrite(slot, 0);
-                _target.Attach(output, release.ImageSize);
                 PatchFailure patchFailure;
                 if (_patcher == null) _patcher = new DeltaPatcher();
-                if (!_patcher.TryApply(_source, new StreamBaseImage(baseStream, (int)running.Length), _target, out patchFailure))
+                _patcher.Boundaries = _source;
+                StreamBaseImage baseImage = new StreamBaseImage(baseStream, (int)running.Length);
+                bool applied;
+                if (_resuming)
+                {
+                    long held = slots.Length(slot);
+                    output = slots.OpenWrite(slot, held);
+                    _target.AttachAt(output, release.ImageSize, newPosition, held);
+                    applied = _patcher.TryResume(_source, baseImage, _target, _patcher.NewSize, patchOffset, newPosition, byteBefore, out patchFailure);
+                }
+                else
+                {
+                    output = slots.OpenWrite(slot, 0);
+                    _target.Attach(output, release.ImageSize);
+                    applied = _patcher.TryApply(_source, baseImage, _target, out patchFailure);
+                }
+                if (!applied)
                 {
                     problem = "the patcher refused the patch (" + patchFailure + ")";
                     return DownloadStep.Failed;

@@ -14,7 +14,7 @@ namespace SecureOta.Device.Core.Update
     /// the patch is never stored. A record that fails throws <see cref="DeltaAbortedException"/>, a dropped
     /// connection the transport's exception; both pass through the patcher. Copies with Array.Copy only.
     /// </summary>
-    internal sealed class RecordPatchSource : IPatchSource
+    internal sealed class RecordPatchSource : IPatchSource, ISegmentBoundaryHandler
     {
         private readonly RecordChainReader _reader;
         private readonly byte[] _probe = new byte[1];
@@ -23,6 +23,30 @@ namespace SecureOta.Device.Core.Update
         private string _path;
         private int _offset;
         private int _available;
+        private int _skip;
+
+        // The chain positions before the record being read and before the one read just before it: the
+        // patcher reads at most 128 bytes ahead, so its last segment boundary lies in one of the two.
+        private RecordChainPosition _current = new RecordChainPosition();
+        private RecordChainPosition _previous = new RecordChainPosition();
+        private bool _hasCurrent;
+        private bool _hasPrevious;
+        private readonly RecordChainPosition _boundary = new RecordChainPosition();
+
+        /// <summary>True when the patcher reached a segment boundary whose record is known: <see cref="BoundaryRecord"/> and the rest describe it.</summary>
+        internal bool HasBoundary { get; private set; }
+
+        /// <summary>The chain position of the record holding the last boundary: a resumed download starts there.</summary>
+        internal RecordChainPosition BoundaryRecord { get { return _boundary; } }
+
+        /// <summary>Plain bytes of <see cref="BoundaryRecord"/>'s record before the boundary.</summary>
+        internal int BoundarySkip { get; private set; }
+
+        internal long BoundaryPatchOffset { get; private set; }
+
+        internal int BoundaryNewPosition { get; private set; }
+
+        internal int BoundaryByteBefore { get; private set; }
 
         internal RecordPatchSource(RecordChainReader reader)
         {
@@ -32,14 +56,45 @@ namespace SecureOta.Device.Core.Update
         /// <summary>True once every record was verified and every plain byte handed to the patcher.</summary>
         internal bool IsDrained { get { return _reader.IsComplete && _available == 0; } }
 
-        /// <summary>Reads the artifact at <paramref name="path"/> from <paramref name="response"/>; the reader must be started.</summary>
-        internal void Attach(UpdateSession session, IHttpResponse response, string path)
+        /// <summary>
+        /// Reads the artifact at <paramref name="path"/> from <paramref name="response"/>, which starts at the
+        /// reader's record; the first <paramref name="skip"/> plain bytes of that record are not handed out.
+        /// </summary>
+        internal void Attach(UpdateSession session, IHttpResponse response, string path, int skip)
         {
             _session = session;
             _response = response;
             _path = path;
             _offset = 0;
             _available = 0;
+            _skip = skip;
+            _hasCurrent = false;
+            _hasPrevious = false;
+        }
+
+        /// <summary>Forgets the last boundary: the next patch starts from record 0.</summary>
+        internal void ForgetBoundary()
+        {
+            HasBoundary = false;
+        }
+
+        /// <summary>
+        /// Keeps the chain position of the record holding the boundary: the patcher reads at most 128 bytes
+        /// ahead, so it is the record being read or the one before it.
+        /// </summary>
+        public void SegmentStarts(long patchOffset, int newPosition, int byteBefore)
+        {
+            long index = patchOffset / ArtifactLayout.ChunkSize;
+            RecordChainPosition found = null;
+            if (_hasCurrent && _current.Index == index) found = _current;
+            else if (_hasPrevious && _previous.Index == index) found = _previous;
+            if (found == null) return;
+            _boundary.Set(found.Index, found.ExpectedDigest, 0, found.ChainBlock, 0, found.ImageFold, 0);
+            BoundarySkip = (int)(patchOffset - index * ArtifactLayout.ChunkSize);
+            BoundaryPatchOffset = patchOffset;
+            BoundaryNewPosition = newPosition;
+            BoundaryByteBefore = byteBefore;
+            HasBoundary = true;
         }
 
         internal void Detach()
@@ -68,14 +123,21 @@ namespace SecureOta.Device.Core.Update
         {
             int length = _reader.RecordLength;
             int index = _reader.RecordIndex;
+            RecordChainPosition spare = _previous;
+            _previous = _current;
+            _hasPrevious = _hasCurrent;
+            _current = spare;
+            _reader.SavePosition(_current);
+            _hasCurrent = true;
             int got = DocumentReader.Fill(_response, _reader.Buffer, 0, length);
             if (got == length && index == _reader.RecordCount - 1 && DocumentReader.Fill(_response, _probe, 0, 1) > 0)
                 throw new DeltaAbortedException("A1 " + _path + " is longer than its signed size; the server sends extra data");
             VerificationFailure failure;
             if (!_reader.TryProcessRecord(got, out failure))
                 throw new DeltaAbortedException(failure.Step + " record " + index + " of " + _path + ": " + failure.Message);
-            _offset = 0;
-            _available = _reader.PlainLength;
+            _offset = _skip;
+            _available = _reader.PlainLength - _skip;
+            _skip = 0;
             _session.Records++;
             _session.ArtifactBytes += length;
             _session.Report(UpdatePhase.Downloading, _reader.RecordIndex, _reader.RecordCount);

@@ -19,6 +19,7 @@ namespace SecureOta.Device.Core.Update
         private readonly byte[] _digest = new byte[DigestKeys.DigestSize];
         private Stream _stream;
         private long _limit;
+        private long _held;
 
         internal SlotTargetImage(IHmacSha256 hmac)
         {
@@ -34,8 +35,29 @@ namespace SecureOta.Device.Core.Update
             _stream = stream;
             _limit = limit;
             Length = 0;
+            _held = 0;
+            IsResumed = false;
             _fold.Reset();
         }
+
+        /// <summary>
+        /// Continues an image at new position <paramref name="position"/> into <paramref name="stream"/>, opened
+        /// at the end of the slot's <paramref name="held"/> bytes (at least <paramref name="position"/>): bytes
+        /// the slot already holds are not written twice. The fold misses the bytes before the position, so
+        /// <see cref="Matches"/> then checks the length only and the caller's read-back checks the digest.
+        /// </summary>
+        internal void AttachAt(Stream stream, long limit, long position, long held)
+        {
+            _stream = stream;
+            _limit = limit;
+            Length = position;
+            _held = held;
+            IsResumed = true;
+            _fold.Reset();
+        }
+
+        /// <summary>True when the image was continued from a resume point: only a read-back proves its digest.</summary>
+        internal bool IsResumed { get; private set; }
 
         internal void Detach()
         {
@@ -46,9 +68,14 @@ namespace SecureOta.Device.Core.Update
         {
             if (count > _limit - Length)
                 throw new DeltaAbortedException("the patch writes more than the release's " + _limit + "-byte image; it was not made for this release");
-            _fold.AddChunk(buffer, offset, count);
-            _stream.Write(buffer, offset, count);
-            Length += count;
+            if (!IsResumed) _fold.AddChunk(buffer, offset, count);
+            long end = Length + count;
+            if (end > _held)
+            {
+                int skip = Length < _held ? (int)(_held - Length) : 0;
+                _stream.Write(buffer, offset + skip, count - skip);
+            }
+            Length = end;
         }
 
         /// <summary>True when exactly <paramref name="size"/> bytes were written and their image digest is <paramref name="imageDigest"/>.</summary>
@@ -56,6 +83,7 @@ namespace SecureOta.Device.Core.Update
         {
             if (imageDigest == null) throw new ArgumentNullException("imageDigest");
             if (Length != size) return false;
+            if (IsResumed) return true;
             _fold.CopyDigest(_digest, 0);
             return ConstantTime.AreEqual(_digest, 0, imageDigest, 0, DigestKeys.DigestSize);
         }

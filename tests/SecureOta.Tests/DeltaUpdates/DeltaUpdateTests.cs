@@ -163,7 +163,7 @@ public sealed class DeltaUpdateTests : IDisposable
     }
 
     [Fact]
-    public void Dropped_connection_restarts_the_patch_from_its_first_record_and_still_updates_by_delta()
+    public void Dropped_connection_inside_the_first_segment_resumes_the_patch_from_record_0_and_still_updates_by_delta()
     {
         PublishedRelease release = PublishWithPatch(TestDelta.Between(_running, _next, "1.0.0"));
         string patch = release.Deltas[0].Path;

@@ -70,17 +70,32 @@ public sealed class PatchArtifactReadingTests : IDisposable
     }
 
     [Fact]
-    public void A_patch_is_never_read_from_a_saved_resume_point()
+    public void A_patch_resumed_from_a_saved_record_position_verifies_and_decrypts_the_next_record_and_refuses_a_wrong_chain()
     {
         TestArtifact patch = TestArtifact.Random(5000, seed: 33);
         var reader = new RecordChainReader(new DotNetHmacSha256(), _aes);
-        reader.Start(patch.Plain.Length, patch.ImageDigest, patch.ContentKey, RecordChainPosition.AtStart(patch.Head, patch.Iv));
+        reader.StartWithoutImageDigest(patch.Plain.Length, patch.ContentKey, RecordChainPosition.AtStart(patch.Head, patch.Iv));
         Array.Copy(patch.Bytes, reader.Buffer, 4128);
         Assert.True(reader.TryProcessRecord(4128, out _));
         var saved = new RecordChainPosition();
         reader.SavePosition(saved);
+        Assert.Equal(new byte[32], saved.ImageFold);
 
-        Assert.Throws<ArgumentOutOfRangeException>(() => reader.StartWithoutImageDigest(patch.Plain.Length, patch.ContentKey, saved));
+        var resumed = new RecordChainReader(new DotNetHmacSha256(), _aes);
+        resumed.StartWithoutImageDigest(patch.Plain.Length, patch.ContentKey, saved);
+        int length = resumed.RecordLength;
+        Array.Copy(patch.Bytes, 4128, resumed.Buffer, 0, length);
+        Assert.True(resumed.TryProcessRecord(length, out _));
+        Assert.Equal(patch.Plain[4096..], resumed.Buffer[..resumed.PlainLength]);
+        Assert.True(resumed.TryFinish(out _));
+
+        saved.ChainBlock[0] ^= 1;
+        saved.ExpectedDigest[0] ^= 1;
+        var wrong = new RecordChainReader(new DotNetHmacSha256(), _aes);
+        wrong.StartWithoutImageDigest(patch.Plain.Length, patch.ContentKey, saved);
+        Array.Copy(patch.Bytes, 4128, wrong.Buffer, 0, length);
+        Assert.False(wrong.TryProcessRecord(length, out VerificationFailure? failure));
+        Assert.Equal("A2", failure?.Step);
     }
 
     [Fact]
