@@ -21,6 +21,7 @@ namespace SecureOta.Device.Core.Boot
         private readonly byte[] _resumeTarget = new byte[DigestKeys.DigestSize];
         private readonly RecordChainPosition _resumePosition = new RecordChainPosition();
         private readonly byte[] _rejectedImage = new byte[DigestKeys.DigestSize];
+        private readonly byte[] _patchHead = new byte[DigestKeys.DigestSize];
 
         public BootState()
         {
@@ -67,6 +68,49 @@ namespace SecureOta.Device.Core.Boot
 
         /// <summary>Where the download resumes: next record, its expected digest, chain block, image fold.</summary>
         public RecordChainPosition ResumePosition { get { return _resumePosition; } }
+
+        /// <summary>
+        /// head of the delta patch being applied (32 bytes, the patch artifact's identity), all zero when no
+        /// patch resumes. When set, <see cref="ResumePosition"/> is the chain position of the patch's record
+        /// holding the patcher's last saved segment boundary (its image fold zero), not a full download's.
+        /// </summary>
+        public byte[] PatchHead { get { return _patchHead; } }
+
+        /// <summary>Patch offset (plain bytes of the patch) of the saved segment boundary; 0 when none.</summary>
+        public int PatchOffset { get; internal set; }
+
+        /// <summary>New-image position of the saved boundary (a multiple of 4096): the slot holds every byte before it.</summary>
+        public int PatchNewPosition { get; internal set; }
+
+        /// <summary>The new image's byte just before <see cref="PatchNewPosition"/> (0..255).</summary>
+        public int PatchByteBefore { get; internal set; }
+
+        /// <summary>True when a patch resume point is stored (<see cref="PatchHead"/> is not all zero).</summary>
+        public bool HasPatchResume
+        {
+            get { return !ConstantTime.IsZero(_patchHead, 0, _patchHead.Length); }
+        }
+
+        /// <summary>Stores where the patch <paramref name="head"/> resumes; the caller sets <see cref="ResumePosition"/> to the boundary's record.</summary>
+        public void SetPatchResume(byte[] head, int patchOffset, int newPosition, int byteBefore)
+        {
+            if (head == null) throw new ArgumentNullException("head");
+            if (head.Length != DigestKeys.DigestSize) throw new ArgumentException("a patch head is 32 bytes", "head");
+            if (patchOffset <= 0 || newPosition < 0 || byteBefore < 0 || byteBefore > 255) throw new ArgumentOutOfRangeException("patchOffset");
+            Array.Copy(head, 0, _patchHead, 0, DigestKeys.DigestSize);
+            PatchOffset = patchOffset;
+            PatchNewPosition = newPosition;
+            PatchByteBefore = byteBefore;
+        }
+
+        /// <summary>Forgets the patch resume point (the resume position then belongs to no patch).</summary>
+        public void ClearPatchResume()
+        {
+            Array.Clear(_patchHead, 0, _patchHead.Length);
+            PatchOffset = 0;
+            PatchNewPosition = 0;
+            PatchByteBefore = 0;
+        }
 
         /// <summary>
         /// imageDigest of the last image reverted because it did not confirm within its trial boots (32 bytes,
@@ -139,6 +183,7 @@ namespace SecureOta.Device.Core.Boot
             ResumeSlot = slot;
             Array.Copy(imageDigest, 0, _resumeTarget, 0, DigestKeys.DigestSize);
             _resumePosition.Set(0, head, 0, iv, 0, Zeros, 0);
+            ClearPatchResume();
         }
 
         /// <summary>Forgets any download in progress.</summary>
@@ -147,6 +192,7 @@ namespace SecureOta.Device.Core.Boot
             ResumeSlot = SlotId.None;
             Array.Clear(_resumeTarget, 0, _resumeTarget.Length);
             _resumePosition.Set(0, Zeros, 0, Zeros, 0, Zeros, 0);
+            ClearPatchResume();
         }
 
         /// <summary>Copies every field of another state into this one without allocating.</summary>
@@ -170,6 +216,10 @@ namespace SecureOta.Device.Core.Boot
             RecordChainPosition p = other._resumePosition;
             _resumePosition.Set(p.Index, p.ExpectedDigest, 0, p.ChainBlock, 0, p.ImageFold, 0);
             Array.Copy(other._rejectedImage, 0, _rejectedImage, 0, DigestKeys.DigestSize);
+            Array.Copy(other._patchHead, 0, _patchHead, 0, DigestKeys.DigestSize);
+            PatchOffset = other.PatchOffset;
+            PatchNewPosition = other.PatchNewPosition;
+            PatchByteBefore = other.PatchByteBefore;
         }
 
         /// <summary>The other slot of the pair.</summary>

@@ -8,10 +8,10 @@ namespace SecureOta.Device.Core.Boot
 {
     /// <summary>
     /// The fixed binary encoding of <see cref="BootState"/> (docs/PROTOCOL.md "Device boot state").
-    /// Format 2, 315 bytes, integers unsigned big-endian:
+    /// Format 3, 356 bytes, integers unsigned big-endian:
     /// <code>
     /// offset size field
-    ///   0     1   format, 0x02
+    ///   0     1   format, 0x03
     ///   1     8   write sequence (grows by one per write; the newest valid copy wins)
     ///   9     1   phase (UpdatePhase 1..9; ManifestFetched and Staged are never stored)
     ///  10     1   active slot (1 = A, 2 = B)
@@ -28,22 +28,33 @@ namespace SecureOta.Device.Core.Boot
     /// 135    32   resume target: imageDigest of the release being downloaded
     /// 167    84   resume position (RecordChainPosition: index 4, expected digest 32, chain block 16, fold 32)
     /// 251    32   rejected image: imageDigest of the last image reverted after its trial boots (all zero = none)
-    /// 283    32   HMAC-SHA256 under the ASCII key "SecureOta/v1/boot-state" over bytes 0..282
+    /// 283    32   patch head: head of the delta patch being applied (all zero = no patch resume)
+    /// 315     4   patch offset of the saved segment boundary (its record is the resume position's index)
+    /// 319     4   new-image position of the boundary (a multiple of 4096)
+    /// 323     1   the new image's byte before that position
+    /// 324    32   HMAC-SHA256 under the ASCII key "SecureOta/v1/boot-state" over bytes 0..323
     /// </code>
-    /// Format 1 (283 bytes: the same fields without the rejected image, its HMAC at 251 over bytes 0..250)
-    /// was written before the rejected image existed; it still decodes, with no rejected image, so a device
-    /// updated in the field keeps its state (and its factory state, which is never rewritten). Every write
-    /// is format 2. Every 8-byte number is at most 2^53 - 1. A copy whose size is not its format's, of any
-    /// other format, with a wrong digest, an unknown enum value or fields that contradict each other
-    /// decodes as invalid.
+    /// With a patch head the resume position is the patch's record (fold zero) and a resume slot is set; without
+    /// one the three patch fields are zero. Format 2 (315 bytes: bytes 0..282, HMAC at 283) and format 1
+    /// (283 bytes: without the rejected image, HMAC at 251) were written earlier; they still decode, with no
+    /// patch resume (and format 1 no rejected image), so a device updated in the field keeps its state (and its
+    /// factory state, which is never rewritten). Every write is format 3. Every 8-byte number is at most
+    /// 2^53 - 1. A copy whose size is not its format's, of any other format, with a wrong digest, an unknown
+    /// enum value or fields that contradict each other decodes as invalid.
     /// </summary>
     public static class BootStateCodec
     {
         /// <summary>Bytes of one encoded state in the format written (<see cref="Format"/>); no readable copy is longer.</summary>
-        public const int EncodedSize = 315;
+        public const int EncodedSize = 356;
 
         /// <summary>The format every write uses.</summary>
-        public const byte Format = 0x02;
+        public const byte Format = 0x03;
+
+        /// <summary>Bytes of a format 2 copy, written before the patch resume was stored.</summary>
+        public const int Format2EncodedSize = 315;
+
+        /// <summary>The format before the patch resume: read (no patch resume then), never written.</summary>
+        public const byte Format2 = 0x02;
 
         /// <summary>Bytes of a format 1 copy, written before the rejected image was stored.</summary>
         public const int LegacyEncodedSize = 283;
@@ -70,16 +81,21 @@ namespace SecureOta.Device.Core.Boot
         private const int ResumeTargetOffset = 135;
         private const int PositionOffset = 167;
         private const int RejectedOffset = 251;
-        private const int DigestOffset = 283;
+        private const int PatchHeadOffset = 283;
+        private const int PatchOffsetOffset = 315;
+        private const int PatchPositionOffset = 319;
+        private const int PatchByteOffset = 323;
+        private const int DigestOffset = 324;
+        private const int Format2DigestOffset = 283;
         private const int LegacyDigestOffset = 251;
         private const long MaxNumber = 9007199254740991;
 
-        /// <summary>Writes the state into buffer[0, 315) in format 2 with its digest; <paramref name="scratch"/> is 32 bytes for the MAC.</summary>
+        /// <summary>Writes the state into buffer[0, 356) in format 3 with its digest; <paramref name="scratch"/> is 32 bytes for the MAC.</summary>
         public static void Encode(BootState state, IHmacSha256 hmac, byte[] buffer, byte[] scratch)
         {
             if (state == null) throw new ArgumentNullException("state");
             if (hmac == null) throw new ArgumentNullException("hmac");
-            if (buffer == null || buffer.Length < EncodedSize) throw new ArgumentException("the buffer holds 315 bytes", "buffer");
+            if (buffer == null || buffer.Length < EncodedSize) throw new ArgumentException("the buffer holds 356 bytes", "buffer");
             if (scratch == null || scratch.Length < DigestKeys.DigestSize) throw new ArgumentException("the scratch holds 32 bytes", "scratch");
             if (state.Phase == UpdatePhase.ManifestFetched || state.Phase == UpdatePhase.Staged)
                 throw new InvalidOperationException("phase " + PhaseTransitions.Name(state.Phase) + " is transient and never stored");
@@ -102,6 +118,10 @@ namespace SecureOta.Device.Core.Boot
             Array.Copy(state.ResumeTarget, 0, buffer, ResumeTargetOffset, DigestKeys.DigestSize);
             state.ResumePosition.WriteTo(buffer, PositionOffset);
             Array.Copy(state.RejectedImageDigest, 0, buffer, RejectedOffset, DigestKeys.DigestSize);
+            Array.Copy(state.PatchHead, 0, buffer, PatchHeadOffset, DigestKeys.DigestSize);
+            WriteLength(buffer, PatchOffsetOffset, state.PatchOffset);
+            WriteLength(buffer, PatchPositionOffset, state.PatchNewPosition);
+            buffer[PatchByteOffset] = (byte)state.PatchByteBefore;
             hmac.Compute(DigestKey, buffer, 0, DigestOffset, buffer, DigestOffset);
         }
 
@@ -116,15 +136,18 @@ namespace SecureOta.Device.Core.Boot
             if (target == null) throw new ArgumentNullException("target");
             if (scratch == null || scratch.Length < DigestKeys.DigestSize) throw new ArgumentException("the scratch holds 32 bytes", "scratch");
             if (count < 1 || buffer.Length < count) return false;
-            bool legacy;
-            if (count == EncodedSize && buffer[0] == Format) legacy = false;
-            else if (count == LegacyEncodedSize && buffer[0] == LegacyFormat) legacy = true;
+            int format = buffer[0];
+            int digestOffset;
+            if (count == EncodedSize && format == Format) digestOffset = DigestOffset;
+            else if (count == Format2EncodedSize && format == Format2) digestOffset = Format2DigestOffset;
+            else if (count == LegacyEncodedSize && format == LegacyFormat) digestOffset = LegacyDigestOffset;
             else return false;
 
-            int digestOffset = legacy ? LegacyDigestOffset : DigestOffset;
             hmac.Compute(DigestKey, buffer, 0, digestOffset, scratch, 0);
             if (!ConstantTime.AreEqual(scratch, 0, buffer, digestOffset, DigestKeys.DigestSize)) return false;
-            return CheckFields(buffer) && Fill(buffer, legacy, target);
+            if (!CheckFields(buffer)) return false;
+            if (format == Format && !CheckPatchResume(buffer)) return false;
+            return Fill(buffer, format, target);
         }
 
         /// <summary>Every enum value known, every number in range, and the fields consistent with the phase.</summary>
@@ -155,8 +178,27 @@ namespace SecureOta.Device.Core.Boot
             return (b[PositionOffset] & 0x80) == 0;
         }
 
-        /// <summary>Sets every field; bytes 0..250 mean the same in both formats, and format 1 has no rejected image.</summary>
-        private static bool Fill(byte[] b, bool legacy, BootState target)
+        /// <summary>
+        /// No patch resume leaves the three patch fields zero; a patch resume needs a download in progress, a
+        /// boundary after the patch header inside the resume position's record, a chunk-aligned new position
+        /// and a zero image fold (a patch's chain has none).
+        /// </summary>
+        private static bool CheckPatchResume(byte[] b)
+        {
+            if ((b[PatchOffsetOffset] & 0x80) != 0 || (b[PatchPositionOffset] & 0x80) != 0) return false;
+            long patchOffset = ReadLength(b, PatchOffsetOffset);
+            long newPosition = ReadLength(b, PatchPositionOffset);
+            if (ConstantTime.IsZero(b, PatchHeadOffset, DigestKeys.DigestSize))
+                return patchOffset == 0 && newPosition == 0 && b[PatchByteOffset] == 0;
+            if (b[ResumeSlotOffset] == (int)SlotId.None || patchOffset <= 0) return false;
+            if (newPosition % 4096 != 0 || newPosition >= ArtifactLayout.MaxPlainSize) return false;
+            long index = ReadLength(b, PositionOffset);
+            if (patchOffset / ArtifactLayout.ChunkSize != index) return false;
+            return ConstantTime.IsZero(b, PositionOffset + 52, DigestKeys.DigestSize);
+        }
+
+        /// <summary>Sets every field; bytes 0..250 mean the same in every format, 251..282 in formats 2 and 3; only format 3 has a patch resume.</summary>
+        private static bool Fill(byte[] b, int format, BootState target)
         {
             target.WriteSequence = ReadNumber(b, SequenceOffset);
             target.SetDecodedPhase((UpdatePhase)b[PhaseOffset]);
@@ -174,8 +216,16 @@ namespace SecureOta.Device.Core.Boot
             Array.Copy(b, ResumeTargetOffset, target.ResumeTarget, 0, DigestKeys.DigestSize);
             int index = (b[PositionOffset] << 24) | (b[PositionOffset + 1] << 16) | (b[PositionOffset + 2] << 8) | b[PositionOffset + 3];
             target.ResumePosition.Set(index, b, PositionOffset + 4, b, PositionOffset + 36, b, PositionOffset + 52);
-            if (legacy) Array.Clear(target.RejectedImageDigest, 0, DigestKeys.DigestSize);
+            if (format == LegacyFormat) Array.Clear(target.RejectedImageDigest, 0, DigestKeys.DigestSize);
             else Array.Copy(b, RejectedOffset, target.RejectedImageDigest, 0, DigestKeys.DigestSize);
+            if (format == Format && !ConstantTime.IsZero(b, PatchHeadOffset, DigestKeys.DigestSize))
+            {
+                Array.Copy(b, PatchHeadOffset, target.PatchHead, 0, DigestKeys.DigestSize);
+                target.PatchOffset = (int)ReadLength(b, PatchOffsetOffset);
+                target.PatchNewPosition = (int)ReadLength(b, PatchPositionOffset);
+                target.PatchByteBefore = b[PatchByteOffset];
+            }
+            else target.ClearPatchResume();
             return true;
         }
 
@@ -188,6 +238,14 @@ namespace SecureOta.Device.Core.Boot
             b[offset + 3] = (byte)length;
             WriteNumber(b, offset + 4, image.SecurityVersion);
             Array.Copy(image.Digest, 0, b, offset + 12, DigestKeys.DigestSize);
+        }
+
+        private static void WriteLength(byte[] b, int offset, int value)
+        {
+            b[offset] = (byte)(value >> 24);
+            b[offset + 1] = (byte)(value >> 16);
+            b[offset + 2] = (byte)(value >> 8);
+            b[offset + 3] = (byte)value;
         }
 
         private static bool SlotInRange(byte[] b, int offset)

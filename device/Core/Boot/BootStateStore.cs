@@ -122,8 +122,9 @@ namespace SecureOta.Device.Core.Boot
             try
             {
                 long length = _files.Length(name);
-                // The current format's size, or format 1's (written before the rejected image existed).
-                if (length != BootStateCodec.EncodedSize && length != BootStateCodec.LegacyEncodedSize) return false;
+                // The current format's size, format 2's (before the patch resume) or format 1's (before the rejected image).
+                if (length != BootStateCodec.EncodedSize && length != BootStateCodec.Format2EncodedSize &&
+                    length != BootStateCodec.LegacyEncodedSize) return false;
                 int count = 0;
                 Stream stream = _files.OpenRead(name);
                 try

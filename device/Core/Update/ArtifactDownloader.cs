@@ -89,13 +89,17 @@ namespace SecureOta.Device.Core.Update
             }
         }
 
-        /// <summary>Starts from the stored point, or from record 0 when the point does not fit this artifact or the slot lost bytes.</summary>
+        /// <summary>
+        /// Starts from the stored point, or from record 0 when the point does not fit this artifact, the slot
+        /// lost bytes, or the point is a patch's (a delta's resume is nothing to resume for the full image).
+        /// </summary>
         private void Start()
         {
             BootState working = _session.Working;
             ManifestArtifact artifact = _release.FullArtifact;
             int index = working.ResumePosition.Index;
-            if (index >= ArtifactLayout.RecordCount(artifact.PlainSize) || _slots.Length(_slot) < (long)index * ArtifactLayout.ChunkSize)
+            if (working.HasPatchResume || index >= ArtifactLayout.RecordCount(artifact.PlainSize) ||
+                _slots.Length(_slot) < (long)index * ArtifactLayout.ChunkSize)
                 working.BeginDownload(_slot, _release.ImageDigest, artifact.Head, artifact.Iv);
             _reader.Start(artifact.PlainSize, _release.ImageDigest, _contentKey, working.ResumePosition);
             OpenSlot();

@@ -18,9 +18,11 @@ namespace SecureOta.Device.Core.Update
     /// slot must read back as that image. A dropped connection (up to <see cref="UpdateClientOptions.MaxResumes"/>
     /// times) resumes the patch at the patcher's last segment boundary, with a Range request from the record
     /// holding it, when that record's chain position is known and the slot holds the bytes before the
-    /// boundary; else it restarts from record 0. The resume point lives in RAM only: a reset restarts the
-    /// patch on the next poll. Any other failure erases the slot, and the caller downloads the full image. The
-    /// active slot is only read; nothing here stores state. Buffers are allocated once.
+    /// boundary; else it restarts from record 0. Every <see cref="UpdateClientOptions.SaveEveryRecords"/>
+    /// records a boundary is also stored in the boot state (<see cref="RecordPatchSource"/>), so after a power
+    /// cut the next poll resumes there when the patch, the release and the slot are still the same. Any other
+    /// failure erases the slot, and the caller downloads the full image. The active slot is only read.
+    /// Buffers are allocated once.
     /// </summary>
     internal sealed class DeltaInstaller
     {
@@ -56,17 +58,38 @@ namespace SecureOta.Device.Core.Update
         /// baseDigest is the running image's recorded digest (constant time), when no full download is part
         /// way (its resume point is kept), the patch is smaller than the full artifact, and this very patch
         /// has not failed since the client started (a bad patch costs one download per boot, not per poll).
+        /// A stored patch resume point is kept only for that very patch, release image and slot; any other
+        /// is dropped (the download starts over from record 0, fail closed).
         /// </summary>
         internal ManifestArtifact Choose(UpdateSession session, ReleaseTarget release)
         {
             BootState working = session.Working;
-            if (release.DeltaCount == 0 || working.ResumePosition.Index != 0) return null;
+            if (release.DeltaCount == 0) return null;
+            bool patchResume = working.HasPatchResume;
+            if (!patchResume && working.ResumePosition.Index != 0) return null;
             SlotImage running = working.Image(working.ActiveSlot);
             if (!running.IsPresent) return null;
             ManifestArtifact delta = release.FindDelta(running.Digest);
             if (delta == null || delta.Size >= release.FullArtifact.Size) return null;
             if (_hasFailed && ConstantTime.AreEqual(_failedHead, delta.Head)) return null;
+            if (patchResume && !IsStoredResumeFor(working, release, delta)) StartOver(working, release);
             return delta;
+        }
+
+        /// <summary>The stored patch resume belongs to this patch, this release's image in the inactive slot, and lies inside both.</summary>
+        private static bool IsStoredResumeFor(BootState working, ReleaseTarget release, ManifestArtifact delta)
+        {
+            return ConstantTime.AreEqual(working.PatchHead, 0, delta.Head, 0, DigestKeys.DigestSize) &&
+                ConstantTime.AreEqual(working.ResumeTarget, 0, release.ImageDigest, 0, DigestKeys.DigestSize) &&
+                working.ResumeSlot == working.InactiveSlot &&
+                working.PatchNewPosition < release.ImageSize &&
+                working.ResumePosition.Index < ArtifactLayout.RecordCount(delta.PlainSize);
+        }
+
+        /// <summary>Drops any resume point: record 0 of the full artifact, no patch boundary.</summary>
+        private static void StartOver(BootState working, ReleaseTarget release)
+        {
+            working.BeginDownload(working.ResumeSlot, release.ImageDigest, release.FullArtifact.Head, release.FullArtifact.Iv);
         }
 
         /// <summary>
@@ -82,6 +105,13 @@ namespace SecureOta.Device.Core.Update
             DownloadStep step;
             _resuming = false;
             _source.ForgetBoundary();
+            if (session.Working.HasPatchResume)
+            {
+                // Chosen only when the stored boundary is this patch's: continue there after a reset.
+                _source.RestoreBoundary(session.Working);
+                if (_patcher != null) _patcher.NewSize = 0;
+                _resuming = true;
+            }
             while (true)
             {
                 step = TryOnce(session, release, delta, contentKey, out problem);
@@ -99,6 +129,7 @@ namespace SecureOta.Device.Core.Update
                 _hasFailed = true;
             }
             session.Platform.Slots.Erase(session.Working.ResumeSlot);
+            StartOver(session.Working, release);
             return false;
         }
 
@@ -111,6 +142,8 @@ namespace SecureOta.Device.Core.Update
             SlotImage running = working.Image(working.ActiveSlot);
             RecordChainPosition resume = _source.BoundaryRecord;
             if (_resuming && slots.Length(slot) < _source.BoundaryNewPosition) _resuming = false;
+            // From record 0 a stored boundary no longer describes the slot: the position goes back to the start.
+            if (!_resuming && working.HasPatchResume) StartOver(working, release);
             long rangeStart = _resuming ? (long)ArtifactLayout.RecordSize * resume.Index : 0;
             IHttpResponse response;
             try
@@ -128,7 +161,11 @@ namespace SecureOta.Device.Core.Update
             try
             {
                 // A 200 to a resumed request is the whole patch again: it restarts from record 0.
-                if (rangeStart > 0 && response.StatusCode == HttpFailures.Ok) _resuming = false;
+                if (rangeStart > 0 && response.StatusCode == HttpFailures.Ok)
+                {
+                    _resuming = false;
+                    if (working.HasPatchResume) StartOver(working, release);
+                }
                 else if (rangeStart > 0 && (response.StatusCode != HttpFailures.PartialContent || response.ContentRangeStart != rangeStart))
                 {
                     problem = "GET " + delta.Path + " from byte " + rangeStart + " answered " + response.StatusCode + " starting at " + response.ContentRangeStart;
@@ -164,12 +201,15 @@ namespace SecureOta.Device.Core.Update
                     long held = slots.Length(slot);
                     output = slots.OpenWrite(slot, held);
                     _target.AttachAt(output, release.ImageSize, newPosition, held);
-                    applied = _patcher.TryResume(_source, baseImage, _target, _patcher.NewSize, patchOffset, newPosition, byteBefore, out patchFailure);
+                    _source.SaveTo(output, delta.Head);
+                    int newSize = _patcher.NewSize > 0 ? _patcher.NewSize : release.ImageSize;
+                    applied = _patcher.TryResume(_source, baseImage, _target, newSize, patchOffset, newPosition, byteBefore, out patchFailure);
                 }
                 else
                 {
                     output = slots.OpenWrite(slot, 0);
                     _target.Attach(output, release.ImageSize);
+                    _source.SaveTo(output, delta.Head);
                     applied = _patcher.TryApply(_source, baseImage, _target, out patchFailure);
                 }
                 if (!applied)

@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using SecureOta.Device.Core.Artifacts;
 using SecureOta.Device.Core.Boot;
 using SecureOta.Device.Core.Delta;
@@ -13,9 +14,14 @@ namespace SecureOta.Device.Core.Update
     /// the patcher has used every byte of the previous one, so it never sees an unauthenticated byte and
     /// the patch is never stored. A record that fails throws <see cref="DeltaAbortedException"/>, a dropped
     /// connection the transport's exception; both pass through the patcher. Copies with Array.Copy only.
+    /// At a segment boundary reached at least <see cref="UpdateClientOptions.SaveEveryRecords"/> records after
+    /// the last save, the slot is flushed and then the boundary stored in the boot state (slot bytes before the
+    /// state that claims them), so a power cut resumes the patch there on the next poll.
     /// </summary>
     internal sealed class RecordPatchSource : IPatchSource, ISegmentBoundaryHandler
     {
+        private static readonly byte[] Zeros = new byte[32];
+
         private readonly RecordChainReader _reader;
         private readonly byte[] _probe = new byte[1];
         private UpdateSession _session;
@@ -32,6 +38,9 @@ namespace SecureOta.Device.Core.Update
         private bool _hasCurrent;
         private bool _hasPrevious;
         private readonly RecordChainPosition _boundary = new RecordChainPosition();
+        private Stream _output;
+        private byte[] _patchHead;
+        private int _sinceSave;
 
         /// <summary>True when the patcher reached a segment boundary whose record is known: <see cref="BoundaryRecord"/> and the rest describe it.</summary>
         internal bool HasBoundary { get; private set; }
@@ -72,6 +81,29 @@ namespace SecureOta.Device.Core.Update
             _hasPrevious = false;
         }
 
+        /// <summary>
+        /// Saves boundaries of the patch <paramref name="patchHead"/> to the boot state, flushing
+        /// <paramref name="output"/> (the slot) first; without this call boundaries stay in RAM.
+        /// </summary>
+        internal void SaveTo(Stream output, byte[] patchHead)
+        {
+            _output = output;
+            _patchHead = patchHead;
+            _sinceSave = 0;
+        }
+
+        /// <summary>Takes a boundary stored in the boot state as the last one, to resume from after a reset.</summary>
+        internal void RestoreBoundary(BootState stored)
+        {
+            RecordChainPosition p = stored.ResumePosition;
+            _boundary.Set(p.Index, p.ExpectedDigest, 0, p.ChainBlock, 0, Zeros, 0);
+            BoundarySkip = stored.PatchOffset - p.Index * ArtifactLayout.ChunkSize;
+            BoundaryPatchOffset = stored.PatchOffset;
+            BoundaryNewPosition = stored.PatchNewPosition;
+            BoundaryByteBefore = stored.PatchByteBefore;
+            HasBoundary = true;
+        }
+
         /// <summary>Forgets the last boundary: the next patch starts from record 0.</summary>
         internal void ForgetBoundary()
         {
@@ -95,6 +127,18 @@ namespace SecureOta.Device.Core.Update
             BoundaryNewPosition = newPosition;
             BoundaryByteBefore = byteBefore;
             HasBoundary = true;
+            if (_output != null && _sinceSave >= _session.Options.SaveEveryRecords) Save();
+        }
+
+        /// <summary>The slot's bytes first, then the boot state that claims them.</summary>
+        private void Save()
+        {
+            _output.Flush();
+            BootState working = _session.Working;
+            working.ResumePosition.Set(_boundary.Index, _boundary.ExpectedDigest, 0, _boundary.ChainBlock, 0, Zeros, 0);
+            working.SetPatchResume(_patchHead, (int)BoundaryPatchOffset, BoundaryNewPosition, BoundaryByteBefore);
+            _session.Commit();
+            _sinceSave = 0;
         }
 
         internal void Detach()
@@ -103,6 +147,8 @@ namespace SecureOta.Device.Core.Update
             _response = null;
             _path = null;
             _available = 0;
+            _output = null;
+            _patchHead = null;
         }
 
         public int Read(byte[] buffer, int offset, int count)
@@ -139,6 +185,7 @@ namespace SecureOta.Device.Core.Update
             _available = _reader.PlainLength - _skip;
             _skip = 0;
             _session.Records++;
+            _sinceSave++;
             _session.ArtifactBytes += length;
             _session.Report(UpdatePhase.Downloading, _reader.RecordIndex, _reader.RecordCount);
         }

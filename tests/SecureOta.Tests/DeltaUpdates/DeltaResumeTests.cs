@@ -30,7 +30,7 @@ public sealed class DeltaResumeTests : IDisposable
     public void Dispose() => _site.Dispose();
 
     /// <summary>The base with 1500 new bytes inserted after every 2048: a patch of many records and segments.</summary>
-    private static byte[] HalfRewritten(byte[] image, int seed)
+    internal static byte[] HalfRewritten(byte[] image, int seed)
     {
         byte[] noise = TestSite.Image(image.Length, seed);
         var next = new List<byte>();

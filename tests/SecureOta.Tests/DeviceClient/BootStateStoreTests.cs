@@ -170,8 +170,9 @@ public sealed class BootStateStoreTests
     [InlineData(11, 1)]   // trial slot = active slot
     [InlineData(12, 2)]   // confirmed flag 2
     [InlineData(134, 1)]  // resume slot = active slot
-    [InlineData(0, 3)]    // unknown format
-    [InlineData(0, 1)]    // format 1 at format 2's size
+    [InlineData(0, 4)]    // unknown format
+    [InlineData(0, 1)]    // format 1 at format 3's size
+    [InlineData(0, 2)]    // format 2 at format 3's size
     [InlineData(0, 0)]    // no format
     [InlineData(14, 0x80)] // sequence above 2^53
     public void Unknown_or_contradictory_values_on_flash_decode_as_invalid_even_with_a_valid_digest(int offset, byte value)
@@ -202,13 +203,13 @@ public sealed class BootStateStoreTests
     }
 
     [Fact]
-    public void Encoding_is_315_bytes_with_format_sequence_and_digest_where_documented()
+    public void Encoding_is_356_bytes_with_format_sequence_and_digest_where_documented()
     {
         Provision(1);
         byte[] encoded = _flash.Read(BootStateStore.Copy1Name);
 
-        Assert.Equal(315, encoded.Length);
-        Assert.Equal(2, encoded[0]);
+        Assert.Equal(356, encoded.Length);
+        Assert.Equal(3, encoded[0]);
         Assert.Equal(1L, System.Buffers.Binary.BinaryPrimitives.ReadInt64BigEndian(encoded.AsSpan(1)));
         Assert.Equal(1L, System.Buffers.Binary.BinaryPrimitives.ReadInt64BigEndian(encoded.AsSpan(14)));
         Assert.Equal(Resign(encoded), encoded);
@@ -253,7 +254,7 @@ public sealed class BootStateStoreTests
     }
 
     [Fact]
-    public void Device_with_format_1_copies_on_flash_keeps_its_state_and_writes_format_2_next()
+    public void Device_with_format_1_copies_on_flash_keeps_its_state_and_writes_format_3_next()
     {
         Provision(4);
         _flash.Write(BootStateStore.FactoryName, AsFormat1(_flash.Read(BootStateStore.FactoryName)));
@@ -266,7 +267,7 @@ public sealed class BootStateStoreTests
 
         store.Save(state);
 
-        Assert.Equal((315, 2), (_flash.Read(BootStateStore.Copy1Name).Length, (int)_flash.Read(BootStateStore.Copy1Name)[0]));
+        Assert.Equal((356, 3), (_flash.Read(BootStateStore.Copy1Name).Length, (int)_flash.Read(BootStateStore.Copy1Name)[0]));
         Assert.Equal(283, _flash.Read(BootStateStore.Copy0Name).Length);
         BootState loaded = Load(out BootStateSource source);
         Assert.Equal((BootStateSource.Copy1, 5L, 4L), (source, loaded.WriteSequence, loaded.HighestSequence));
