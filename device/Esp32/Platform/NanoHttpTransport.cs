@@ -60,14 +60,9 @@ namespace SecureOta.Device.Esp32
                 bundle.Append(root.GetTlsAnchor(i));
                 bundle.Append('\n');
             }
-            byte[] text = Encoding.UTF8.GetBytes(bundle.ToString());
-            // mbedtls_x509_crt_parse reads PEM only up to a terminating NUL, which the byte[]
-            // constructor (unlike the string one) does not add.
-            byte[] pem = new byte[text.Length + 1];
-            Array.Copy(text, 0, pem, 0, text.Length);
             try
             {
-                _anchors = new X509Certificate(pem);
+                _anchors = PinnedCaBundle.Parse(bundle);
                 _anchorProblem = null;
             }
             catch (Exception e)

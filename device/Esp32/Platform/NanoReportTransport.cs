@@ -34,13 +34,9 @@ namespace SecureOta.Device.Esp32
                 bundle.Append(collector.GetTlsAnchor(i));
                 bundle.Append('\n');
             }
-            byte[] text = Encoding.UTF8.GetBytes(bundle.ToString());
-            // mbedtls_x509_crt_parse reads PEM up to a terminating NUL, which the byte[] constructor does not add.
-            byte[] pem = new byte[text.Length + 1];
-            Array.Copy(text, 0, pem, 0, text.Length);
             try
             {
-                _anchors = new X509Certificate(pem);
+                _anchors = PinnedCaBundle.Parse(bundle);
                 _url = collector.ReportsUrl;
                 _problem = null;
             }
