@@ -125,22 +125,8 @@ namespace SecureOta.Device.Core.Boot
                 // The current format's size, format 2's (before the patch resume) or format 1's (before the rejected image).
                 if (length != BootStateCodec.EncodedSize && length != BootStateCodec.Format2EncodedSize &&
                     length != BootStateCodec.LegacyEncodedSize) return false;
-                int count = 0;
-                Stream stream = _files.OpenRead(name);
-                try
-                {
-                    // Read one byte more than a state holds, so a file that grew is invalid too.
-                    while (count < _buffer.Length)
-                    {
-                        int read = stream.Read(_buffer, count, _buffer.Length - count);
-                        if (read <= 0) break;
-                        count += read;
-                    }
-                }
-                finally
-                {
-                    stream.Dispose();
-                }
+                // Reads one byte more than a state holds, so a file that grew is invalid too.
+                int count = FileReads.Fill(_files, name, _buffer);
                 return BootStateCodec.TryDecode(_buffer, count, _hmac, _scratch, target);
             }
             catch (IOException)

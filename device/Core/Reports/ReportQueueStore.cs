@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using SecureOta.Device.Core.Boot;
 using SecureOta.Device.Core.Platform;
 
 namespace SecureOta.Device.Core.Reports
@@ -84,21 +85,7 @@ namespace SecureOta.Device.Core.Reports
             try
             {
                 if (_files.Length(name) != ReportQueueCodec.EncodedSize) return false;
-                int count = 0;
-                Stream stream = _files.OpenRead(name);
-                try
-                {
-                    while (count < _buffer.Length)
-                    {
-                        int read = stream.Read(_buffer, count, _buffer.Length - count);
-                        if (read <= 0) break;
-                        count += read;
-                    }
-                }
-                finally
-                {
-                    stream.Dispose();
-                }
+                int count = FileReads.Fill(_files, name, _buffer);
                 return ReportQueueCodec.TryDecode(_buffer, count, _hmac, _scratch, target);
             }
             catch (IOException)
