@@ -28,7 +28,7 @@ namespace SecureOta.Device.Core.KeyTables
         private const string Prefix = "ed25519.";
         private const string Suffix = ".table";
         private const string Digits = "0123456789abcdef";
-        private const int NameKeyBytes = 8;
+        internal const int NameKeyBytes = 8;
 
         internal const int NameLength = 8 + 2 * NameKeyBytes + 6;
 

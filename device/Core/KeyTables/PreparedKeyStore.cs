@@ -42,6 +42,10 @@ namespace SecureOta.Device.Core.KeyTables
         private readonly byte[] _tag = new byte[PreparedKeyFile.ChainSize];
         private readonly char[] _name = new char[PreparedKeyFile.NameLength];
 
+        // The name TryLoad built, kept for the Save of the same key that follows a failed load (one string less per poll).
+        private readonly byte[] _namedPrefix = new byte[PreparedKeyFile.NameKeyBytes];
+        private string _keyName;
+
         private PreparedKeyStore(IFileStore files, IHmacSha256 hmac, byte[] key)
         {
             _files = files;
@@ -119,7 +123,7 @@ namespace SecureOta.Device.Core.KeyTables
             byte[] buffer = _buffer;
             try
             {
-                string name = PreparedKeyFile.Name(publicKey, _name);
+                string name = NameOf(publicKey);
                 if (_files.Length(name) != PreparedKeyFile.FileSize) return false;
                 Stream stream = _files.OpenRead(name);
                 try
@@ -161,7 +165,7 @@ namespace SecureOta.Device.Core.KeyTables
             byte[] buffer = _buffer;
             try
             {
-                Stream stream = _files.OpenWrite(PreparedKeyFile.Name(publicKey, _name), false);
+                Stream stream = _files.OpenWrite(NameOf(publicKey), false);
                 try
                 {
                     buffer[0] = PreparedKeyFile.FormatVersion;
@@ -186,6 +190,19 @@ namespace SecureOta.Device.Core.KeyTables
             catch (IOException)
             {
             }
+        }
+
+        private string NameOf(byte[] publicKey)
+        {
+            // The name depends on the key's first bytes alone: compare those, not the array's identity.
+            bool same = _keyName != null;
+            for (int i = 0; same && i < PreparedKeyFile.NameKeyBytes; i++) same = _namedPrefix[i] == publicKey[i];
+            if (!same)
+            {
+                _keyName = PreparedKeyFile.Name(publicKey, _name);
+                Array.Copy(publicKey, 0, _namedPrefix, 0, PreparedKeyFile.NameKeyBytes);
+            }
+            return _keyName;
         }
 
         private static bool ReadExactly(Stream stream, byte[] buffer, int offset, int count)
