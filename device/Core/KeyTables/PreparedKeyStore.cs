@@ -189,6 +189,15 @@ namespace SecureOta.Device.Core.KeyTables
             }
             catch (IOException)
             {
+                // A full or failing drive: drop what was written, so no boot reads a partial file (its tag would
+                // fail anyway) and the flash it took is free again.
+                try
+                {
+                    _files.Delete(NameOf(publicKey));
+                }
+                catch (IOException)
+                {
+                }
             }
         }
 

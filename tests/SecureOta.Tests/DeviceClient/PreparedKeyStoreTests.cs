@@ -144,6 +144,69 @@ public sealed class PreparedKeyStoreTests : IDisposable
     }
 
     [Fact]
+    public void Drive_full_while_the_table_is_written_keeps_the_verdict_and_leaves_no_partial_file()
+    {
+        var full = new FullAfterFirstWriteFileStore(_flash);
+        PreparedKeyStore store = Store(files: full);
+        byte[] signature = _signer.Sign(_message);
+
+        Assert.True(VerifyAfterReboot(store, _signer, signature, _message));
+        Assert.True(full.Failed);
+        Assert.False(_flash.Exists(TableName(_signer)));
+        Assert.False(VerifyAfterReboot(store, _signer, Forged(), _message));
+        Assert.Equal(PreparedKeySource.Computed, store.LastSource);
+    }
+
+    /// <summary>Lets the first write of every opened file land, then fails as a full drive does.</summary>
+    private sealed class FullAfterFirstWriteFileStore(IFileStore inner) : IFileStore
+    {
+        public bool Failed { get; private set; }
+
+        public bool Exists(string name) => inner.Exists(name);
+
+        public long Length(string name) => inner.Length(name);
+
+        public Stream OpenRead(string name) => inner.OpenRead(name);
+
+        public Stream OpenWrite(string name, bool append) => new FullStream(inner.OpenWrite(name, append), this);
+
+        public void Delete(string name) => inner.Delete(name);
+
+        private sealed class FullStream(Stream file, FullAfterFirstWriteFileStore owner) : Stream
+        {
+            private bool _written;
+
+            public override bool CanRead => false;
+            public override bool CanSeek => false;
+            public override bool CanWrite => true;
+            public override long Length => file.Length;
+            public override long Position { get => file.Position; set => throw new NotSupportedException(); }
+
+            public override void Write(byte[] buffer, int offset, int count)
+            {
+                if (_written)
+                {
+                    owner.Failed = true;
+                    throw new IOException("no space left on the drive");
+                }
+                _written = true;
+                file.Write(buffer, offset, count);
+            }
+
+            public override void Flush() => file.Flush();
+            public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+            public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+            public override void SetLength(long value) => throw new NotSupportedException();
+
+            protected override void Dispose(bool disposing)
+            {
+                if (disposing) file.Dispose();
+                base.Dispose(disposing);
+            }
+        }
+    }
+
+    [Fact]
     public void Truncated_or_extended_table_file_is_recomputed()
     {
         PreparedKeyStore store = Store();
