@@ -25,7 +25,7 @@ namespace SecureOta.Device.Core.Crypto
         /// <summary>
         /// Prepared keys kept in RAM. A poll that installs verifies three (the release key and a threshold of two
         /// approval keys), so one is prepared again at the next poll; with the release and approval keys' tables
-        /// on flash (<see cref="PreparedKeyStore"/>) that costs a file read (about 61,000 IL), not a third slot's
+        /// on flash (<see cref="PreparedKeyStore"/>) that costs a file read (about 54,000 IL), not a third slot's
         /// 6 KiB of heap held for good.
         /// </summary>
         public const int KeySlots = 2;

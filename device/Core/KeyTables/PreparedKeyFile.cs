@@ -53,14 +53,18 @@ namespace SecureOta.Device.Core.KeyTables
             for (int k = 0; k < row.Length; k++)
             {
                 int[] entry = row[k];
-                for (int i = 0; i < entry.Length; i++)
+                for (int i = 0; i < EdwardsCachedPoint.PackedSize; i += 2, p += 8)
                 {
                     int limb = entry[i];
                     bytes[p] = (byte)limb;
                     bytes[p + 1] = (byte)(limb >> 8);
                     bytes[p + 2] = (byte)(limb >> 16);
                     bytes[p + 3] = (byte)(limb >> 24);
-                    p += 4;
+                    limb = entry[i + 1];
+                    bytes[p + 4] = (byte)limb;
+                    bytes[p + 5] = (byte)(limb >> 8);
+                    bytes[p + 6] = (byte)(limb >> 16);
+                    bytes[p + 7] = (byte)(limb >> 24);
                 }
             }
         }
@@ -68,14 +72,15 @@ namespace SecureOta.Device.Core.KeyTables
         /// <summary>Reads one row's limbs from bytes[offset, +RowBytes).</summary>
         internal static void Unpack(byte[] bytes, int offset, int[][] row)
         {
+            // Two limbs an iteration: the loop's counter, test and branch cost as much as a limb's arithmetic.
             int p = offset;
             for (int k = 0; k < row.Length; k++)
             {
                 int[] entry = row[k];
-                for (int i = 0; i < entry.Length; i++)
+                for (int i = 0; i < EdwardsCachedPoint.PackedSize; i += 2, p += 8)
                 {
                     entry[i] = bytes[p] | (bytes[p + 1] << 8) | (bytes[p + 2] << 16) | (bytes[p + 3] << 24);
-                    p += 4;
+                    entry[i + 1] = bytes[p + 4] | (bytes[p + 5] << 8) | (bytes[p + 6] << 16) | (bytes[p + 7] << 24);
                 }
             }
         }
