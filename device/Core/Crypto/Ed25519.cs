@@ -1,4 +1,5 @@
 using System;
+using SecureOta.Device.Core.KeyTables;
 
 namespace SecureOta.Device.Core.Crypto
 {
@@ -28,6 +29,16 @@ namespace SecureOta.Device.Core.Crypto
         /// </summary>
         public static bool Verify(byte[] publicKey, byte[] signature, byte[] message, int offset, int count)
         {
+            return Verify(publicKey, signature, message, offset, count, null);
+        }
+
+        /// <summary>
+        /// <see cref="Verify(byte[], byte[], byte[], int, int)"/>, keeping the key's prepared table in
+        /// <paramref name="store"/> (null: in RAM only): the first signature under the key after a boot then
+        /// loads the table from flash instead of computing it. The verdict never depends on the store.
+        /// </summary>
+        public static bool Verify(byte[] publicKey, byte[] signature, byte[] message, int offset, int count, PreparedKeyStore store)
+        {
             if (publicKey == null) throw new ArgumentNullException("publicKey");
             if (signature == null) throw new ArgumentNullException("signature");
             if (message == null) throw new ArgumentNullException("message");
@@ -37,7 +48,19 @@ namespace SecureOta.Device.Core.Crypto
 
             lock (Gate)
             {
-                return Verifier.Verify(publicKey, signature, message, offset, count);
+                return Verifier.Verify(publicKey, signature, message, offset, count, store);
+            }
+        }
+
+        /// <summary>
+        /// Drops every key prepared in RAM, as a reboot does (for tests and cost measurements of the first
+        /// signature after a boot). Only speed changes: the next signature under each key prepares it again.
+        /// </summary>
+        public static void ForgetPreparedKeys()
+        {
+            lock (Gate)
+            {
+                Verifier.Forget();
             }
         }
     }

@@ -1,4 +1,5 @@
 using System;
+using SecureOta.Device.Core.KeyTables;
 
 namespace SecureOta.Device.Core.Crypto
 {
@@ -14,10 +15,19 @@ namespace SecureOta.Device.Core.Crypto
     /// doublings of its table are most of it). The key bytes are
     /// compared in full each time. Heap: about 6 KiB per slot plus 3 KiB of scratch, held for good.
     /// </para>
+    /// <para>
+    /// Slots are lost at every reboot; a <see cref="PreparedKeyStore"/> passed with the key keeps its table on
+    /// flash, so the first signature after a boot loads it (tag checked) instead of computing it.
+    /// </para>
     /// </summary>
     internal sealed class Ed25519Verifier
     {
-        /// <summary>Prepared keys kept: a root key and a release key, the two a poll verifies under.</summary>
+        /// <summary>
+        /// Prepared keys kept in RAM. A poll that installs verifies three (the release key and a threshold of two
+        /// approval keys), so one is prepared again at the next poll; with the release and approval keys' tables
+        /// on flash (<see cref="PreparedKeyStore"/>) that costs a file read (about 54,000 IL), not a third slot's
+        /// 6 KiB of heap held for good.
+        /// </summary>
         public const int KeySlots = 2;
 
         private readonly EdwardsPointCodec _codec = new EdwardsPointCodec();
@@ -47,7 +57,7 @@ namespace SecureOta.Device.Core.Crypto
             }
         }
 
-        public bool Verify(byte[] publicKey, byte[] signature, byte[] message, int offset, int count)
+        public bool Verify(byte[] publicKey, byte[] signature, byte[] message, int offset, int count, PreparedKeyStore store)
         {
             // S must be below the group order L. [S]B only depends on S mod L, so without this check
             // anyone could turn a valid signature into a second one (S + L) without the key: malleability.
@@ -68,11 +78,8 @@ namespace SecureOta.Device.Core.Crypto
                 // anyone could sign for such a key.
                 if (!EdwardsPointCodec.IsCanonicalPointEncoding(publicKey, 0)) return false;
                 if (_codec.HasSmallOrder(publicKey, 0)) return false;
-
-                // The key must decode to a point of the curve at all.
-                if (!_codec.TryDecode(_negatedKey, publicKey, 0)) return false;
-                _negatedKey.Negate();
-                slot = Prepare(publicKey);
+                slot = Prepare(publicKey, store);
+                if (slot < 0) return false;
             }
             _lastUsed = slot;
 
@@ -103,12 +110,29 @@ namespace SecureOta.Device.Core.Crypto
             return -1;
         }
 
-        // Fills the slot not used last with the decoded, negated key's split table.
-        private int Prepare(byte[] publicKey)
+        /// <summary>Empties every slot, as a reboot does: the next signature under each key prepares it again.</summary>
+        public void Forget()
+        {
+            for (int i = 0; i < KeySlots; i++) _prepared[i] = false;
+        }
+
+        // Fills the slot not used last with the negated key's split table: from the store's file when it holds a
+        // sound one for exactly this key (its tag and key checked; the key decoded when the table was made),
+        // else computed from the decoded key and written to the store. -1 when the key is not a curve point
+        // (the slot chosen is then empty).
+        private int Prepare(byte[] publicKey, PreparedKeyStore store)
         {
             int slot = (_lastUsed + 1) % KeySlots;
             _prepared[slot] = false;
-            _tables[slot].Fill(_negatedKey, _check, _scratch1, _scratch2, _cached);
+            EdwardsSplitTable table = _tables[slot];
+            if (store == null || !store.TryLoad(publicKey, table))
+            {
+                // The key must decode to a point of the curve at all.
+                if (!_codec.TryDecode(_negatedKey, publicKey, 0)) return -1;
+                _negatedKey.Negate();
+                table.Fill(_negatedKey, _check, _scratch1, _scratch2, _cached);
+                if (store != null) store.Save(publicKey, table);
+            }
             Array.Copy(publicKey, _keys[slot], Ed25519.PublicKeySize);
             _prepared[slot] = true;
             return slot;

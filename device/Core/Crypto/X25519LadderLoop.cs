@@ -1,7 +1,7 @@
 namespace SecureOta.Device.Core.Crypto
 {
     /// <summary>
-    /// The loop of <see cref="X25519Ladder"/>: 255 Montgomery ladder steps with every field element in
+    /// The loop of <see cref="X25519Ladder"/>: Montgomery ladder steps (251 of the 255: see <see cref="Run"/>) with every field element in
     /// long locals and every product, square and carry written out in place. On nanoFramework's
     /// interpreter the instruction count is the cost, and this layout removes what the
     /// <see cref="Field25519Products"/> calls spend besides arithmetic: the calls, the array loads and
@@ -15,18 +15,20 @@ namespace SecureOta.Device.Core.Crypto
     internal static class X25519LadderLoop
     {
         /// <summary>
-        /// (x2Out : z2Out) = [k] (x1 : 1) for the clamped 32-byte scalar k, read from bit 254 down, and the
-        /// u-coordinate x1 (limbs of <see cref="Field25519.FromBytes"/>).
+        /// (x2 : z2) = [k >> 3] (x1 : 1) for the clamped 32-byte scalar k and the u-coordinate x1 (limbs of
+        /// <see cref="Field25519.FromBytes"/>): the steps of bits 253 down to 3. The caller has done bit 254's
+        /// (always 1 once clamped: it leaves [2]u, passed in x2 and z2, and u) and does bits 2..0 (always 0:
+        /// plain doublings, <see cref="X25519Ladder"/>), so neither pays for a differential addition.
         /// </summary>
-        public static void Run(byte[] k, int[] x1, int[] x2Out, int[] z2Out)
+        public static void Run(byte[] k, int[] x1, int[] x2, int[] z2)
         {
             // a24 = (A - 2) / 4 for curve25519's A = 486662: the constant of the ladder's doubling step.
             long m26 = 0x3ffffff, m25 = 0x1ffffff, k19 = 19, k38 = 38, a24 = 121665;
             long x1_0 = x1[0], x1_1 = x1[1], x1_2 = x1[2], x1_3 = x1[3], x1_4 = x1[4], x1_5 = x1[5], x1_6 = x1[6], x1_7 = x1[7], x1_8 = x1[8], x1_9 = x1[9];
             long x1x19_1 = k19 * x1_1, x1x19_2 = k19 * x1_2, x1x19_3 = k19 * x1_3, x1x19_4 = k19 * x1_4, x1x19_5 = k19 * x1_5, x1x19_6 = k19 * x1_6, x1x19_7 = k19 * x1_7, x1x19_8 = k19 * x1_8, x1x19_9 = k19 * x1_9;
             long x1x2_1 = x1_1 + x1_1, x1x2_3 = x1_3 + x1_3, x1x2_5 = x1_5 + x1_5, x1x2_7 = x1_7 + x1_7, x1x2_9 = x1_9 + x1_9, x1x38_1 = k38 * x1_1, x1x38_3 = k38 * x1_3, x1x38_5 = k38 * x1_5, x1x38_7 = k38 * x1_7, x1x38_9 = k38 * x1_9;
-            long x2_0 = 1, x2_1 = 0, x2_2 = 0, x2_3 = 0, x2_4 = 0, x2_5 = 0, x2_6 = 0, x2_7 = 0, x2_8 = 0, x2_9 = 0;
-            long z2_0 = 0, z2_1 = 0, z2_2 = 0, z2_3 = 0, z2_4 = 0, z2_5 = 0, z2_6 = 0, z2_7 = 0, z2_8 = 0, z2_9 = 0;
+            long x2_0 = x2[0], x2_1 = x2[1], x2_2 = x2[2], x2_3 = x2[3], x2_4 = x2[4], x2_5 = x2[5], x2_6 = x2[6], x2_7 = x2[7], x2_8 = x2[8], x2_9 = x2[9];
+            long z2_0 = z2[0], z2_1 = z2[1], z2_2 = z2[2], z2_3 = z2[3], z2_4 = z2[4], z2_5 = z2[5], z2_6 = z2[6], z2_7 = z2[7], z2_8 = z2[8], z2_9 = z2[9];
             long x3_0 = x1_0, x3_1 = x1_1, x3_2 = x1_2, x3_3 = x1_3, x3_4 = x1_4, x3_5 = x1_5, x3_6 = x1_6, x3_7 = x1_7, x3_8 = x1_8, x3_9 = x1_9;
             long z3_0 = 1, z3_1 = 0, z3_2 = 0, z3_3 = 0, z3_4 = 0, z3_5 = 0, z3_6 = 0, z3_7 = 0, z3_8 = 0, z3_9 = 0;
             long a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, b0, b1, b2, b3, b4, b5, b6, b7, b8, b9;
@@ -38,8 +40,9 @@ namespace SecureOta.Device.Core.Crypto
             // (x2 : z2) = [n] u and (x3 : z3) = [n + 1] u for the bits n read so far, the two pairs held
             // swapped when the last bit read was 1: RFC 7748's ladder with its swaps deferred, so a step
             // uses the pairs swapped exactly when its bit differs from the previous one.
-            int previous = 0;
-            for (int i = 254; i >= 0; i--)
+            // After bit 254 (a 1): [2]u in (x2 : z2) and u in (x3 : z3), held swapped.
+            int previous = 1;
+            for (int i = 253; i >= 3; i--)
             {
                 int bit = (k[i >> 3] >> (i & 7)) & 1;
                 mask = -(long)(bit ^ previous);
@@ -244,10 +247,10 @@ namespace SecureOta.Device.Core.Crypto
             z2_0 ^= mask & (z2_0 ^ z3_0); z2_1 ^= mask & (z2_1 ^ z3_1); z2_2 ^= mask & (z2_2 ^ z3_2); z2_3 ^= mask & (z2_3 ^ z3_3); z2_4 ^= mask & (z2_4 ^ z3_4);
             z2_5 ^= mask & (z2_5 ^ z3_5); z2_6 ^= mask & (z2_6 ^ z3_6); z2_7 ^= mask & (z2_7 ^ z3_7); z2_8 ^= mask & (z2_8 ^ z3_8); z2_9 ^= mask & (z2_9 ^ z3_9);
 
-            x2Out[0] = (int)x2_0; x2Out[1] = (int)x2_1; x2Out[2] = (int)x2_2; x2Out[3] = (int)x2_3; x2Out[4] = (int)x2_4;
-            x2Out[5] = (int)x2_5; x2Out[6] = (int)x2_6; x2Out[7] = (int)x2_7; x2Out[8] = (int)x2_8; x2Out[9] = (int)x2_9;
-            z2Out[0] = (int)z2_0; z2Out[1] = (int)z2_1; z2Out[2] = (int)z2_2; z2Out[3] = (int)z2_3; z2Out[4] = (int)z2_4;
-            z2Out[5] = (int)z2_5; z2Out[6] = (int)z2_6; z2Out[7] = (int)z2_7; z2Out[8] = (int)z2_8; z2Out[9] = (int)z2_9;
+            x2[0] = (int)x2_0; x2[1] = (int)x2_1; x2[2] = (int)x2_2; x2[3] = (int)x2_3; x2[4] = (int)x2_4;
+            x2[5] = (int)x2_5; x2[6] = (int)x2_6; x2[7] = (int)x2_7; x2[8] = (int)x2_8; x2[9] = (int)x2_9;
+            z2[0] = (int)z2_0; z2[1] = (int)z2_1; z2[2] = (int)z2_2; z2[3] = (int)z2_3; z2[4] = (int)z2_4;
+            z2[5] = (int)z2_5; z2[6] = (int)z2_6; z2[7] = (int)z2_7; z2[8] = (int)z2_8; z2[9] = (int)z2_9;
         }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using SecureOta.Device.Core.Crypto;
+using SecureOta.Device.Core.KeyTables;
 
 namespace SecureOta.Device.Core.Envelopes
 {
@@ -23,7 +24,7 @@ namespace SecureOta.Device.Core.Envelopes
             int valid = 0;
             for (int key = 0; key < role.KeyCount && valid < role.Threshold; key++)
             {
-                if (HasValidSignature(envelope, role.GetKeyId(key), role.GetPublicKey(key), message)) valid++;
+                if (HasValidSignature(envelope, role.GetKeyId(key), role.GetPublicKey(key), message, role.PreparedKeys)) valid++;
             }
             return valid;
         }
@@ -34,13 +35,13 @@ namespace SecureOta.Device.Core.Envelopes
             return CountValidKeys(envelope, role) >= role.Threshold;
         }
 
-        private static bool HasValidSignature(SignedEnvelope envelope, string keyId, byte[] publicKey, byte[] message)
+        private static bool HasValidSignature(SignedEnvelope envelope, string keyId, byte[] publicKey, byte[] message, PreparedKeyStore store)
         {
             for (int i = 0; i < envelope.SignatureCount; i++)
             {
                 EnvelopeSignature signature = envelope.GetSignature(i);
                 if (signature.KeyId != keyId) continue;
-                if (Ed25519.Verify(publicKey, signature.Signature, message, 0, message.Length)) return true;
+                if (Ed25519.Verify(publicKey, signature.Signature, message, 0, message.Length, store)) return true;
             }
             return false;
         }

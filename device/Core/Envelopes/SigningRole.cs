@@ -1,4 +1,5 @@
 using System;
+using SecureOta.Device.Core.KeyTables;
 
 namespace SecureOta.Device.Core.Envelopes
 {
@@ -43,6 +44,12 @@ namespace SecureOta.Device.Core.Envelopes
         public int Threshold { get; private set; }
 
         public int KeyCount { get { return _keyIds.Length; } }
+
+        /// <summary>
+        /// Where the prepared tables of this role's keys are kept on flash (null: RAM only). Set by the update
+        /// client for the roles it verifies at every poll (<see cref="PreparedKeyStore.UseFor"/>).
+        /// </summary>
+        internal PreparedKeyStore PreparedKeys { get; set; }
 
         public string GetKeyId(int index)
         {

@@ -5,6 +5,7 @@ using SecureOta.Device.Core.Boot;
 using SecureOta.Device.Core.Crypto;
 using SecureOta.Device.Core.Envelopes;
 using SecureOta.Device.Core.Keys;
+using SecureOta.Device.Core.KeyTables;
 using SecureOta.Device.Core.Platform;
 using SecureOta.Device.Core.Trust;
 
@@ -36,6 +37,7 @@ namespace SecureOta.Device.Core.Update
         private readonly UpdateSession _session;
         private readonly TrustedRootStore _roots;
         private readonly RootUpdater _rootUpdater;
+        private readonly PreparedKeyStore _keyTables;
         private readonly ContentKeyFetcher _keys;
         private readonly ArtifactDownloader _downloader;
         private readonly DeltaInstaller _deltas;
@@ -66,6 +68,8 @@ namespace SecureOta.Device.Core.Update
             // The device's own key (the first) tags the cached root, so a boot need not check root signatures again.
             _roots = TrustedRootStore.ForDevice(platform.Files, platform.Hmac, options.GetRecipientKey(0));
             _rootUpdater = new RootUpdater(_roots);
+            // The release and approval keys' tables survive reboots on flash, tagged under the device's own key too.
+            _keyTables = PreparedKeyStore.ForDevice(platform.Files, platform.Hmac, options.GetRecipientKey(0));
             _keyAttempts = new KeyAttempts(options.MaxKeyAttempts);
             _keys = new ContentKeyFetcher(new KeyUnwrapper(platform.Hmac, platform.Aes));
             // One record reader for both kinds of download; the slot read-back borrows its buffer after the last record.
@@ -356,6 +360,7 @@ namespace SecureOta.Device.Core.Update
 
         private void UseRoot(TrustedRoot root, bool rotated)
         {
+            _keyTables.UseFor(root, rotated ? _root : null);
             _root = root;
             // A manifest judged under the old root may read differently under the new one.
             if (rotated)

@@ -1,3 +1,4 @@
+using SecureOta.Device.Core.KeyTables;
 using SecureOta.Device.Core.Crypto;
 
 namespace SecureOta.Tests.Crypto;
@@ -39,15 +40,42 @@ public class Ed25519WycheproofTests
     }
 
     [Fact]
+    public void Every_wycheproof_verdict_is_the_same_when_the_keys_table_comes_from_flash()
+    {
+        // Each case twice after a "reboot": first its key's table is computed and written (or, for a key
+        // verified before, loaded), then it is loaded from flash. Neither may change a verdict.
+        var flash = new SecureOta.Tests.DeviceClient.Support.MemoryFileStore();
+        var store = PreparedKeyStore.ForDevice(flash, new SecureOta.Device.Host.DotNetHmacSha256(),
+            new SecureOta.Device.Core.Keys.RecipientKey(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+        var differing = new List<int>();
+        var loaded = 0;
+        foreach (var c in Cases.Where(c => c.Bytes("sig").Length == Ed25519.SignatureSize))
+        {
+            bool expected = c.Result == "valid";
+            for (int round = 0; round < 2; round++)
+            {
+                Ed25519.ForgetPreparedKeys();
+                if (Verify(c, store) != expected) differing.Add(c.Id);
+                if (store.LastSource == PreparedKeySource.Flash) loaded++;
+            }
+        }
+
+        Assert.Empty(differing);
+        Assert.True(loaded >= Cases.Count(c => c.Result == "valid"), $"only {loaded} verifications used a table from flash");
+    }
+
+    [Fact]
     public void Every_wycheproof_case_is_either_valid_or_invalid()
     {
         Assert.All(Cases, c => Assert.Contains(c.Result, new[] { "valid", "invalid" }));
     }
 
-    private static bool Verify(WycheproofVectors.TestCase c)
+    private static bool Verify(WycheproofVectors.TestCase c) => Verify(c, null);
+
+    private static bool Verify(WycheproofVectors.TestCase c, PreparedKeyStore? store)
     {
         byte[] key = Convert.FromHexString(c.Group.GetProperty("publicKey").GetProperty("pk").GetString()!);
         byte[] message = c.Bytes("msg");
-        return Ed25519.Verify(key, c.Bytes("sig"), message, 0, message.Length);
+        return Ed25519.Verify(key, c.Bytes("sig"), message, 0, message.Length, store);
     }
 }

@@ -10,8 +10,9 @@ public sealed class DeviceCostTaskTests
     private static readonly string[] Steps =
     [
         "boot: static tables (base-point table, curve constants)",
-        "Ed25519 verify (1 KiB message)",
-        "Ed25519 verify (1 KiB message, key seen before)",
+        "Ed25519 verify, first signature under a key never prepared on this device (once per key)",
+        "Ed25519 verify, key prepared in RAM",
+        "Ed25519 verify, first signature after a boot (prepared table from flash)",
         "X25519 (one scalar multiplication)",
         "record-chain reader, per 4 KiB record",
         "key unwrap (X25519, HKDF, AES key wrap)",
@@ -27,7 +28,7 @@ public sealed class DeviceCostTaskTests
         "boot: trusted root from its cached form",
         "boot: UpdateClient created",
         "boot + trusted root before the first poll",
-        "poll: manifest verify, up to date (200)",
+        "poll: manifest verify after a boot, up to date (200)",
         "poll: no change (304)",
         "poll: root rotation 1 -> 2, then the manifest",
         "poll: whole full update",
@@ -61,9 +62,14 @@ public sealed class DeviceCostTaskTests
         // figures reached elsewhere (a first signature under a key, X25519).
         // The boot step allocates the preallocated buffers (that is its job); every other guarded step must not allocate.
         AssertAtMost(steps["boot: static tables (base-point table, curve constants)"], 100_000, mayAllocate: true);
-        AssertAtMost(steps["Ed25519 verify (1 KiB message)"], 2_000_000);
-        AssertAtMost(steps["Ed25519 verify (1 KiB message, key seen before)"], 950_000);
-        AssertAtMost(steps["X25519 (one scalar multiplication)"], 1_400_000);
+        // Issue 9's 1.2M for a signature holds under a key prepared in RAM and after a boot (its table from flash; the one
+        // allocation is the file's name); only the first signature ever under a key computes and writes its table.
+        AssertAtMost(steps["Ed25519 verify, key prepared in RAM"], 950_000);
+        AssertAtMost(steps["Ed25519 verify, first signature after a boot (prepared table from flash)"], 1_000_000, maxAllocations: 1);
+        AssertAtMost(steps["Ed25519 verify, first signature under a key never prepared on this device (once per key)"], 2_050_000, maxAllocations: 1);
+        // 1.50M from ./build.sh (Release), 1.72M from this test's Debug build of the core (its JSON code counts more IL).
+        AssertInstructionsAtMost(steps["poll: manifest verify after a boot, up to date (200)"], 1_800_000);
+        AssertAtMost(steps["X25519 (one scalar multiplication)"], 1_360_000);
         AssertAtMost(steps["record-chain reader, per 4 KiB record"], 500);
         // Issue 9: a boot reaches its first poll in at most 100,000 IL besides the static constructors; the
         // stored public key (no X25519) and the cached root (one native HMAC, no JSON, no signature) make it.
@@ -79,12 +85,13 @@ public sealed class DeviceCostTaskTests
             $"{name}: {step.GetProperty("ilInstructions").GetInt64():N0} IL instructions, the guard is {instructions:N0}");
     }
 
-    private static void AssertAtMost(JsonElement step, long instructions, bool mayAllocate = false)
+    private static void AssertAtMost(JsonElement step, long instructions, bool mayAllocate = false, long maxAllocations = 0)
     {
         var name = step.GetProperty("name").GetString();
         Assert.True(step.GetProperty("ilInstructions").GetInt64() <= instructions,
             $"{name}: {step.GetProperty("ilInstructions").GetInt64():N0} IL instructions, the guard is {instructions:N0}");
-        if (!mayAllocate) Assert.True(step.GetProperty("allocations").GetInt64() == 0, $"{name} allocates");
+        if (!mayAllocate)
+            Assert.True(step.GetProperty("allocations").GetInt64() <= maxAllocations, $"{name} allocates more than {maxAllocations} times");
     }
 
     [Fact]

@@ -1,0 +1,117 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using SecureOta.Device.Core.Crypto;
+using SecureOta.Device.Core.KeyTables;
+using SecureOta.Device.Core.Update;
+using SecureOta.Tests.DeviceClient.Support;
+
+namespace SecureOta.Tests.DeviceClient;
+
+/// <summary>
+/// The update client keeps the prepared tables of the keys it verifies at every poll (release and approval roles)
+/// on flash (docs/PROTOCOL.md section 11b, "Prepared key tables"), writes each once, and drops those of keys a
+/// rotated root no longer lists. Ed25519.ForgetPreparedKeys plays the reboot.
+/// </summary>
+public sealed class PreparedKeyTablePollTests : IDisposable
+{
+    private readonly TestSite _site = new();
+    private readonly TestDevice _device;
+    private readonly byte[] _image = TestSite.Image(5000, 81);
+
+    public PreparedKeyTablePollTests()
+    {
+        _device = new TestDevice(_site);
+        _device.Provision(_image);
+    }
+
+    public void Dispose()
+    {
+        _device.Dispose();
+        _site.Dispose();
+    }
+
+    private string ReleaseTable() => PreparedKeyStore.FileName(_site.ReleaseKeys[0].PublicKey);
+
+    private UpdateReport PollAfterReboot()
+    {
+        Ed25519.ForgetPreparedKeys();
+        return _device.Poll();
+    }
+
+    [Fact]
+    public void Release_key_table_is_written_once_and_loaded_from_flash_at_the_polls_after_reboots()
+    {
+        _site.Publish(_image, "1.0.0", 1);
+        var counting = new CountingFileStore(_device.Flash);
+        _device.Files = counting;
+
+        Assert.Equal(UpdateResult.UpToDate, PollAfterReboot().Result);
+        Assert.Equal(1, counting.WritesOf(ReleaseTable()));
+
+        // A newer manifest of the same release: verified again after a reboot, from the stored table.
+        _site.Publish(_image, "1.0.0", 1, issued: TestSite.Now - 30);
+        Assert.Equal(UpdateResult.UpToDate, PollAfterReboot().Result);
+        Assert.Equal(1, counting.WritesOf(ReleaseTable()));
+    }
+
+    [Fact]
+    public void Tampered_release_key_table_does_not_let_a_forged_manifest_through_and_is_rewritten()
+    {
+        _site.Publish(_image, "1.0.0", 1);
+        Assert.Equal(UpdateResult.UpToDate, PollAfterReboot().Result);
+        byte[] sound = _device.Flash.Read(ReleaseTable());
+        byte[] tampered = (byte[])sound.Clone();
+        tampered[100] ^= 0x04;
+        _device.Flash.Write(ReleaseTable(), tampered);
+
+        // A newer manifest under the release key's id whose signature lost one bit: refused as before.
+        _site.Publish(TestSite.Image(5000, 82), "1.1.0", 1, issued: TestSite.Now - 30);
+        _site.Files[TestSite.ChannelPath] = WithFlippedSignatureBit(_site.Files[TestSite.ChannelPath]);
+        _device.Flash.Write(ReleaseTable(), tampered);
+        UpdateReport forged = PollAfterReboot();
+        Assert.Equal(UpdateResult.Rejected, forged.Result);
+        Assert.Equal(sound, _device.Flash.Read(ReleaseTable()));
+
+        _site.Publish(_image, "1.0.0", 1, issued: TestSite.Now - 20);
+        _device.Flash.Write(ReleaseTable(), tampered);
+        Assert.Equal(UpdateResult.UpToDate, PollAfterReboot().Result);
+        Assert.Equal(sound, _device.Flash.Read(ReleaseTable()));
+    }
+
+    private static byte[] WithFlippedSignatureBit(byte[] envelope)
+    {
+        JsonNode root = JsonNode.Parse(envelope)!;
+        JsonNode signature = root["signatures"]![0]!;
+        byte[] sig = Convert.FromBase64String(signature["sig"]!.GetValue<string>());
+        sig[40] ^= 0x02;
+        signature["sig"] = Convert.ToBase64String(sig);
+        return Encoding.UTF8.GetBytes(root.ToJsonString());
+    }
+
+    [Fact]
+    public void Install_keeps_the_approval_key_tables_too()
+    {
+        _site.Publish(TestSite.Image(6000, 83), "2.0.0", 2);
+        Assert.Equal(UpdateResult.TrialScheduled, PollAfterReboot().Result);
+
+        Assert.True(_device.Flash.Exists(ReleaseTable()));
+        foreach (var approver in _site.ApprovalKeys) Assert.True(_device.Flash.Exists(PreparedKeyStore.FileName(approver.PublicKey)));
+        foreach (var rootKey in _site.RootKeys) Assert.False(_device.Flash.Exists(PreparedKeyStore.FileName(rootKey.PublicKey)));
+    }
+
+    [Fact]
+    public void Root_rotation_deletes_the_tables_of_release_keys_the_new_root_no_longer_lists()
+    {
+        _site.Publish(_image, "1.0.0", 1);
+        Assert.Equal(UpdateResult.UpToDate, PollAfterReboot().Result);
+        string oldTable = ReleaseTable();
+        Assert.True(_device.Flash.Exists(oldTable));
+
+        _site.RotateRoot();
+        _site.Publish(_image, "1.0.0", 1, issued: TestSite.Now - 30);
+        Assert.Equal(UpdateResult.UpToDate, _device.Poll().Result);
+
+        Assert.False(_device.Flash.Exists(oldTable));
+        Assert.True(_device.Flash.Exists(ReleaseTable()));
+    }
+}
