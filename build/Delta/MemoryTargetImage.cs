@@ -17,5 +17,12 @@ public sealed class MemoryTargetImage : ITargetImage
         _writeSizes.Add(count);
     }
 
+    public void Read(int position, byte[] buffer, int offset, int count)
+    {
+        if (position < 0 || count < 0 || position > _image.Length - count)
+            throw new ArgumentOutOfRangeException(nameof(position), $"bytes {position}..{position + count} are not written yet ({_image.Length} are)");
+        Array.Copy(_image.GetBuffer(), position, buffer, offset, count);
+    }
+
     public byte[] ToArray() => _image.ToArray();
 }

@@ -12,8 +12,8 @@ namespace SecureOta.Device.Core.Delta
         /// <summary>Header bytes 0..3: "SODP" (SecureOta delta patch).</summary>
         public static readonly byte[] Magic = new byte[] { 0x53, 0x4F, 0x44, 0x50 };
 
-        /// <summary>Header byte 4. Version 1 (the range-coded format) is not decoded any more.</summary>
-        public const byte Version = 2;
+        /// <summary>Header byte 4. Version 1 (the range-coded format) and 2 (matches only inside the output chunk) are not decoded any more.</summary>
+        public const byte Version = 3;
 
         /// <summary>Magic, version, three reserved zero bytes, old size and new size (big-endian u32 each).</summary>
         public const int HeaderSize = 16;

@@ -110,7 +110,11 @@ namespace SecureOta.Device.Core.Delta
             }
         }
 
-        /// <summary>A copy of the new image's own bytes: a fill (distance 1) anywhere, other distances inside the window's chunk.</summary>
+        /// <summary>
+        /// A copy of the new image's own bytes from any earlier offset: a fill (distance 1) repeats the byte
+        /// before; other distances copy piece by piece, each piece one native call: bytes before the window
+        /// are read back from the target (already written), bytes inside it move by Array.Copy.
+        /// </summary>
         private int Match(int lengthCode, int newPosition, int end)
         {
             int length = ReadNumber(lengthCode) + PatchFormat.MinMatch;
@@ -119,27 +123,45 @@ namespace SecureOta.Device.Core.Delta
             if (length > end - newPosition || length < 0)
                 throw new PatchDataException(PatchError.WritesPastEnd, "a match of " + length + " bytes at new offset " + newPosition +
                     " runs past its segment, which ends at " + end + ".");
-            byte[] buffer = _window.Buffer;
-            int fill = _window.Fill;
             if (distance == 1)
             {
                 Fill(length);
                 return newPosition + length;
             }
-            if (distance > fill || length > OutputWindow.ChunkSize - fill)
-                throw new PatchDataException(PatchError.MatchOutOfWindow, "a match at new offset " + newPosition + " copies " + length + " bytes from " +
-                    distance + " bytes back, outside the current " + OutputWindow.ChunkSize + "-byte chunk; the patch is corrupted.");
-            int source = fill - distance;
-            int copied = 0;
-            while (copied < length)
+            if (distance > newPosition)
+                throw new PatchDataException(PatchError.MatchOutOfWindow, "a match at new offset " + newPosition + " copies from " + distance +
+                    " bytes back, before the start of the new image; the patch is corrupted.");
+            OutputWindow window = _window;
+            byte[] buffer = window.Buffer;
+            int origin = newPosition - distance;
+            int source = origin;
+            int left = length;
+            while (left > 0)
             {
-                // The bytes from source on repeat with period distance: each copy may take everything written so far.
-                int piece = copied + distance;
-                if (piece > length - copied) piece = length - copied;
-                Array.Copy(buffer, source, buffer, fill + copied, piece);
-                copied += piece;
+                window.FlushFullChunk();
+                int fill = window.Fill;
+                int start = window.Start;
+                int piece = OutputWindow.ChunkSize - fill;
+                if (piece > left) piece = left;
+                if (source < start)
+                {
+                    // Written already: read it back, up to the window's start, in one call.
+                    if (piece > start - source) piece = start - source;
+                    window.ReadBack(source, fill, piece);
+                }
+                else
+                {
+                    // The bytes from origin on repeat with period distance: copy from the earliest byte of the same
+                    // phase still in the window, so each copy may take everything written since (no overlap).
+                    int low = origin > start ? origin : start;
+                    int from = source - (source - low) / distance * distance;
+                    if (piece > start + fill - from) piece = start + fill - from;
+                    Array.Copy(buffer, from - start, buffer, fill, piece);
+                }
+                window.Fill = fill + piece;
+                source += piece;
+                left -= piece;
             }
-            _window.Fill = fill + length;
             _matched += length;
             return newPosition + length;
         }
