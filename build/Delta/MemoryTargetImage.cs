@@ -2,11 +2,22 @@ using SecureOta.Device.Core.Delta;
 
 namespace SecureOta.Build.Delta;
 
-/// <summary>Collects the new image in memory and the size of every write.</summary>
+/// <summary>Collects the new image in memory (after any bytes it was given) and the size of every write.</summary>
 public sealed class MemoryTargetImage : ITargetImage
 {
     private readonly MemoryStream _image = new();
     private readonly List<int> _writeSizes = [];
+
+    public MemoryTargetImage()
+    {
+    }
+
+    /// <summary>A target that already holds <paramref name="held"/>: a patch resumed at its end reads earlier bytes back from it.</summary>
+    public MemoryTargetImage(byte[] held)
+    {
+        ArgumentNullException.ThrowIfNull(held);
+        _image.Write(held);
+    }
 
     /// <summary>The byte count of each write, in order.</summary>
     public IReadOnlyList<int> WriteSizes => _writeSizes;

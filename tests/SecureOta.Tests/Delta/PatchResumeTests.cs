@@ -47,11 +47,38 @@ public sealed class PatchResumeTests
             Assert.Equal(0, position % DeltaPatcher.OutputChunkSize);
             Assert.Equal(position == 0 ? 0 : newImage[position - 1], byteBefore);
             var patcher = new DeltaPatcher();
-            var target = new MemoryTargetImage();
+            // The slot holds the image before the boundary: matches may read it back.
+            var target = new MemoryTargetImage(newImage[..position]);
             bool ok = patcher.TryResume(new MemoryPatchSource(patch[(int)offset..], 1000), new MemoryBaseImage(oldImage), target,
                 newImage.Length, offset, position, byteBefore, out failure);
             Assert.True(ok, $"resume at patch offset {offset}: {failure}");
-            Assert.Equal(newImage[position..], target.ToArray());
+            Assert.Equal(newImage, target.ToArray());
+        }
+    }
+
+    [Fact]
+    public void Patcher_resumed_at_a_boundary_copies_a_long_distance_match_from_the_bytes_before_it()
+    {
+        // The new image repeats 40,000 random bytes after 100,000 others (more than one segment holds): the
+        // repeat is a match from bytes written before the boundaries between them.
+        byte[] oldImage = TestImages.Random(5000, 9);
+        byte[] unit = TestImages.Random(40_000, 10);
+        byte[] newImage = [.. unit, .. TestImages.Random(100_000, 11), .. unit, .. oldImage];
+        byte[] patch = DeltaDiff.Create(oldImage, newImage);
+        var log = new BoundaryLog();
+        var first = new DeltaPatcher { Boundaries = log };
+        Assert.True(first.TryApply(new MemoryPatchSource(patch, 4096), new MemoryBaseImage(oldImage), new MemoryTargetImage(), out var failure), failure?.ToString());
+        Assert.True(first.Statistics.MatchedBytes >= unit.Length - 100, $"{first.Statistics.MatchedBytes} bytes matched");
+        var inRepeat = log.Boundaries.Where(b => b.NewPosition > unit.Length).ToList();
+        Assert.NotEmpty(inRepeat);
+
+        foreach (var (offset, position, byteBefore) in inRepeat)
+        {
+            var target = new MemoryTargetImage(newImage[..position]);
+            bool ok = new DeltaPatcher().TryResume(new MemoryPatchSource(patch[(int)offset..], 1000), new MemoryBaseImage(oldImage), target,
+                newImage.Length, offset, position, byteBefore, out failure);
+            Assert.True(ok, $"resume at patch offset {offset}: {failure}");
+            Assert.Equal(newImage, target.ToArray());
         }
     }
 
