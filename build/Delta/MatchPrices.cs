@@ -11,7 +11,7 @@ internal sealed class MatchPrices
 {
     private readonly float[] _literal = new float[256];
     private readonly float[] _lengthCode = new float[PatchFormat.NumberCodes];
-    private readonly float[] _distanceCode = new float[PatchFormat.NumberCodes];
+    private readonly float[] _distanceCode = new float[PatchFormat.DistanceSymbols];
 
     private MatchPrices()
     {
@@ -28,6 +28,13 @@ internal sealed class MatchPrices
         return _lengthCode[lengthCode] + lengthBits + _distanceCode[distanceCode] + distanceBits;
     }
 
+    /// <summary>Bits of a match of <paramref name="length"/> bytes from the recent distance <paramref name="index"/> (section 11a.5).</summary>
+    public float RecentMatch(int length, int index)
+    {
+        var (lengthCode, _, lengthBits) = NumberCode.Number(length - PatchFormat.MinMatch);
+        return _lengthCode[lengthCode] + lengthBits + _distanceCode[PatchFormat.NumberCodes + index];
+    }
+
     /// <summary>First-parse prices: literals by the frequency of each byte in <paramref name="bytes"/>, length and distance codes 6 bits.</summary>
     public static MatchPrices FromBytes(ReadOnlySpan<byte> bytes)
     {
@@ -37,6 +44,7 @@ internal sealed class MatchPrices
         Fill(prices._literal, counts, bytes.Length, 4, 11);
         Array.Fill(prices._lengthCode, 6f);
         Array.Fill(prices._distanceCode, 6f);
+        Array.Fill(prices._distanceCode, 3f, PatchFormat.NumberCodes, PatchFormat.RecentDistances);
         return prices;
     }
 
@@ -46,8 +54,9 @@ internal sealed class MatchPrices
         var prices = new MatchPrices();
         var literals = new long[256];
         var lengths = new long[PatchFormat.NumberCodes];
-        var distances = new long[PatchFormat.NumberCodes];
+        var distances = new long[PatchFormat.DistanceSymbols];
         long main = 0, matches = 0;
+        var recent = default(RecentDistances);
         foreach (var op in ops)
         {
             switch (op.Kind)
@@ -58,7 +67,9 @@ internal sealed class MatchPrices
                     break;
                 case PatchOpKind.Match:
                     lengths[NumberCode.Number(op.Length - PatchFormat.MinMatch).Code]++;
-                    distances[NumberCode.Number(op.Distance - 1).Code]++;
+                    int symbol = recent.Symbol(op.Distance);
+                    distances[symbol >= 0 ? symbol : NumberCode.Number(op.Distance - 1).Code]++;
+                    recent = recent.After(op.Distance);
                     main++;
                     matches++;
                     break;

@@ -24,6 +24,7 @@ internal sealed class NewImageMatcher
     private float[] _cost = [];
     private int[] _stepLength = [];
     private int[] _stepDistance = [];
+    private RecentDistances[] _recent = [];
 
     public NewImageMatcher(byte[] newImage)
     {
@@ -58,12 +59,14 @@ internal sealed class NewImageMatcher
         var cost = _cost;
         Array.Fill(cost, float.PositiveInfinity, 0, length + 1);
         cost[0] = 0;
+        _recent[0] = default;
         var prices = Prices;
         for (int i = 0; i < length; i++)
         {
             float here = cost[i];
+            var recent = _recent[i];
             int p = start + i;
-            Relax(i + 1, here + prices.Literal(_new[p]), 1, 0);
+            Relax(i + 1, here + prices.Literal(_new[p]), 1, 0, recent);
             int limit = length - i;
             if (limit < PatchFormat.MinMatch) continue;
             int best = PatchFormat.MinMatch - 1;
@@ -72,16 +75,30 @@ internal sealed class NewImageMatcher
             while (fill < limit && _new[p + fill] == before) fill++;
             if (fill > best)
             {
-                RelaxMatch(i, here, best + 1, fill, 1);
+                RelaxMatch(i, here, best + 1, fill, 1, recent);
                 best = fill;
             }
+            // The recent distances cost a few bits: every length they reach is weighed.
+            int longestRecent = 0;
+            for (int k = 0; k < PatchFormat.RecentDistances; k++)
+            {
+                int distance = k == 0 ? recent.First : k == 1 ? recent.Second : recent.Third;
+                if (distance < 2 || distance > p) continue;
+                int common = _new.AsSpan(p - distance, limit).CommonPrefixLength(_new.AsSpan(p, limit));
+                if (common < PatchFormat.MinMatch) continue;
+                var after = recent.After(distance);
+                int from = common >= NiceLength ? common : PatchFormat.MinMatch;
+                for (int l = from; l <= common; l++) Relax(i + l, here + prices.RecentMatch(l, k), l, distance, after);
+                longestRecent = Math.Max(longestRecent, common);
+            }
+            best = Math.Max(best, longestRecent);
             int depth = 0;
             for (int q = _previous[p]; q >= 0 && depth < ChainDepth && best < limit && best < NiceLength; q = _previous[q], depth++)
             {
                 if (_new[q + best] != _new[p + best]) continue;
                 int k = _new.AsSpan(q, limit).CommonPrefixLength(_new.AsSpan(p, limit));
-                if (k <= best) continue;
-                RelaxMatch(i, here, best + 1, k, p - q);
+                if (k <= best || recent.IndexOf(p - q) >= 0) continue;
+                RelaxMatch(i, here, best + 1, k, p - q, recent);
                 best = k;
             }
             // A long match is taken as it is: the positions inside it are not weighed.
@@ -91,18 +108,20 @@ internal sealed class NewImageMatcher
     }
 
     /// <summary>Relaxes the positions a match from <paramref name="distance"/> back reaches with lengths <paramref name="from"/>..<paramref name="to"/>.</summary>
-    private void RelaxMatch(int i, float here, int from, int to, int distance)
+    private void RelaxMatch(int i, float here, int from, int to, int distance, RecentDistances recent)
     {
         if (to >= NiceLength) from = to;
-        for (int l = from; l <= to; l++) Relax(i + l, here + Prices.Match(l, distance), l, distance);
+        var after = recent.After(distance);
+        for (int l = from; l <= to; l++) Relax(i + l, here + Prices.Match(l, distance), l, distance, after);
     }
 
-    private void Relax(int target, float cost, int length, int distance)
+    private void Relax(int target, float cost, int length, int distance, RecentDistances recent)
     {
         if (cost >= _cost[target]) return;
         _cost[target] = cost;
         _stepLength[target] = length;
         _stepDistance[target] = distance;
+        _recent[target] = recent;
     }
 
     /// <summary>Walks the cheapest path back from the stretch's end and adds its operations in order.</summary>
@@ -137,5 +156,6 @@ internal sealed class NewImageMatcher
         _cost = new float[count];
         _stepLength = new int[count];
         _stepDistance = new int[count];
+        _recent = new RecentDistances[count];
     }
 }

@@ -44,6 +44,12 @@ namespace SecureOta.Device.Core.Delta
         /// <summary>Codes of a number (0 .. MaxNumber): 7 direct codes, then 4 per length class 3..30.</summary>
         public const int NumberCodes = 119;
 
+        /// <summary>Recent match distances a segment keeps (distance table symbols NumberCodes + k repeat the k-th).</summary>
+        public const int RecentDistances = 3;
+
+        /// <summary>Distance alphabet: number codes of distance - 1, then the recent distances.</summary>
+        public const int DistanceSymbols = NumberCodes + RecentDistances;
+
         /// <summary>
         /// Gap codes: gaps 0..15 are their own code; a gap g of 16 to 255, with n = floor(log2 g), is code
         /// 16 + 4(n - 4) + the two bits of g below its leading one, followed by the n - 2 bits below those;
@@ -96,6 +102,7 @@ namespace SecureOta.Device.Core.Delta
             if (table == TableMain) return MainSymbols;
             if (table < TableValue) return EditSymbols;
             if (table == TableValue || table == TableSeek) return SignedSymbols;
+            if (table == TableDistance) return DistanceSymbols;
             return NumberCodes;
         }
 

@@ -25,6 +25,11 @@ namespace SecureOta.Device.Core.Delta
         private long _matched;
         private long _symbols;
 
+        // The segment's three most recent match distances (fills aside), most recent first; 0: none yet.
+        private int _distance0;
+        private int _distance1;
+        private int _distance2;
+
         public SegmentDecoder(BitReader bits, HuffmanTables tables, EditPredictor predictor, OutputWindow window)
         {
             _bits = bits;
@@ -58,6 +63,7 @@ namespace SecureOta.Device.Core.Delta
             _predictor.Reset();
             _copy.ResetContext();
             _oldPosition = 0;
+            _distance0 = _distance1 = _distance2 = 0;
             ushort[] main = _tables.Entries;
             byte[] buffer = _window.Buffer;
             BitReader r = _bits;
@@ -118,7 +124,11 @@ namespace SecureOta.Device.Core.Delta
         private int Match(int lengthCode, int newPosition, int end)
         {
             int length = ReadNumber(lengthCode) + PatchFormat.MinMatch;
-            int distance = ReadNumber(_bits.Decode(_tables.Entries, HuffmanTables.Offset(PatchFormat.TableDistance), PatchFormat.OtherCodeBits)) + 1;
+            int distanceSymbol = _bits.Decode(_tables.Entries, HuffmanTables.Offset(PatchFormat.TableDistance), PatchFormat.OtherCodeBits);
+            int distance;
+            if (distanceSymbol < PatchFormat.NumberCodes) distance = ReadNumber(distanceSymbol) + 1;
+            else if (distanceSymbol == PatchFormat.NumberCodes) distance = _distance0;
+            else distance = distanceSymbol == PatchFormat.NumberCodes + 1 ? _distance1 : _distance2;
             _symbols++;
             if (length > end - newPosition || length < 0)
                 throw new PatchDataException(PatchError.WritesPastEnd, "a match of " + length + " bytes at new offset " + newPosition +
@@ -128,9 +138,17 @@ namespace SecureOta.Device.Core.Delta
                 Fill(length);
                 return newPosition + length;
             }
-            if (distance > newPosition)
+            // Distance 0 (a recent distance not set yet) wraps to the largest unsigned value: refused too.
+            if ((uint)(distance - 1) >= (uint)newPosition)
                 throw new PatchDataException(PatchError.MatchOutOfWindow, "a match at new offset " + newPosition + " copies from " + distance +
                     " bytes back, before the start of the new image; the patch is corrupted.");
+            // Move to front among the recent distances.
+            if (distance != _distance0)
+            {
+                if (distance != _distance1) _distance2 = _distance1;
+                _distance1 = _distance0;
+                _distance0 = distance;
+            }
             OutputWindow window = _window;
             byte[] buffer = window.Buffer;
             int origin = newPosition - distance;

@@ -99,6 +99,41 @@ public sealed class LongDistanceMatchTests
         Assert.Equal(new byte[7].Concat(head).Concat(head).ToArray(), output.ToArray());
     }
 
+    [Fact]
+    public void Recent_distances_repeat_earlier_matches_most_recent_first()
+    {
+        // Matches from 5 and then 7 back; recent distance 1 is then 5, recent distance 0 is 7.
+        var patch = Literals(new CraftedPatch(0, 23).Segment(23), [1, 2, 3, 4, 5, 6, 7, 8]).Match(3, 5).Match(3, 7)
+            .Literal(9).RecentMatch(3, 1).RecentMatch(4, 1).Literal(10).Finish();
+
+        var run = PatchRun.Apply([], patch);
+
+        Assert.True(run.Succeeded, run.Failure?.ToString());
+        var expected = new List<byte> { 1, 2, 3, 4, 5, 6, 7, 8 };
+        foreach (var (length, distance) in new[] { (3, 5), (3, 7), (0, 0), (3, 5), (4, 7) })
+        {
+            if (length == 0) expected.Add(9);
+            for (int i = 0; i < length; i++) expected.Add(expected[^distance]);
+        }
+        expected.Add(10);
+        Assert.Equal(expected.ToArray(), run.Output);
+    }
+
+    [Fact]
+    public void Rejects_a_recent_distance_before_any_match()
+    {
+        var patch = Literals(new CraftedPatch(0, 10).Segment(10), [1, 2, 3, 4]).RecentMatch(3, 0).Finish();
+        Assert.Equal(PatchError.MatchOutOfWindow, PatchRun.Apply([], patch).Failure?.Error);
+    }
+
+    [Fact]
+    public void Recent_distances_start_empty_in_every_segment()
+    {
+        var head = TestImages.Random(4096, 77);
+        var patch = Literals(new CraftedPatch(0, 4096 + 8).Segment(4096), head[..4000]).Match(96, 50).Segment(8).RecentMatch(8, 0).Finish();
+        Assert.Equal(PatchError.MatchOutOfWindow, PatchRun.Apply([], patch).Failure?.Error);
+    }
+
     private static CraftedPatch Literals(CraftedPatch patch, byte[] bytes)
     {
         foreach (var b in bytes) patch.Literal(b);
