@@ -6,8 +6,8 @@ namespace SecureOta.Build.Delta;
 /// <summary>
 /// Writes a patch (docs/PROTOCOL.md section 11a, version 2) for a given block cover of the new image:
 /// the header, then segments. The literal stretches between copy runs are cut into literals and
-/// matches; the operations are cut into segments at 4096-byte boundaries of the new image once a
-/// segment holds about <see cref="PatchEncoderOptions.SegmentTargetBytes"/> of coded work; each segment
+/// matches; the operations are cut into segments at 4096-byte boundaries of the new image where their
+/// statistics change (<see cref="PatchSegmenter"/>); each segment
 /// is coded twice, the second time priced with the codes of the first, and written with the code
 /// lengths of its own symbols.
 /// </summary>
@@ -38,7 +38,7 @@ internal sealed class PatchStreamEncoder
         var encoder = new PatchStreamEncoder(oldImage, newImage, options ?? PatchEncoderOptions.Default);
         var ops = PatchOperations.Build(oldImage, newImage, blocks);
         encoder.WriteHeader();
-        var segments = PatchSegmenter.Split(ops, oldImage, newImage, encoder._options.SegmentTargetBytes);
+        var segments = PatchSegmenter.Split(ops, oldImage, newImage, encoder._options.MaxSegmentBytes);
         var writer = new SegmentSymbolWriter(oldImage, newImage);
         foreach (var segment in segments) encoder.WriteSegment(segment, writer);
         int copied = ops.Where(o => o.Kind == PatchOpKind.Copy).Sum(o => o.Length);
