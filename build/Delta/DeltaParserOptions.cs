@@ -7,7 +7,7 @@ internal sealed record DeltaParserOptions
     public int SwitchMargin { get; init; } = 3;
 
     /// <summary>The margin for a displacement that is not within <see cref="NearDistance"/> of a recent one.</summary>
-    public int FarSwitchMargin { get; init; } = 5;
+    public int FarSwitchMargin { get; init; } = 7;
 
     /// <summary>How close to a recent displacement a new one must be to count as near (its seek codes in a few bits).</summary>
     public int NearDistance { get; init; } = 16;
