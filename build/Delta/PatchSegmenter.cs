@@ -17,6 +17,7 @@ internal static class PatchSegmenter
 
     public static List<PatchSegment> Split(List<PatchOp> ops, byte[] oldImage, byte[] newImage, int maxSegmentBytes)
     {
+        if (newImage.Length == 0) return [];
         int chunks = (newImage.Length + PatchFormat.SegmentAlignment - 1) / PatchFormat.SegmentAlignment;
         var everyChunk = new List<int>();
         for (int c = 1; c < chunks; c++) everyChunk.Add(c * PatchFormat.SegmentAlignment);

@@ -17,7 +17,14 @@ public sealed class PatchResumeTests
         public void SegmentStarts(long patchOffset, int newPosition, int byteBefore) => Boundaries.Add((patchOffset, newPosition, byteBefore));
     }
 
-    /// <summary>Insertions of fresh bytes every 2048 bytes: a patch of many segments.</summary>
+    /// <summary>
+    /// A patch with segments of at most 8 KiB: random insertions gain nothing from separate code tables, so
+    /// the default encoder would code them in few segments of up to 64 KiB; small ones give many boundaries.
+    /// </summary>
+    internal static byte[] SmallSegments(byte[] oldImage, byte[] newImage) =>
+        DeltaDiff.Diff(oldImage, newImage, DeltaParserOptions.Default, new PatchEncoderOptions { MaxSegmentBytes = 8192 }).Patch;
+
+    /// <summary>Insertions of fresh bytes every 2048 bytes: a patch of many records.</summary>
     private static byte[] WithInsertions(byte[] image, int seed)
     {
         byte[] noise = TestImages.Random(image.Length, seed);
@@ -35,7 +42,7 @@ public sealed class PatchResumeTests
     {
         byte[] oldImage = TestImages.Random(24 * 4096 + 300, 5);
         byte[] newImage = WithInsertions(oldImage, 6);
-        byte[] patch = DeltaDiff.Create(oldImage, newImage);
+        byte[] patch = SmallSegments(oldImage, newImage);
         var log = new BoundaryLog();
         var first = new DeltaPatcher { Boundaries = log };
         Assert.True(first.TryApply(new MemoryPatchSource(patch, 4096), new MemoryBaseImage(oldImage), new MemoryTargetImage(), out var failure), failure?.ToString());
@@ -87,7 +94,7 @@ public sealed class PatchResumeTests
     {
         byte[] oldImage = TestImages.Random(24 * 4096 + 300, 7);
         byte[] newImage = WithInsertions(oldImage, 8);
-        byte[] patch = DeltaDiff.Create(oldImage, newImage);
+        byte[] patch = SmallSegments(oldImage, newImage);
         var log = new BoundaryLog();
         Assert.True(new DeltaPatcher { Boundaries = log }.TryApply(new MemoryPatchSource(patch, 4096), new MemoryBaseImage(oldImage), new MemoryTargetImage(), out _));
         var (offset, position, byteBefore) = log.Boundaries[2];
