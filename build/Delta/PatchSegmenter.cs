@@ -12,8 +12,15 @@ namespace SecureOta.Build.Delta;
 /// </summary>
 internal static class PatchSegmenter
 {
-    /// <summary>Bits of a segment besides its symbols: header, the code-length code.</summary>
-    private const double SegmentBits = 8 * PatchFormat.SegmentHeaderSize + 19 * 3 + 8;
+    /// <summary>
+    /// What a segment's code tables cost the device to read, priced as bits: about 120,000 interpreted IL
+    /// instructions per segment (13 tables of code lengths and lookup entries), so a split must save this
+    /// much more than its tables to pay (the patcher's IL per output byte must not grow with smaller patches).
+    /// </summary>
+    private const double ReadCostBits = 800;
+
+    /// <summary>Bits of a segment besides its symbols: header, the code-length code, and its read cost.</summary>
+    private const double SegmentBits = 8 * PatchFormat.SegmentHeaderSize + 19 * 3 + 8 + ReadCostBits;
 
     public static List<PatchSegment> Split(List<PatchOp> ops, byte[] oldImage, byte[] newImage, int maxSegmentBytes)
     {
