@@ -96,7 +96,6 @@ namespace SecureOta.Device.Core.Update
                 // The open reader (if any) predates these bytes: flush them and open the slot again.
                 _stream.Flush();
                 if (_reader != null) _reader.Dispose();
-                _reader = null;
                 _reader = _slots.OpenRead(_slot);
                 _readable = Length > _held ? Length : _held;
             }
