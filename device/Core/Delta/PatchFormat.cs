@@ -1,11 +1,12 @@
 namespace SecureOta.Device.Core.Delta
 {
     /// <summary>
-    /// Constants of the patch format, version 2 (docs/PROTOCOL.md section 11a): a 16-byte header, then
+    /// Constants of the patch format, version 3 (docs/PROTOCOL.md section 11a): a 16-byte header, then
     /// segments, each a byte-aligned block of canonical Huffman tables and commands that rebuilds a run
     /// of the new image whose start is a multiple of <see cref="SegmentAlignment"/>. Nothing carries over
-    /// from one segment to the next but the new byte before it, so a segment boundary is a resume point
-    /// described by its patch offset, its new position and that byte.
+    /// from one segment to the next but the new image written so far (matches may copy from it), so a
+    /// segment boundary is a resume point described by its patch offset, its new position and the byte
+    /// before it, for an output that still holds the bytes before that position.
     /// </summary>
     public static class PatchFormat
     {
