@@ -37,6 +37,12 @@ public sealed class BaselineTool
         new("zstd -19 --long --patch-from", "zstd", (old, @new, patch) => ["-q", "-f", "-19", "--long", "--patch-from=" + old, @new, "-o", patch]),
     ];
 
+    /// <summary>
+    /// zstd -19 of the whole new image, ignoring the old one: the peer of a patch from an empty base (what a
+    /// compressed full image costs), as ../shared/firmware-pairs/README.md's last column measured it.
+    /// </summary>
+    public static BaselineTool WholeImageZstd { get; } = new("zstd -19 (new image alone)", "zstd", (_, @new, patch) => ["-q", "-f", "-19", @new, "-o", patch]);
+
     /// <summary>The arguments the tool is run with to write the patch from <paramref name="old"/> to <paramref name="new"/> into <paramref name="patch"/>.</summary>
     public IReadOnlyList<string> Arguments(string old, string @new, string patch) => _arguments(old, @new, patch);
 

@@ -15,7 +15,7 @@ public static class BenchTablePrinter
 {
     private const int Width = 176;
 
-    public static string Render(IReadOnlyList<BenchRow> rows, IReadOnlyList<string> notes)
+    public static string Render(IReadOnlyList<BenchRow> rows, IReadOnlyList<string> notes, IReadOnlyList<BenchCase>? cases = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(notes);
@@ -32,6 +32,12 @@ public static class BenchTablePrinter
         text.Append(RenderToText(CostTable(rows)));
         text.Append("Where our patch bytes go (bits as written, by what they code).\n");
         text.Append(RenderToText(MakeUpTable(rows)));
+        if (cases is { Count: > 0 })
+        {
+            text.Append("Cases beside the pairs: each new image from an empty base (peer: zstd -19 of the new image alone) and a generated\n" +
+                "image followed by a 4 MiB fill of 0xFF (peer: bsdiff). \"Ours / peer\" is our plain patch divided by the peer's output.\n");
+            text.Append(RenderToText(CaseTable(cases)));
+        }
         text.Append("Peers as run (the settings of ../shared/firmware-pairs/README.md):\n");
         foreach (var tool in BaselineTool.All) text.Append("  ").Append(tool.CommandLine).Append('\n');
         foreach (var note in notes) text.Append(note).Append('\n');
@@ -98,6 +104,20 @@ public static class BenchTablePrinter
                 new Text(Bytes(diff.CostBytes(PatchCostCategory.Literals))), new Text(Bytes(diff.MatchedBytes)),
                 new Text(Bytes(diff.CostBytes(PatchCostCategory.Matches))), new Text(Bytes(diff.Segments)),
                 new Text(Bytes(diff.CostBytes(PatchCostCategory.Tables))));
+        }
+        return table;
+    }
+
+    private static Table CaseTable(IReadOnlyList<BenchCase> cases)
+    {
+        var table = new Table().Border(TableBorder.Simple).AddColumn("Case").AddColumn(Right("New image")).AddColumn(Right("Ours"))
+            .AddColumn("Peer").AddColumn(Right("Peer's size")).AddColumn(Right("Ours / peer")).AddColumn(Right("Diff (ours)"));
+        foreach (var c in cases)
+        {
+            table.AddRow(
+                new Text(c.Name + (c.RoundTrip ? "" : " (ROUND TRIP FAILED)")), new Text(Bytes(c.NewSize)), new Text(WithShare(c.PatchSize, c.NewSize)),
+                new Text(c.Peer), new Text(c.PeerSize is long size ? WithShare(size, c.NewSize) : "n/a"),
+                new Text(c.PeerSize is long peer && peer > 0 ? Ratio((double)c.PatchSize / peer) : "n/a"), new Text(Milliseconds(c.DiffTime)));
         }
         return table;
     }

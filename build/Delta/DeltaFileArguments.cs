@@ -54,7 +54,7 @@ internal static class DeltaFileArguments
         var temporary = path + ".tmp-" + Environment.ProcessId;
         try
         {
-            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write)) write(stream);
+            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.ReadWrite)) write(stream);
             File.Move(temporary, path, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -7,10 +7,10 @@ internal sealed record DeltaParserOptions
     public int SwitchMargin { get; init; } = 3;
 
     /// <summary>The margin for a displacement that is not within <see cref="NearDistance"/> of a recent one.</summary>
-    public int FarSwitchMargin { get; init; } = 5;
+    public int FarSwitchMargin { get; init; } = 7;
 
     /// <summary>How close to a recent displacement a new one must be to count as near (its seek codes in a few bits).</summary>
-    public int NearDistance { get; init; } = 16;
+    public int NearDistance { get; init; } = 32;
 
     /// <summary>Copies shorter than this become literals: their block would cost more than their bytes.</summary>
     public int MinimumCopy { get; init; } = 4;
@@ -19,7 +19,7 @@ internal sealed record DeltaParserOptions
     public int MatchWeight { get; init; } = 3;
 
     /// <summary>Penalty of a byte a copy gets wrong (it costs an edit).</summary>
-    public int MismatchWeight { get; init; } = 1;
+    public int MismatchWeight { get; init; } = 2;
 
     public static DeltaParserOptions Default { get; } = new();
 }

@@ -4,76 +4,158 @@ namespace SecureOta.Build.Delta;
 
 /// <summary>
 /// Cuts a stretch of new bytes that no copy from the old image explains into literals and matches the
-/// patcher can copy from the new image itself: fills (the byte before, repeated: distance 1, any
-/// length) and repeats from earlier in the same 4096-byte chunk (the output window holds nothing
-/// older). Greedy longest match through 3-byte hash chains.
+/// patcher copies from the new image itself (format version 3: from any earlier byte, fills being
+/// distance 1). Candidates come from 3-byte hash chains over the whole new image; the cut is the
+/// cheapest path through the stretch under <see cref="Prices"/> (a shortest path over byte positions, as
+/// optimal LZ parsers do), except that a match of <see cref="NiceLength"/> bytes or more is taken at once.
 /// </summary>
 internal sealed class NewImageMatcher
 {
-    private const int ChainDepth = 48;
+    private const int HashBits = 17;
 
-    /// <summary>A repeat from further back must be at least this long to pay for its length and distance codes.</summary>
-    private const int MinimumRepeat = 4;
+    /// <summary>Chain links followed per position: more finds older matches, at a cost in time.</summary>
+    private const int ChainDepth = 128;
+
+    /// <summary>A match this long is taken without weighing the positions inside it (long fills and repeats).</summary>
+    private const int NiceLength = 192;
 
     private readonly byte[] _new;
     private readonly int[] _previous;
+    private float[] _cost = [];
+    private int[] _stepLength = [];
+    private int[] _stepDistance = [];
+    private RecentDistances[] _recent = [];
 
     public NewImageMatcher(byte[] newImage)
     {
         _new = newImage;
         _previous = new int[newImage.Length];
-        var head = new Dictionary<int, int>();
-        for (int p = 0; p + 2 < newImage.Length; p++)
+        var head = new int[1 << HashBits];
+        Array.Fill(head, -1);
+        for (int p = 0; p < newImage.Length; p++)
         {
-            int key = newImage[p] | newImage[p + 1] << 8 | newImage[p + 2] << 16;
-            _previous[p] = head.TryGetValue(key, out int q) ? q : -1;
-            head[key] = p;
+            if (p + 2 >= newImage.Length)
+            {
+                _previous[p] = -1;
+                continue;
+            }
+            int h = Hash(p);
+            _previous[p] = head[h];
+            head[h] = p;
         }
-        for (int p = Math.Max(0, newImage.Length - 2); p < newImage.Length; p++) _previous[p] = -1;
+        Prices = MatchPrices.FromBytes(newImage);
     }
+
+    /// <summary>The prices the parse minimises; set before <see cref="Parse"/>.</summary>
+    public MatchPrices Prices { get; set; }
+
+    private int Hash(int p) => (int)(((uint)(_new[p] | _new[p + 1] << 8 | _new[p + 2] << 16) * 2654435761u) >> (32 - HashBits));
 
     /// <summary>Adds the operations for new[start, start + length) to <paramref name="ops"/>.</summary>
     public void Parse(int start, int length, List<PatchOp> ops)
     {
-        int end = start + length;
-        int literalStart = start;
-        int p = start;
-        while (p < end)
+        if (length == 0) return;
+        Reserve(length + 1);
+        var cost = _cost;
+        Array.Fill(cost, float.PositiveInfinity, 0, length + 1);
+        cost[0] = 0;
+        _recent[0] = default;
+        var prices = Prices;
+        for (int i = 0; i < length; i++)
         {
-            var (matchLength, distance) = Best(p, end);
-            if (matchLength == 0)
+            float here = cost[i];
+            var recent = _recent[i];
+            int p = start + i;
+            Relax(i + 1, here + prices.Literal(_new[p]), 1, 0, recent);
+            int limit = length - i;
+            if (limit < PatchFormat.MinMatch) continue;
+            int best = PatchFormat.MinMatch - 1;
+            int before = p > 0 ? _new[p - 1] : 0;
+            int fill = 0;
+            while (fill < limit && _new[p + fill] == before) fill++;
+            if (fill > best)
             {
-                p++;
-                continue;
+                RelaxMatch(i, here, best + 1, fill, 1, recent);
+                best = fill;
             }
-            if (p > literalStart) ops.Add(new PatchOp(PatchOpKind.Literal, literalStart, p - literalStart));
-            ops.Add(new PatchOp(PatchOpKind.Match, p, matchLength, Distance: distance));
-            p += matchLength;
-            literalStart = p;
+            // The recent distances cost a few bits: every length they reach is weighed.
+            int longestRecent = 0;
+            for (int k = 0; k < PatchFormat.RecentDistances; k++)
+            {
+                int distance = k == 0 ? recent.First : k == 1 ? recent.Second : recent.Third;
+                if (distance < 2 || distance > p) continue;
+                int common = _new.AsSpan(p - distance, limit).CommonPrefixLength(_new.AsSpan(p, limit));
+                if (common < PatchFormat.MinMatch) continue;
+                var after = recent.After(distance);
+                int from = common >= NiceLength ? common : PatchFormat.MinMatch;
+                for (int l = from; l <= common; l++) Relax(i + l, here + prices.RecentMatch(l, k), l, distance, after);
+                longestRecent = Math.Max(longestRecent, common);
+            }
+            best = Math.Max(best, longestRecent);
+            int depth = 0;
+            for (int q = _previous[p]; q >= 0 && depth < ChainDepth && best < limit && best < NiceLength; q = _previous[q], depth++)
+            {
+                if (_new[q + best] != _new[p + best]) continue;
+                int k = _new.AsSpan(q, limit).CommonPrefixLength(_new.AsSpan(p, limit));
+                if (k <= best || recent.IndexOf(p - q) >= 0) continue;
+                RelaxMatch(i, here, best + 1, k, p - q, recent);
+                best = k;
+            }
+            // A long match is taken as it is: the positions inside it are not weighed.
+            if (best >= NiceLength) i += best - 1;
         }
-        if (end > literalStart) ops.Add(new PatchOp(PatchOpKind.Literal, literalStart, end - literalStart));
+        Emit(start, length, ops);
     }
 
-    private (int Length, int Distance) Best(int p, int end)
+    /// <summary>Relaxes the positions a match from <paramref name="distance"/> back reaches with lengths <paramref name="from"/>..<paramref name="to"/>.</summary>
+    private void RelaxMatch(int i, float here, int from, int to, int distance, RecentDistances recent)
     {
-        int before = p > 0 ? _new[p - 1] : 0;
-        int fill = 0;
-        while (p + fill < end && _new[p + fill] == before) fill++;
-        int bestLength = fill >= PatchFormat.MinMatch ? fill : 0;
-        int bestDistance = 1;
-        int chunkStart = p & ~(PatchFormat.SegmentAlignment - 1);
-        int limit = Math.Min(end, chunkStart + PatchFormat.SegmentAlignment) - p;
-        int depth = 0;
-        for (int q = _previous[p]; q >= chunkStart && depth < ChainDepth; q = _previous[q], depth++)
+        if (to >= NiceLength) from = to;
+        var after = recent.After(distance);
+        for (int l = from; l <= to; l++) Relax(i + l, here + Prices.Match(l, distance), l, distance, after);
+    }
+
+    private void Relax(int target, float cost, int length, int distance, RecentDistances recent)
+    {
+        if (cost >= _cost[target]) return;
+        _cost[target] = cost;
+        _stepLength[target] = length;
+        _stepDistance[target] = distance;
+        _recent[target] = recent;
+    }
+
+    /// <summary>Walks the cheapest path back from the stretch's end and adds its operations in order.</summary>
+    private void Emit(int start, int length, List<PatchOp> ops)
+    {
+        var steps = new List<(int At, int Length, int Distance)>();
+        for (int j = length; j > 0;)
         {
-            int k = 0;
-            while (k < limit && _new[q + k] == _new[p + k]) k++;
-            if (k >= MinimumRepeat && k > bestLength + 1)
-            {
-                bestLength = k;
-                bestDistance = p - q;
-            }
+            int l = _stepLength[j];
+            steps.Add((j - l, l, _stepDistance[j]));
+            j -= l;
         }
-        return (bestLength, bestDistance);
+        steps.Reverse();
+        int literalStart = -1;
+        foreach (var (at, l, distance) in steps)
+        {
+            if (distance == 0)
+            {
+                if (literalStart < 0) literalStart = at;
+                continue;
+            }
+            if (literalStart >= 0) ops.Add(new PatchOp(PatchOpKind.Literal, start + literalStart, at - literalStart));
+            literalStart = -1;
+            ops.Add(new PatchOp(PatchOpKind.Match, start + at, l, Distance: distance));
+        }
+        if (literalStart >= 0) ops.Add(new PatchOp(PatchOpKind.Literal, start + literalStart, length - literalStart));
+    }
+
+    private void Reserve(int count)
+    {
+        if (_cost.Length >= count) return;
+        _cost = new float[count];
+        _stepLength = new int[count];
+        _stepDistance = new int[count];
+        _recent = new RecentDistances[count];
     }
 }

@@ -4,10 +4,11 @@ namespace SecureOta.Build.Delta;
 internal sealed record PatchEncoderOptions
 {
     /// <summary>
-    /// Estimated coded bytes after which a segment ends at the next 4096-byte boundary: more segments
-    /// cost code tables (about 150 bytes each) and give finer resume points.
+    /// Largest estimated coded size of a segment. Segments are cut where the statistics change (each has
+    /// code tables of its own); this limit keeps a resume point at least every 16 records of 4096 bytes,
+    /// so a dropped connection downloads at most that much again.
     /// </summary>
-    public int SegmentTargetBytes { get; init; } = 8 * 1024;
+    public int MaxSegmentBytes { get; init; } = 16 * 4096;
 
     /// <summary>Times each segment is coded; every pass after the first prices choices with the codes of the one before.</summary>
     public int PricingPasses { get; init; } = 2;

@@ -17,7 +17,7 @@ internal readonly record struct PatchOp(PatchOpKind Kind, int NewStart, int Leng
 {
     public int NewEnd => NewStart + Length;
 
-    /// <summary>The part of this operation from <paramref name="at"/> on (a fill stays a fill; other matches never cross a chunk).</summary>
+    /// <summary>The part of this operation from <paramref name="at"/> on (a match goes on from the same distance back).</summary>
     public PatchOp From(int at) => this with { NewStart = at, Length = NewEnd - at, OldStart = Kind == PatchOpKind.Copy ? OldStart + (at - NewStart) : OldStart };
 
     /// <summary>The part of this operation before <paramref name="at"/>.</summary>

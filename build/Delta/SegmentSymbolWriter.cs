@@ -21,6 +21,7 @@ internal sealed class SegmentSymbolWriter
     private byte[] _run = new byte[4096];
     private int _oldPosition;
     private int _editContext;
+    private RecentDistances _distances;
 
     public SegmentSymbolWriter(byte[] oldImage, byte[] newImage)
     {
@@ -38,6 +39,7 @@ internal sealed class SegmentSymbolWriter
         _predictor.Reset();
         _oldPosition = 0;
         _editContext = 0;
+        _distances = default;
         Edits = 0;
         foreach (var op in ops)
         {
@@ -48,7 +50,10 @@ internal sealed class SegmentSymbolWriter
                     break;
                 case PatchOpKind.Match:
                     AddNumber(PatchFormat.TableMain, PatchFormat.MatchSymbol, op.Length - PatchFormat.MinMatch, PatchCostCategory.Matches);
-                    AddNumber(PatchFormat.TableDistance, 0, op.Distance - 1, PatchCostCategory.Matches);
+                    int recent = _distances.Symbol(op.Distance);
+                    if (recent >= 0) Add(PatchFormat.TableDistance, recent, PatchCostCategory.Matches);
+                    else AddNumber(PatchFormat.TableDistance, 0, op.Distance - 1, PatchCostCategory.Matches);
+                    _distances = _distances.After(op.Distance);
                     break;
                 default:
                     WriteBlock(op);

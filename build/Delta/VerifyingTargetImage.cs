@@ -25,6 +25,14 @@ public sealed class VerifyingTargetImage : ITargetImage
     /// <summary>True when exactly the expected image was written.</summary>
     public bool Matches => FirstDifference < 0 && Length == _expected.Length;
 
+    /// <summary>Reads back from the expected image: once a write differed the run has failed anyway.</summary>
+    public void Read(int position, byte[] buffer, int offset, int count)
+    {
+        if (position < 0 || count < 0 || position > Length - count)
+            throw new ArgumentOutOfRangeException(nameof(position), $"bytes {position}..{position + count} are not written yet ({Length} are)");
+        Array.Copy(_expected, position, buffer, offset, count);
+    }
+
     public void Write(byte[] buffer, int offset, int count)
     {
         if (FirstDifference < 0)

@@ -7,12 +7,13 @@ namespace SecureOta.Build.DeviceCost;
 /// <summary>
 /// The patched image's destination: folds it, 4 KiB chunk by chunk, into its image digest with the
 /// core's <see cref="ImageDigestBuilder"/>, as the device does while writing the inactive slot. The
-/// flash write itself is native on the device and is not kept here.
+/// flash write and read-back are native on the device; here the image is kept in memory for matches to read back.
 /// </summary>
 internal sealed class DigestingTargetImage : ITargetImage
 {
     private readonly ImageDigestBuilder _builder;
     private readonly byte[] _chunk = new byte[ArtifactLayout.ChunkSize];
+    private readonly MemoryStream _written = new();
     private int _filled;
 
     public DigestingTargetImage(IHmacSha256 hmac)
@@ -25,8 +26,16 @@ internal sealed class DigestingTargetImage : ITargetImage
 
     public byte[] Digest { get; } = new byte[DigestKeys.DigestSize];
 
+    public void Read(int position, byte[] buffer, int offset, int count)
+    {
+        if (position < 0 || count < 0 || position > _written.Length - count)
+            throw new ArgumentOutOfRangeException(nameof(position), "only bytes already written can be read back");
+        Array.Copy(_written.GetBuffer(), position, buffer, offset, count);
+    }
+
     public void Write(byte[] buffer, int offset, int count)
     {
+        _written.Write(buffer, offset, count);
         while (count > 0)
         {
             int n = Math.Min(count, _chunk.Length - _filled);

@@ -10,7 +10,9 @@ namespace SecureOta.Build.Tasks;
 /// sizes (also as shipped) with their ratio to bsdiff, diff times as medians of <c>--runs=&lt;n&gt;</c> runs
 /// (default 5) with the ratio to bsdiff taken within each run, the patcher's RAM and per-byte work. A
 /// benchmark, not a test: it prints figures and fails only when the device patcher does not rebuild a new
-/// image byte for byte. Pairs come from ../shared/firmware-pairs/ next to the repository and from every
+/// image byte for byte. Besides the pairs it measures each pair's new image patched from an empty base
+/// (against zstd -19 of the whole image) and a generated pair whose new image ends in a 4 MiB fill (against
+/// bsdiff). Pairs come from ../shared/firmware-pairs/ next to the repository and from every
 /// <c>--pairs=&lt;dir&gt;</c>. A missing peer tool is a note and an n/a column, not a failure.
 /// </summary>
 [TaskName("Bench")]
@@ -51,11 +53,21 @@ public sealed class BenchTask : FrostingTask<BuildContext>
                 context.Log.Verbose("Measuring {0}", pair.Name);
                 rows.Add(BenchRunner.Measure(pair, scratch.FullName, runs));
             }
+            var cases = pairs.Select(pair => BenchCaseRunner.FromEmptyBase(pair, scratch.FullName, runs)).ToList();
+            cases.Add(BenchCaseRunner.FillPair(scratch.FullName, runs));
             notes.AddRange(rows.SelectMany(r => r.Baselines).Where(b => b.Problem is not null && b.Size is null)
                 .Select(b => $"{b.Tool}: {b.Problem}").Distinct());
-            context.Log.Information(BenchTablePrinter.Render(rows, notes));
+            notes.AddRange(cases.Where(c => c.PeerSize is null && c.PeerProblem is not null).Select(c => $"{c.Peer}: {c.PeerProblem}").Distinct());
+            context.Log.Information(BenchTablePrinter.Render(rows, notes, cases));
 
             var failed = rows.Where(r => !r.RoundTrip).ToList();
+            var failedCases = cases.Where(c => !c.RoundTrip).ToList();
+            if (failedCases.Count > 0)
+            {
+                throw new BuildException(BuildErrorCode.DeltaPatchFailed,
+                    $"The device patcher did not rebuild the new image of: " + string.Join("; ", failedCases.Select(c => c.Name)),
+                    "This is a defect of the diff or the patcher; report it with the case.");
+            }
             if (failed.Count > 0)
             {
                 throw new BuildException(BuildErrorCode.DeltaPatchFailed,

@@ -17,7 +17,11 @@ namespace SecureOta.Device.Core.Boot
         /// <summary>Bytes written to the slot so far (0 when erased).</summary>
         long Length(SlotId slot);
 
-        /// <summary>Opens the slot for reading from its start; a slot that was never written throws IOException.</summary>
+        /// <summary>
+        /// Opens the slot for reading from its start; a slot that was never written throws IOException. It may be
+        /// open for writing at the same time (a patch reads back what it wrote, after a Flush): the reader sees at
+        /// least what was flushed before it was opened.
+        /// </summary>
         Stream OpenRead(SlotId slot);
 
         /// <summary>

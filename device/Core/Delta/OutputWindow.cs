@@ -59,6 +59,12 @@ namespace SecureOta.Device.Core.Delta
             Start += ChunkSize;
         }
 
+        /// <summary>Reads <paramref name="count"/> new-image bytes from <paramref name="position"/>, all before <see cref="Start"/> (written), into Buffer at <paramref name="index"/>.</summary>
+        public void ReadBack(int position, int index, int count)
+        {
+            _target.Read(position, Buffer, index, count);
+        }
+
         /// <summary>Writes everything left: at the end of the image.</summary>
         public void FlushAll()
         {

@@ -46,7 +46,7 @@ namespace SecureOta.Device.Core.Delta
         /// <summary>A segment header declares an empty or misaligned segment, or its commands do not end exactly at its coded length.</summary>
         BadSegment = 13,
 
-        /// <summary>A match copies from new-image bytes that are not in the output window (before the current 4096-byte chunk).</summary>
+        /// <summary>A match copies from before the start of the new image (its distance exceeds the new bytes written).</summary>
         MatchOutOfWindow = 14,
     }
 }

@@ -1,19 +1,20 @@
 namespace SecureOta.Device.Core.Delta
 {
     /// <summary>
-    /// Constants of the patch format, version 2 (docs/PROTOCOL.md section 11a): a 16-byte header, then
+    /// Constants of the patch format, version 3 (docs/PROTOCOL.md section 11a): a 16-byte header, then
     /// segments, each a byte-aligned block of canonical Huffman tables and commands that rebuilds a run
     /// of the new image whose start is a multiple of <see cref="SegmentAlignment"/>. Nothing carries over
-    /// from one segment to the next but the new byte before it, so a segment boundary is a resume point
-    /// described by its patch offset, its new position and that byte.
+    /// from one segment to the next but the new image written so far (matches may copy from it), so a
+    /// segment boundary is a resume point described by its patch offset, its new position and the byte
+    /// before it, for an output that still holds the bytes before that position.
     /// </summary>
     public static class PatchFormat
     {
         /// <summary>Header bytes 0..3: "SODP" (SecureOta delta patch).</summary>
         public static readonly byte[] Magic = new byte[] { 0x53, 0x4F, 0x44, 0x50 };
 
-        /// <summary>Header byte 4. Version 1 (the range-coded format) is not decoded any more.</summary>
-        public const byte Version = 2;
+        /// <summary>Header byte 4. Version 1 (the range-coded format) and 2 (matches only inside the output chunk) are not decoded any more.</summary>
+        public const byte Version = 3;
 
         /// <summary>Magic, version, three reserved zero bytes, old size and new size (big-endian u32 each).</summary>
         public const int HeaderSize = 16;
@@ -43,6 +44,12 @@ namespace SecureOta.Device.Core.Delta
 
         /// <summary>Codes of a number (0 .. MaxNumber): 7 direct codes, then 4 per length class 3..30.</summary>
         public const int NumberCodes = 119;
+
+        /// <summary>Recent match distances a segment keeps (distance table symbols NumberCodes + k repeat the k-th).</summary>
+        public const int RecentDistances = 3;
+
+        /// <summary>Distance alphabet: number codes of distance - 1, then the recent distances.</summary>
+        public const int DistanceSymbols = NumberCodes + RecentDistances;
 
         /// <summary>
         /// Gap codes: gaps 0..15 are their own code; a gap g of 16 to 255, with n = floor(log2 g), is code
@@ -96,6 +103,7 @@ namespace SecureOta.Device.Core.Delta
             if (table == TableMain) return MainSymbols;
             if (table < TableValue) return EditSymbols;
             if (table == TableValue || table == TableSeek) return SignedSymbols;
+            if (table == TableDistance) return DistanceSymbols;
             return NumberCodes;
         }
 

@@ -25,6 +25,11 @@ namespace SecureOta.Device.Core.Delta
         private long _matched;
         private long _symbols;
 
+        // The segment's three most recent match distances (fills aside), most recent first; 0: none yet.
+        private int _distance0;
+        private int _distance1;
+        private int _distance2;
+
         public SegmentDecoder(BitReader bits, HuffmanTables tables, EditPredictor predictor, OutputWindow window)
         {
             _bits = bits;
@@ -58,6 +63,7 @@ namespace SecureOta.Device.Core.Delta
             _predictor.Reset();
             _copy.ResetContext();
             _oldPosition = 0;
+            _distance0 = _distance1 = _distance2 = 0;
             ushort[] main = _tables.Entries;
             byte[] buffer = _window.Buffer;
             BitReader r = _bits;
@@ -110,36 +116,70 @@ namespace SecureOta.Device.Core.Delta
             }
         }
 
-        /// <summary>A copy of the new image's own bytes: a fill (distance 1) anywhere, other distances inside the window's chunk.</summary>
+        /// <summary>
+        /// A copy of the new image's own bytes from any earlier offset: a fill (distance 1) repeats the byte
+        /// before; other distances copy piece by piece, each piece one native call: bytes before the window
+        /// are read back from the target (already written), bytes inside it move by Array.Copy.
+        /// </summary>
         private int Match(int lengthCode, int newPosition, int end)
         {
             int length = ReadNumber(lengthCode) + PatchFormat.MinMatch;
-            int distance = ReadNumber(_bits.Decode(_tables.Entries, HuffmanTables.Offset(PatchFormat.TableDistance), PatchFormat.OtherCodeBits)) + 1;
+            int distanceSymbol = _bits.Decode(_tables.Entries, HuffmanTables.Offset(PatchFormat.TableDistance), PatchFormat.OtherCodeBits);
+            int distance;
+            if (distanceSymbol < PatchFormat.NumberCodes) distance = ReadNumber(distanceSymbol) + 1;
+            else if (distanceSymbol == PatchFormat.NumberCodes) distance = _distance0;
+            else distance = distanceSymbol == PatchFormat.NumberCodes + 1 ? _distance1 : _distance2;
             _symbols++;
             if (length > end - newPosition || length < 0)
                 throw new PatchDataException(PatchError.WritesPastEnd, "a match of " + length + " bytes at new offset " + newPosition +
                     " runs past its segment, which ends at " + end + ".");
-            byte[] buffer = _window.Buffer;
-            int fill = _window.Fill;
             if (distance == 1)
             {
                 Fill(length);
                 return newPosition + length;
             }
-            if (distance > fill || length > OutputWindow.ChunkSize - fill)
-                throw new PatchDataException(PatchError.MatchOutOfWindow, "a match at new offset " + newPosition + " copies " + length + " bytes from " +
-                    distance + " bytes back, outside the current " + OutputWindow.ChunkSize + "-byte chunk; the patch is corrupted.");
-            int source = fill - distance;
-            int copied = 0;
-            while (copied < length)
+            // Distance 0 (a recent distance not set yet) wraps to the largest unsigned value: refused too.
+            if ((uint)(distance - 1) >= (uint)newPosition)
+                throw new PatchDataException(PatchError.MatchOutOfWindow, "a match at new offset " + newPosition + " copies from " + distance +
+                    " bytes back, before the start of the new image; the patch is corrupted.");
+            // Move to front among the recent distances.
+            if (distance != _distance0)
             {
-                // The bytes from source on repeat with period distance: each copy may take everything written so far.
-                int piece = copied + distance;
-                if (piece > length - copied) piece = length - copied;
-                Array.Copy(buffer, source, buffer, fill + copied, piece);
-                copied += piece;
+                if (distance != _distance1) _distance2 = _distance1;
+                _distance1 = _distance0;
+                _distance0 = distance;
             }
-            _window.Fill = fill + length;
+            OutputWindow window = _window;
+            byte[] buffer = window.Buffer;
+            int origin = newPosition - distance;
+            int source = origin;
+            int left = length;
+            while (left > 0)
+            {
+                window.FlushFullChunk();
+                int fill = window.Fill;
+                int start = window.Start;
+                int piece = OutputWindow.ChunkSize - fill;
+                if (piece > left) piece = left;
+                if (source < start)
+                {
+                    // Written already: read it back, up to the window's start, in one call.
+                    if (piece > start - source) piece = start - source;
+                    window.ReadBack(source, fill, piece);
+                }
+                else
+                {
+                    // The bytes from origin on repeat with period distance: copy from the earliest byte of the same
+                    // phase still in the window, so each copy may take everything written since (no overlap).
+                    int low = origin > start ? origin : start;
+                    int from = source - (source - low) / distance * distance;
+                    if (piece > start + fill - from) piece = start + fill - from;
+                    Array.Copy(buffer, from - start, buffer, fill, piece);
+                }
+                window.Fill = fill + piece;
+                source += piece;
+                left -= piece;
+            }
             _matched += length;
             return newPosition + length;
         }

@@ -200,7 +200,7 @@ namespace SecureOta.Device.Core.Update
                 {
                     long held = slots.Length(slot);
                     output = slots.OpenWrite(slot, held);
-                    _target.AttachAt(output, release.ImageSize, newPosition, held);
+                    _target.AttachAt(output, release.ImageSize, newPosition, held, slots, slot);
                     _source.SaveTo(output, delta.Head);
                     int newSize = _patcher.NewSize > 0 ? _patcher.NewSize : release.ImageSize;
                     applied = _patcher.TryResume(_source, baseImage, _target, newSize, patchOffset, newPosition, byteBefore, out patchFailure);
@@ -208,7 +208,7 @@ namespace SecureOta.Device.Core.Update
                 else
                 {
                     output = slots.OpenWrite(slot, 0);
-                    _target.Attach(output, release.ImageSize);
+                    _target.Attach(output, release.ImageSize, slots, slot);
                     _source.SaveTo(output, delta.Head);
                     applied = _patcher.TryApply(_source, baseImage, _target, out patchFailure);
                 }

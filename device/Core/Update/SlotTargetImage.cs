@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using SecureOta.Device.Core.Artifacts;
+using SecureOta.Device.Core.Boot;
 using SecureOta.Device.Core.Crypto;
 using SecureOta.Device.Core.Delta;
 using SecureOta.Device.Core.Platform;
@@ -12,6 +13,9 @@ namespace SecureOta.Device.Core.Update
     /// (the patcher writes the image digest's 4096-byte chunks) folded into an image digest as it goes, so
     /// the output is checked against the signed imageDigest before the slot can be staged. A patch that
     /// would write past the signed image size is stopped before it fills the flash. Allocated once.
+    /// Matches read earlier bytes back from the slot through a second, read-only stream. A file system such
+    /// as LittleFS gives each open stream a snapshot of the file, so that stream is (re)opened, after a flush,
+    /// only when a read needs bytes written since it was opened: one native read per piece otherwise.
     /// </summary>
     internal sealed class SlotTargetImage : ITargetImage
     {
@@ -20,6 +24,10 @@ namespace SecureOta.Device.Core.Update
         private Stream _stream;
         private long _limit;
         private long _held;
+        private ISlotStore _slots;
+        private SlotId _slot;
+        private Stream _reader;
+        private long _readable;
 
         internal SlotTargetImage(IHmacSha256 hmac)
         {
@@ -29,9 +37,10 @@ namespace SecureOta.Device.Core.Update
         /// <summary>Bytes written since <see cref="Attach"/>.</summary>
         internal long Length { get; private set; }
 
-        /// <summary>Writes to <paramref name="stream"/> (the slot, opened at 0), at most <paramref name="limit"/> bytes.</summary>
-        internal void Attach(Stream stream, long limit)
+        /// <summary>Writes to <paramref name="stream"/> (<paramref name="slot"/> of <paramref name="slots"/>, opened at 0), at most <paramref name="limit"/> bytes.</summary>
+        internal void Attach(Stream stream, long limit, ISlotStore slots, SlotId slot)
         {
+            AttachSlot(slots, slot);
             _stream = stream;
             _limit = limit;
             Length = 0;
@@ -46,8 +55,9 @@ namespace SecureOta.Device.Core.Update
         /// the slot already holds are not written twice. The fold misses the bytes before the position, so
         /// <see cref="Matches"/> then checks the length only and the caller's read-back checks the digest.
         /// </summary>
-        internal void AttachAt(Stream stream, long limit, long position, long held)
+        internal void AttachAt(Stream stream, long limit, long position, long held, ISlotStore slots, SlotId slot)
         {
+            AttachSlot(slots, slot);
             _stream = stream;
             _limit = limit;
             Length = position;
@@ -62,6 +72,41 @@ namespace SecureOta.Device.Core.Update
         internal void Detach()
         {
             _stream = null;
+            if (_reader != null) _reader.Dispose();
+            _reader = null;
+            _slots = null;
+        }
+
+        private void AttachSlot(ISlotStore slots, SlotId slot)
+        {
+            if (slots == null) throw new ArgumentNullException("slots");
+            if (_reader != null) _reader.Dispose();
+            _reader = null;
+            _readable = 0;
+            _slots = slots;
+            _slot = slot;
+        }
+
+        public void Read(int position, byte[] buffer, int offset, int count)
+        {
+            if (position < 0 || count < 0 || position > Length - count)
+                throw new ArgumentOutOfRangeException("position", "only bytes already written to the slot can be read back");
+            if (position + count > _readable)
+            {
+                // The open reader (if any) predates these bytes: flush them and open the slot again.
+                _stream.Flush();
+                if (_reader != null) _reader.Dispose();
+                _reader = _slots.OpenRead(_slot);
+                _readable = Length > _held ? Length : _held;
+            }
+            _reader.Seek(position, SeekOrigin.Begin);
+            while (count > 0)
+            {
+                int read = _reader.Read(buffer, offset, count);
+                if (read <= 0) throw new IOException("the slot ended before the " + Length + " bytes written to it");
+                offset += read;
+                count -= read;
+            }
         }
 
         public void Write(byte[] buffer, int offset, int count)

@@ -50,7 +50,8 @@ namespace SecureOta.Device.Esp32
 
         public Stream OpenRead(string name)
         {
-            return new FileStream(PathOf(name), FileMode.Open, FileAccess.Read);
+            // Shared with a writer: a patch reads back the slot it is writing (its matches copy earlier bytes).
+            return new FileStream(PathOf(name), FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         }
 
         public Stream OpenWrite(string name, bool append)

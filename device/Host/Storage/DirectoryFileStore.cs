@@ -31,7 +31,7 @@ public sealed class DirectoryFileStore : IFileStore
     }
 
     public Stream OpenRead(string name) =>
-        new FileStream(PathOf(name), FileMode.Open, FileAccess.Read, FileShare.Read);
+        new FileStream(PathOf(name), FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
 
     public Stream OpenWrite(string name, bool append) =>
         new FileStream(PathOf(name), append ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.Read);

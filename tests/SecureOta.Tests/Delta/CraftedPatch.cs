@@ -53,6 +53,10 @@ internal sealed class CraftedPatch
     public CraftedPatch Match(int length, int distance) =>
         Number(PatchFormat.TableMain, PatchFormat.MatchSymbol, length - PatchFormat.MinMatch).Number(PatchFormat.TableDistance, 0, distance - 1);
 
+    /// <summary>A match of <paramref name="length"/> bytes from the segment's recent distance <paramref name="index"/> (0: the most recent).</summary>
+    public CraftedPatch RecentMatch(int length, int index) =>
+        Number(PatchFormat.TableMain, PatchFormat.MatchSymbol, length - PatchFormat.MinMatch).Add(PatchFormat.TableDistance, PatchFormat.NumberCodes + index);
+
     /// <summary>An edit <paramref name="gap"/> bytes on that adds <paramref name="value"/> (explicit; a gap below 16).</summary>
     public CraftedPatch Edit(int gap, int value)
     {

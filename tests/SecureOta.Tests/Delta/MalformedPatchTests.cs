@@ -55,8 +55,9 @@ public sealed class MalformedPatchTests
 
     [Theory]
     [InlineData(1)]
-    [InlineData(3)]
-    public void Rejects_the_range_coded_version_1_and_later_versions(byte version) => Assert.Equal(PatchError.UnsupportedVersion, Refusal(WithHeaderByte(4, version)));
+    [InlineData(2)]
+    [InlineData(4)]
+    public void Rejects_the_range_coded_version_1_the_chunk_window_version_2_and_later_versions(byte version) => Assert.Equal(PatchError.UnsupportedVersion, Refusal(WithHeaderByte(4, version)));
 
     [Fact]
     public void Rejects_reserved_header_bytes_set() => Assert.Equal(PatchError.UnsupportedVersion, Refusal(WithHeaderByte(6, 1)));
@@ -96,9 +97,16 @@ public sealed class MalformedPatchTests
     }
 
     [Fact]
-    public void Rejects_a_match_from_before_the_window()
+    public void Rejects_a_match_from_before_the_image_start()
     {
         var patch = new CraftedPatch(0, 10).Segment(10).Literal(1).Literal(2).Match(4, 3).Finish();
+        Assert.Equal(PatchError.MatchOutOfWindow, Refusal(patch, []));
+    }
+
+    [Fact]
+    public void Rejects_a_match_in_a_later_segment_from_before_the_image_start()
+    {
+        var patch = new CraftedPatch(0, 4100).Segment(4096).Match(4096, 1).Segment(4).Match(4, 4097).Finish();
         Assert.Equal(PatchError.MatchOutOfWindow, Refusal(patch, []));
     }
 

@@ -17,7 +17,14 @@ public sealed class PatchResumeTests
         public void SegmentStarts(long patchOffset, int newPosition, int byteBefore) => Boundaries.Add((patchOffset, newPosition, byteBefore));
     }
 
-    /// <summary>Insertions of fresh bytes every 2048 bytes: a patch of many segments.</summary>
+    /// <summary>
+    /// A patch with segments of at most 8 KiB: random insertions gain nothing from separate code tables, so
+    /// the default encoder would code them in few segments of up to 64 KiB; small ones give many boundaries.
+    /// </summary>
+    internal static byte[] SmallSegments(byte[] oldImage, byte[] newImage) =>
+        DeltaDiff.Diff(oldImage, newImage, DeltaParserOptions.Default, new PatchEncoderOptions { MaxSegmentBytes = 8192 }).Patch;
+
+    /// <summary>Insertions of fresh bytes every 2048 bytes: a patch of many records.</summary>
     private static byte[] WithInsertions(byte[] image, int seed)
     {
         byte[] noise = TestImages.Random(image.Length, seed);
@@ -35,7 +42,7 @@ public sealed class PatchResumeTests
     {
         byte[] oldImage = TestImages.Random(24 * 4096 + 300, 5);
         byte[] newImage = WithInsertions(oldImage, 6);
-        byte[] patch = DeltaDiff.Create(oldImage, newImage);
+        byte[] patch = SmallSegments(oldImage, newImage);
         var log = new BoundaryLog();
         var first = new DeltaPatcher { Boundaries = log };
         Assert.True(first.TryApply(new MemoryPatchSource(patch, 4096), new MemoryBaseImage(oldImage), new MemoryTargetImage(), out var failure), failure?.ToString());
@@ -47,11 +54,38 @@ public sealed class PatchResumeTests
             Assert.Equal(0, position % DeltaPatcher.OutputChunkSize);
             Assert.Equal(position == 0 ? 0 : newImage[position - 1], byteBefore);
             var patcher = new DeltaPatcher();
-            var target = new MemoryTargetImage();
+            // The slot holds the image before the boundary: matches may read it back.
+            var target = new MemoryTargetImage(newImage[..position]);
             bool ok = patcher.TryResume(new MemoryPatchSource(patch[(int)offset..], 1000), new MemoryBaseImage(oldImage), target,
                 newImage.Length, offset, position, byteBefore, out failure);
             Assert.True(ok, $"resume at patch offset {offset}: {failure}");
-            Assert.Equal(newImage[position..], target.ToArray());
+            Assert.Equal(newImage, target.ToArray());
+        }
+    }
+
+    [Fact]
+    public void Patcher_resumed_at_a_boundary_copies_a_long_distance_match_from_the_bytes_before_it()
+    {
+        // The new image repeats 40,000 random bytes after 100,000 others (more than one segment holds): the
+        // repeat is a match from bytes written before the boundaries between them.
+        byte[] oldImage = TestImages.Random(5000, 9);
+        byte[] unit = TestImages.Random(40_000, 10);
+        byte[] newImage = [.. unit, .. TestImages.Random(100_000, 11), .. unit, .. oldImage];
+        byte[] patch = DeltaDiff.Create(oldImage, newImage);
+        var log = new BoundaryLog();
+        var first = new DeltaPatcher { Boundaries = log };
+        Assert.True(first.TryApply(new MemoryPatchSource(patch, 4096), new MemoryBaseImage(oldImage), new MemoryTargetImage(), out var failure), failure?.ToString());
+        Assert.True(first.Statistics.MatchedBytes >= unit.Length - 100, $"{first.Statistics.MatchedBytes} bytes matched");
+        var inRepeat = log.Boundaries.Where(b => b.NewPosition > unit.Length).ToList();
+        Assert.NotEmpty(inRepeat);
+
+        foreach (var (offset, position, byteBefore) in inRepeat)
+        {
+            var target = new MemoryTargetImage(newImage[..position]);
+            bool ok = new DeltaPatcher().TryResume(new MemoryPatchSource(patch[(int)offset..], 1000), new MemoryBaseImage(oldImage), target,
+                newImage.Length, offset, position, byteBefore, out failure);
+            Assert.True(ok, $"resume at patch offset {offset}: {failure}");
+            Assert.Equal(newImage, target.ToArray());
         }
     }
 
@@ -60,7 +94,7 @@ public sealed class PatchResumeTests
     {
         byte[] oldImage = TestImages.Random(24 * 4096 + 300, 7);
         byte[] newImage = WithInsertions(oldImage, 8);
-        byte[] patch = DeltaDiff.Create(oldImage, newImage);
+        byte[] patch = SmallSegments(oldImage, newImage);
         var log = new BoundaryLog();
         Assert.True(new DeltaPatcher { Boundaries = log }.TryApply(new MemoryPatchSource(patch, 4096), new MemoryBaseImage(oldImage), new MemoryTargetImage(), out _));
         var (offset, position, byteBefore) = log.Boundaries[2];

@@ -24,7 +24,9 @@ public sealed class DeltaResumeTests : IDisposable
     {
         _output = output;
         _next = HalfRewritten(_running, 92);
-        _release = _site.Publish(_next, "3.0.0", 2, deltas: [TestDelta.Between(_running, _next, "1.0.0")]);
+        // Segments of at most 8 KiB, so the patch has a boundary every few records to resume at.
+        var patch = SecureOta.Tests.Delta.PatchResumeTests.SmallSegments(_running, _next);
+        _release = _site.Publish(_next, "3.0.0", 2, deltas: [new TestDelta(patch, "1.0.0", _running)]);
     }
 
     public void Dispose() => _site.Dispose();

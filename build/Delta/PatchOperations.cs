@@ -1,0 +1,104 @@
+using SecureOta.Device.Core.Delta;
+
+namespace SecureOta.Build.Delta;
+
+/// <summary>
+/// Turns the parser's block cover of the new image into the operations a patch codes: each copy run,
+/// then its literal stretch cut into literals and matches by <see cref="NewImageMatcher"/>, parsed twice
+/// (the second time priced by the symbols the first chose); long fills inside copies become fills.
+/// </summary>
+internal static class PatchOperations
+{
+    /// <summary>Minimum run of the byte before that turns part of a copy into a fill.</summary>
+    private const int FillInCopy = 512;
+
+    /// <summary>Parses of the literal stretches: each after the first is priced by the one before.</summary>
+    private const int ParsePasses = 2;
+
+    public static List<PatchOp> Build(byte[] oldImage, byte[] newImage, IReadOnlyList<PatchBlock> blocks)
+    {
+        Check(oldImage, newImage, blocks);
+        var matcher = new NewImageMatcher(newImage);
+        List<PatchOp> ops = [];
+        for (int pass = 0; pass < ParsePasses; pass++)
+        {
+            if (pass > 0) matcher.Prices = MatchPrices.FromOps(ops, newImage);
+            ops = new List<PatchOp>();
+            int newPosition = 0;
+            foreach (var block in blocks)
+            {
+                if (block.CopyLength > 0) ops.Add(new PatchOp(PatchOpKind.Copy, newPosition, block.CopyLength, block.OldStart));
+                newPosition += block.CopyLength;
+                if (block.LiteralLength > 0) matcher.Parse(newPosition, block.LiteralLength, ops);
+                newPosition += block.LiteralLength;
+            }
+            ops = MergeFills(ops, newImage);
+        }
+        return ops;
+    }
+
+    private static void Check(byte[] oldImage, byte[] newImage, IReadOnlyList<PatchBlock> blocks)
+    {
+        int newPosition = 0;
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            var block = blocks[i];
+            if (block.CopyLength < 0 || block.LiteralLength < 0 || block.CopyLength + block.LiteralLength == 0)
+                throw new ArgumentException($"block {i} is empty or negative", nameof(blocks));
+            if (block.CopyLength > newImage.Length - newPosition || block.LiteralLength > newImage.Length - newPosition - block.CopyLength)
+                throw new ArgumentException($"block {i} runs past the new image", nameof(blocks));
+            if (block.CopyLength > 0 && (block.OldStart < 0 || block.OldStart > oldImage.Length - block.CopyLength))
+                throw new ArgumentException($"block {i} copies outside the old image", nameof(blocks));
+            newPosition += block.CopyLength + block.LiteralLength;
+        }
+        if (newPosition != newImage.Length) throw new ArgumentException("the blocks do not cover the new image", nameof(blocks));
+    }
+
+    /// <summary>
+    /// Long fills inside copies, and copies that are nothing but a fill, become fills (the old image
+    /// rarely holds a long run of the same byte, so the parser covers a long fill with many short
+    /// copies), and fills that touch merge into one.
+    /// </summary>
+    private static List<PatchOp> MergeFills(List<PatchOp> ops, byte[] newImage)
+    {
+        var split = new List<PatchOp>(ops.Count);
+        foreach (var op in ops)
+        {
+            if (op.Kind != PatchOpKind.Copy)
+            {
+                split.Add(op);
+                continue;
+            }
+            int start = op.NewStart;
+            int p = op.NewStart;
+            while (p < op.NewEnd)
+            {
+                int before = p > 0 ? newImage[p - 1] : 0;
+                int run = 0;
+                while (p + run < op.NewEnd && newImage[p + run] == before) run++;
+                bool wholeCopy = p == op.NewStart && run == op.Length && run >= PatchFormat.MinMatch;
+                if (run < FillInCopy && !wholeCopy)
+                {
+                    p += Math.Max(run, 1);
+                    continue;
+                }
+                if (p > start) split.Add(new PatchOp(PatchOpKind.Copy, start, p - start, op.OldStart + (start - op.NewStart)));
+                split.Add(new PatchOp(PatchOpKind.Match, p, run, Distance: 1));
+                p += run;
+                start = p;
+            }
+            if (op.NewEnd > start) split.Add(new PatchOp(PatchOpKind.Copy, start, op.NewEnd - start, op.OldStart + (start - op.NewStart)));
+        }
+        var merged = new List<PatchOp>(split.Count);
+        foreach (var op in split)
+        {
+            if (merged.Count > 0 && IsFill(merged[^1]) && (IsFill(op) || (op.Kind == PatchOpKind.Literal && AllEqual(op, newImage[op.NewStart - 1]))))
+                merged[^1] = merged[^1] with { Length = merged[^1].Length + op.Length };
+            else merged.Add(op);
+        }
+        return merged;
+
+        static bool IsFill(PatchOp op) => op.Kind == PatchOpKind.Match && op.Distance == 1;
+        bool AllEqual(PatchOp op, byte value) => newImage.AsSpan(op.NewStart, op.Length).IndexOfAnyExcept(value) < 0;
+    }
+}
