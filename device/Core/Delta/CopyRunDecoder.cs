@@ -13,16 +13,18 @@ namespace SecureOta.Device.Core.Delta
     {
         private const int EditMask = (1 << PatchFormat.OtherCodeBits) - 1;
 
-        /// <summary>Where the eight edit tables start in the lookup entries (they follow the main table).</summary>
-        private const int EditTablesOffset = 1 << PatchFormat.MainCodeBits;
+        /// <summary>Value kinds as they sit in an edit table entry (kind * 16).</summary>
+        private const int NextKind = PatchFormat.KindPredictionB << 4;
+        private const int RecentKind = PatchFormat.KindRecent << 4;
+        private const int ExplicitKind = PatchFormat.KindExplicit << 4;
 
         private readonly BitReader _bits;
         private readonly HuffmanTables _tables;
         private readonly EditPredictor _predictor;
         private readonly OutputWindow _window;
         private IBaseImage _base;
-        private int _editContext;
-        private int _value;
+        /// <summary>Where the edit table of the next edit symbol starts in the lookup entries.</summary>
+        private int _editTable;
         private long _copied;
         private long _reads;
         private long _edits;
@@ -48,7 +50,7 @@ namespace SecureOta.Device.Core.Delta
         /// <summary>Starts a segment: the first edit symbol is coded with edit table 0.</summary>
         public void ResetContext()
         {
-            _editContext = 0;
+            _editTable = HuffmanTables.EditTablesOffset;
         }
 
         public void CopyStatistics(PatchStatistics statistics)
@@ -71,90 +73,109 @@ namespace SecureOta.Device.Core.Delta
             int[] byNext = predictor.ByNext;
             int[] recent = predictor.RecentValues;
             int recentNext = predictor.RecentNext;
-            byte[] contexts = PatchFormat.EditContextTable;
             ushort[] entries = _tables.Entries;
-            int context = _editContext;
-            // Run offset k is window index k - shift; the run is loaded up to run offset loaded.
-            int shift = window.Start - newStart;
-            int loaded = 0;
-            int from = 0;
-            int edits = 0;
+            byte[] input = r.Input;
+            int inputPosition = r.InputPosition;
+            int inputLength = r.InputLength;
             uint bits = r.Bits;
             int count = r.Count;
+            int table = _editTable;
+            // Window indexes throughout: the run is buffer[start, end) (start may lie before the window
+            // once chunks were flushed), loaded up to loadedEnd; p is the last edit's index (start - 1
+            // before the first), and the next edit with gap code + 1 = G is at p + G + extra gap.
+            int start = newStart - window.Start;
+            int end = start + length;
+            int loadedEnd = start;
+            int loadLimit = loadedEnd - PatchFormat.EditWidth;
+            int p = start - 1;
+            int edits = 0;
             while (true)
             {
-                // The edit symbol: one lookup in the table of the context.
+                // The edit symbol: one lookup in the table of the context, the refill inline.
                 if (count < 16)
                 {
-                    r.Bits = bits;
-                    r.Count = count;
-                    r.Refill();
-                    bits = r.Bits;
-                    count = r.Count;
+                    if (inputPosition + 2 <= inputLength)
+                    {
+                        bits = (bits << 16) | (uint)(input[inputPosition] << 8) | input[inputPosition + 1];
+                        inputPosition += 2;
+                        count += 16;
+                    }
+                    else
+                    {
+                        r.Bits = bits;
+                        r.Count = count;
+                        r.InputPosition = inputPosition;
+                        r.Refill();
+                        bits = r.Bits;
+                        count = r.Count;
+                        inputPosition = r.InputPosition;
+                        inputLength = r.InputLength;
+                    }
                 }
-                int entry = entries[EditTablesOffset + (context << PatchFormat.OtherCodeBits) + ((int)(bits >> (count - PatchFormat.OtherCodeBits)) & EditMask)];
-                int symbol = entry >> 4;
+                int entry = entries[table + ((int)(bits >> (count - PatchFormat.OtherCodeBits)) & EditMask)];
                 count -= entry & 15;
-                context = contexts[symbol];
-                if (symbol == 0)
+                table = ((entry & HuffmanTables.EditContextMask) << 2) + HuffmanTables.EditTablesOffset;
+                int gap = entry >> HuffmanTables.EditGapShift;
+                int kind = entry & HuffmanTables.EditKindMask;
+                int value = 0;
+                if ((uint)(gap - 1) >= 16u || kind >= RecentKind)
                 {
-                    if ((entry & 15) == 0) throw new PatchDataException(PatchError.CorruptStream, "the coded bits match no code of the segment's table; the patch is corrupted.");
-                    break;
-                }
-                int gap = --symbol >> 2;
-                int kind = symbol & 3;
-                if (gap >= 16 || kind >= PatchFormat.KindRecent)
-                {
+                    if (gap == HuffmanTables.EditEndGap) break;
+                    if (gap == 0) throw new PatchDataException(PatchError.CorruptStream, "the coded bits match no code of the segment's table; the patch is corrupted.");
                     // Extra bits of a long gap or a value: the bit reader's own methods.
                     r.Bits = bits;
                     r.Count = count;
-                    if (gap >= 16) gap = ReadLongGap(gap);
-                    if (kind == PatchFormat.KindRecent) kind = 4 + r.ReadBits(2);
-                    else if (kind == PatchFormat.KindExplicit) _value = ReadExplicitValue();
+                    r.InputPosition = inputPosition;
+                    if (gap > 16) gap = ReadLongGap(gap - 1) + 1;
+                    if (kind == RecentKind) value = recent[(recentNext - 1 - r.ReadBits(2)) & 3];
+                    else if (kind == ExplicitKind) value = ReadExplicitValue();
                     bits = r.Bits;
                     count = r.Count;
+                    inputPosition = r.InputPosition;
+                    inputLength = r.InputLength;
                 }
-                if ((uint)gap >= (uint)(length - from))
-                    throw new PatchDataException(PatchError.EditOutsideRun, "an edit " + gap + " bytes after run offset " + from +
+                if (gap >= end - p || gap <= 0)
+                    throw new PatchDataException(PatchError.EditOutsideRun, "an edit " + (gap - 1) + " bytes after run offset " + (p + 1 - start) +
                         " lies outside its copy run of " + length + " bytes.");
-                int at = from + gap;
-                if (at + PatchFormat.EditWidth > loaded && loaded < length)
+                p += gap;
+                if (p > loadLimit && loadedEnd < end)
                 {
-                    loaded = Load(oldStart, length, loaded, at + PatchFormat.EditWidth < length ? at + PatchFormat.EditWidth : length);
-                    shift = window.Start - newStart;
+                    int moved = window.Start;
+                    int loaded = Load(oldStart, length, loadedEnd - start, p + PatchFormat.EditWidth < end ? p + PatchFormat.EditWidth - start : length);
+                    moved = window.Start - moved;
+                    start -= moved;
+                    end -= moved;
+                    p -= moved;
+                    loadedEnd = start + loaded;
+                    loadLimit = loadedEnd < end ? loadedEnd - PatchFormat.EditWidth : int.MaxValue;
                 }
-                int index = at - shift;
-                int previous = index > 0 ? buffer[index - 1] : window.LastWrittenByte;
-                int following = at + 1 < length ? buffer[index + 1] : 0;
-                int value;
-                if (kind == PatchFormat.KindPredictionA) value = byPrevious[previous];
-                else if (kind == PatchFormat.KindPredictionB) value = byNext[following];
-                else if (kind == PatchFormat.KindExplicit) value = _value;
-                else value = recent[(recentNext - 1 - (kind - 4)) & 3];
+                int previous = p > 0 ? buffer[p - 1] : window.LastWrittenByte;
+                int following = p + 1 < end ? buffer[p + 1] : 0;
+                if (kind == 0) value = byPrevious[previous];
+                else if (kind == NextKind) value = byNext[following];
                 byPrevious[previous] = value;
                 byNext[following] = value;
                 recent[recentNext] = value;
                 recentNext = (recentNext + 1) & 3;
                 edits++;
-                if (length - at >= PatchFormat.EditWidth)
+                if (p + PatchFormat.EditWidth <= end)
                 {
-                    // The whole little-endian word, carries included.
-                    int word = buffer[index] | (buffer[index + 1] << 8) | (buffer[index + 2] << 16) | (buffer[index + 3] << 24);
-                    word += value;
-                    buffer[index] = (byte)word;
-                    buffer[index + 1] = (byte)(word >> 8);
-                    buffer[index + 2] = (byte)(word >> 16);
-                    buffer[index + 3] = (byte)(word >> 24);
+                    // The whole little-endian word, carries included: read natively, written back bytewise.
+                    int word = BitConverter.ToInt32(buffer, p) + value;
+                    buffer[p] = (byte)word;
+                    buffer[p + 1] = (byte)(word >> 8);
+                    buffer[p + 2] = (byte)(word >> 16);
+                    buffer[p + 3] = (byte)(word >> 24);
                 }
-                else AddCut(buffer, index, length - at, value);
-                from = at + 1;
-                if (from == length) break;
+                else AddCut(buffer, p, end - p, value);
+                if (p + 1 == end) break;
             }
             r.Bits = bits;
             r.Count = count;
+            r.InputPosition = inputPosition;
             predictor.RecentNext = recentNext;
-            _editContext = context;
-            if (loaded < length) Load(oldStart, length, loaded, length);
+            _editTable = table;
+            if (loadedEnd < end) Load(oldStart, length, loadedEnd - start, length);
             _symbols += edits + 1;
             _edits += edits;
             _copied += length;

@@ -67,7 +67,9 @@ namespace SecureOta.Device.Core.Delta
                 int fill = _window.Fill;
                 int stop = end - newPosition + fill;
                 if (stop > OutputWindow.ChunkSize) stop = OutputWindow.ChunkSize;
-                // Literals: one table lookup each, the bit buffer in locals, its refill inlined.
+                // Literals: one table lookup each, the bit buffer in locals, its refill inline.
+                byte[] input = r.Input;
+                int inputPosition = r.InputPosition;
                 uint bits = r.Bits;
                 int count = r.Count;
                 int entry;
@@ -75,11 +77,21 @@ namespace SecureOta.Device.Core.Delta
                 {
                     if (count < PatchFormat.MainCodeBits)
                     {
-                        while (count <= 24)
+                        if (inputPosition + 2 <= r.InputLength)
                         {
-                            int next = r.InputPosition < r.InputLength ? r.Input[r.InputPosition++] : r.NextCodedByte();
-                            bits = (bits << 8) | (uint)next;
-                            count += 8;
+                            bits = (bits << 16) | (uint)(input[inputPosition] << 8) | input[inputPosition + 1];
+                            inputPosition += 2;
+                            count += 16;
+                        }
+                        else
+                        {
+                            r.Bits = bits;
+                            r.Count = count;
+                            r.InputPosition = inputPosition;
+                            r.Refill();
+                            bits = r.Bits;
+                            count = r.Count;
+                            inputPosition = r.InputPosition;
                         }
                     }
                     entry = main[(int)(bits >> (count - PatchFormat.MainCodeBits)) & MainMask];
@@ -92,6 +104,7 @@ namespace SecureOta.Device.Core.Delta
                         break;
                     }
                 }
+                r.InputPosition = inputPosition;
                 r.Bits = bits;
                 r.Count = count;
                 int literals = fill - _window.Fill;
