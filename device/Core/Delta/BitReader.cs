@@ -160,6 +160,52 @@ namespace SecureOta.Device.Core.Delta
             return entry >> 4;
         }
 
+        /// <summary>
+        /// A number (section 11a.4) whose code is a symbol of the table at <paramref name="entries"/>[<paramref name="offset"/>, +2^8),
+        /// its extra bits taken from the buffer when it holds them; of a signed table (explicit edit
+        /// values, seek deltas: sign * 119 + code of magnitude - 1) the signed value ±(number + 1).
+        /// One call for what took a symbol decode, a number decode and a bit read.
+        /// </summary>
+        public int DecodeNumber(ushort[] entries, int offset, bool signedTable)
+        {
+            if (Count < 16) Refill();
+            int entry = entries[offset + ((int)(Bits >> (Count - PatchFormat.OtherCodeBits)) & ((1 << PatchFormat.OtherCodeBits) - 1))];
+            if (entry == 0)
+                throw new PatchDataException(PatchError.CorruptStream, "the coded bits match no code of the segment's table; the patch is corrupted.");
+            int count = Count - (entry & 15);
+            int code = entry >> 4;
+            bool negative = false;
+            if (signedTable && code >= PatchFormat.NumberCodes)
+            {
+                negative = true;
+                code -= PatchFormat.NumberCodes;
+            }
+            int number;
+            if (code < 7)
+            {
+                Count = count;
+                number = code;
+            }
+            else
+            {
+                int extra = 1 + ((code - 7) >> 2);
+                int leading = (4 | ((code - 7) & 3)) << extra;
+                if (extra <= count)
+                {
+                    count -= extra;
+                    Count = count;
+                    number = leading + ((int)(Bits >> count) & ((1 << extra) - 1)) - 1;
+                }
+                else
+                {
+                    Count = count;
+                    number = leading + ReadBits(extra) - 1;
+                }
+            }
+            if (!signedTable) return number;
+            return negative ? -(number + 1) : number + 1;
+        }
+
         /// <summary>After the last segment the patch must end.</summary>
         public void Finish()
         {

@@ -18,6 +18,9 @@ namespace SecureOta.Device.Core.Delta
         private const int RecentKind = PatchFormat.KindRecent << 4;
         private const int ExplicitKind = PatchFormat.KindExplicit << 4;
 
+        private const int ValueTable = (1 << PatchFormat.MainCodeBits) + ((PatchFormat.TableValue - 1) << PatchFormat.OtherCodeBits);
+        private const int CopyLengthTable = (1 << PatchFormat.MainCodeBits) + ((PatchFormat.TableCopyLength - 1) << PatchFormat.OtherCodeBits);
+
         private readonly BitReader _bits;
         private readonly HuffmanTables _tables;
         private readonly EditPredictor _predictor;
@@ -120,19 +123,83 @@ namespace SecureOta.Device.Core.Delta
                 int value = 0;
                 if ((uint)(gap - 1) >= 16u || kind >= RecentKind)
                 {
-                    if (gap == HuffmanTables.EditEndGap) break;
-                    if (gap == 0) throw new PatchDataException(PatchError.CorruptStream, "the coded bits match no code of the segment's table; the patch is corrupted.");
-                    // Extra bits of a long gap or a value: the bit reader's own methods.
-                    r.Bits = bits;
-                    r.Count = count;
-                    r.InputPosition = inputPosition;
-                    if (gap > 16) gap = ReadLongGap(gap - 1) + 1;
-                    if (kind == RecentKind) value = recent[(recentNext - 1 - r.ReadBits(2)) & 3];
-                    else if (kind == ExplicitKind) value = ReadExplicitValue();
-                    bits = r.Bits;
-                    count = r.Count;
-                    inputPosition = r.InputPosition;
-                    inputLength = r.InputLength;
+                    // The rarer half, still inline: gap codes 16 and up, and the values that carry bits.
+                    if (gap > 16)
+                    {
+                        if (gap == HuffmanTables.EditEndGap) break;
+                        if (gap <= PatchFormat.LongGapCode)
+                        {
+                            // Gap codes 16 to 31: the two bits below the leading one, then 2 to 5 extra bits (8 are buffered).
+                            int c = gap - 17;
+                            int extra = 2 + (c >> 2);
+                            count -= extra;
+                            gap = (((4 | (c & 3)) << extra) | ((int)(bits >> count) & ((1 << extra) - 1))) + 1;
+                        }
+                        else
+                        {
+                            r.Bits = bits;
+                            r.Count = count;
+                            r.InputPosition = inputPosition;
+                            gap = ReadLongGap() + 1;
+                            bits = r.Bits;
+                            count = r.Count;
+                            inputPosition = r.InputPosition;
+                            inputLength = r.InputLength;
+                        }
+                    }
+                    else if (gap == 0) throw new PatchDataException(PatchError.CorruptStream, "the coded bits match no code of the segment's table; the patch is corrupted.");
+                    if (kind >= RecentKind)
+                    {
+                        if (count < 16)
+                        {
+                            r.Bits = bits;
+                            r.Count = count;
+                            r.InputPosition = inputPosition;
+                            r.Refill();
+                            bits = r.Bits;
+                            count = r.Count;
+                            inputPosition = r.InputPosition;
+                            inputLength = r.InputLength;
+                        }
+                        if (kind == RecentKind)
+                        {
+                            count -= 2;
+                            value = recent[(recentNext - 1 - ((int)(bits >> count) & 3)) & 3];
+                        }
+                        else
+                        {
+                            // An explicit value: a symbol of the value table, sign * 119 + number code of magnitude - 1.
+                            int valueEntry = entries[ValueTable + ((int)(bits >> (count - PatchFormat.OtherCodeBits)) & EditMask)];
+                            if (valueEntry == 0) throw new PatchDataException(PatchError.CorruptStream, "the coded bits match no code of the segment's table; the patch is corrupted.");
+                            count -= valueEntry & 15;
+                            int code = valueEntry >> 4;
+                            bool negative = code >= PatchFormat.NumberCodes;
+                            if (negative) code -= PatchFormat.NumberCodes;
+                            if (code >= 7)
+                            {
+                                int extra = 1 + ((code - 7) >> 2);
+                                int leading = (4 | ((code - 7) & 3)) << extra;
+                                if (extra <= count)
+                                {
+                                    count -= extra;
+                                    code = leading + ((int)(bits >> count) & ((1 << extra) - 1)) - 1;
+                                }
+                                else
+                                {
+                                    r.Bits = bits;
+                                    r.Count = count;
+                                    r.InputPosition = inputPosition;
+                                    code = leading + r.ReadBits(extra) - 1;
+                                    bits = r.Bits;
+                                    count = r.Count;
+                                    inputPosition = r.InputPosition;
+                                    inputLength = r.InputLength;
+                                }
+                            }
+                            value = negative ? -(code + 1) : code + 1;
+                            _symbols++;
+                        }
+                    }
                 }
                 if (gap >= end - p || gap <= 0)
                     throw new PatchDataException(PatchError.EditOutsideRun, "an edit " + (gap - 1) + " bytes after run offset " + (p + 1 - start) +
@@ -217,34 +284,12 @@ namespace SecureOta.Device.Core.Delta
         }
 
         /// <summary>The gap of gap code 16 and up: two bits below the leading one and extra bits, or 256 + a number.</summary>
-        private int ReadLongGap(int gapCode)
+        /// <summary>The gap of gap code 32: 256 + a number of the copy length table (-1 past 2^31 - 1).</summary>
+        private int ReadLongGap()
         {
-            if (gapCode == PatchFormat.LongGapCode)
-            {
-                int number = ReadNumber(_bits.Decode(_tables.Entries, HuffmanTables.Offset(PatchFormat.TableCopyLength), PatchFormat.OtherCodeBits));
-                _symbols++;
-                return number > int.MaxValue - PatchFormat.LongGap ? -1 : PatchFormat.LongGap + number;
-            }
-            int n = 4 + ((gapCode - 16) >> 2);
-            return ((4 | ((gapCode - 16) & 3)) << (n - 2)) | _bits.ReadBits(n - 2);
-        }
-
-        private int ReadExplicitValue()
-        {
-            int valueSymbol = _bits.Decode(_tables.Entries, HuffmanTables.Offset(PatchFormat.TableValue), PatchFormat.OtherCodeBits);
+            int number = _bits.DecodeNumber(_tables.Entries, CopyLengthTable, false);
             _symbols++;
-            bool negative = valueSymbol >= PatchFormat.NumberCodes;
-            int magnitude = ReadNumber(negative ? valueSymbol - PatchFormat.NumberCodes : valueSymbol) + 1;
-            return negative ? -magnitude : magnitude;
-        }
-
-        /// <summary>A number from its code and extra bits (section 11a.4).</summary>
-        private int ReadNumber(int code)
-        {
-            if (code < 7) return code;
-            int n = 3 + ((code - 7) >> 2);
-            int u = ((4 | ((code - 7) & 3)) << (n - 2)) | _bits.ReadBits(n - 2);
-            return u - 1;
+            return number > int.MaxValue - PatchFormat.LongGap ? -1 : PatchFormat.LongGap + number;
         }
     }
 }
