@@ -13,10 +13,6 @@ namespace SecureOta.Device.Core.Delta
     {
         private const int EditMask = (1 << PatchFormat.OtherCodeBits) - 1;
 
-        /// <summary>Value kinds as they sit in an edit table entry (kind * 16).</summary>
-        private const int NextKind = PatchFormat.KindPredictionB << 4;
-        private const int RecentKind = PatchFormat.KindRecent << 4;
-        private const int ExplicitKind = PatchFormat.KindExplicit << 4;
 
         private const int ValueTable = (1 << PatchFormat.MainCodeBits) + ((PatchFormat.TableValue - 1) << PatchFormat.OtherCodeBits);
         private const int CopyLengthTable = (1 << PatchFormat.MainCodeBits) + ((PatchFormat.TableCopyLength - 1) << PatchFormat.OtherCodeBits);
@@ -92,6 +88,8 @@ namespace SecureOta.Device.Core.Delta
             int loadLimit = loadedEnd - PatchFormat.EditWidth;
             int p = start - 1;
             int edits = 0;
+            // An edit's value; the explicit and recent kinds set it as their bits are read.
+            int value = 0;
             while (true)
             {
                 // The edit symbol: one lookup in the table of the context, the refill inline.
@@ -117,12 +115,12 @@ namespace SecureOta.Device.Core.Delta
                 }
                 int entry = entries[table + ((int)(bits >> (count - PatchFormat.OtherCodeBits)) & EditMask)];
                 count -= entry & 15;
-                table = ((entry & HuffmanTables.EditContextMask) << 2) + HuffmanTables.EditTablesOffset;
-                int gap = entry >> HuffmanTables.EditGapShift;
-                int kind = entry & HuffmanTables.EditKindMask;
-                int value = 0;
-                if ((uint)(gap - 1) >= 16u || kind >= RecentKind)
+                table = ((entry & HuffmanTables.EditContextMask) << 4) + HuffmanTables.EditTablesOffset;
+                int gap = (entry >> HuffmanTables.EditGapShift) & HuffmanTables.EditGapMask;
+                int kind = entry >> HuffmanTables.EditKindShift;
+                if (entry >= HuffmanTables.EditSlow)
                 {
+                    kind &= 3;
                     // The rarer half, still inline: gap codes 16 and up, and the values that carry bits.
                     if (gap > 16)
                     {
@@ -147,8 +145,7 @@ namespace SecureOta.Device.Core.Delta
                             inputLength = r.InputLength;
                         }
                     }
-                    else if (gap == 0) throw new PatchDataException(PatchError.CorruptStream, "the coded bits match no code of the segment's table; the patch is corrupted.");
-                    if (kind >= RecentKind)
+                    if (kind >= PatchFormat.KindRecent)
                     {
                         if (count < 16)
                         {
@@ -161,7 +158,7 @@ namespace SecureOta.Device.Core.Delta
                             inputPosition = r.InputPosition;
                             inputLength = r.InputLength;
                         }
-                        if (kind == RecentKind)
+                        if (kind == PatchFormat.KindRecent)
                         {
                             count -= 2;
                             value = recent[(recentNext - 1 - ((int)(bits >> count) & 3)) & 3];
@@ -202,8 +199,11 @@ namespace SecureOta.Device.Core.Delta
                     }
                 }
                 if (gap >= end - p || gap <= 0)
+                {
+                    if ((entry & 15) == 0) throw new PatchDataException(PatchError.CorruptStream, "the coded bits match no code of the segment's table; the patch is corrupted.");
                     throw new PatchDataException(PatchError.EditOutsideRun, "an edit " + (gap - 1) + " bytes after run offset " + (p + 1 - start) +
                         " lies outside its copy run of " + length + " bytes.");
+                }
                 p += gap;
                 if (p > loadLimit && loadedEnd < end)
                 {
@@ -216,26 +216,56 @@ namespace SecureOta.Device.Core.Delta
                     loadedEnd = start + loaded;
                     loadLimit = loadedEnd < end ? loadedEnd - PatchFormat.EditWidth : int.MaxValue;
                 }
-                int previous = p > 0 ? buffer[p - 1] : window.LastWrittenByte;
-                int following = p + 1 < end ? buffer[p + 1] : 0;
-                if (kind == 0) value = byPrevious[previous];
-                else if (kind == NextKind) value = byNext[following];
-                byPrevious[previous] = value;
-                byNext[following] = value;
-                recent[recentNext] = value;
-                recentNext = (recentNext + 1) & 3;
                 edits++;
-                if (p + PatchFormat.EditWidth <= end)
+                if (p > 0 && p + PatchFormat.EditWidth <= end)
                 {
-                    // The whole little-endian word, carries included: read natively, written back bytewise.
-                    int word = BitConverter.ToInt32(buffer, p) + value;
+                    // The common edit: a whole word inside the run after a byte in the window. The word is
+                    // read natively, the byte after the edit is its second byte, and only the bytes the
+                    // add changed are written back.
+                    int old = BitConverter.ToInt32(buffer, p);
+                    int previous = buffer[p - 1];
+                    int following = (old >> 8) & 0xFF;
+                    if (kind == PatchFormat.KindPredictionA) value = byPrevious[previous];
+                    else if (kind == PatchFormat.KindPredictionB) value = byNext[following];
+                    byPrevious[previous] = value;
+                    byNext[following] = value;
+                    recent[recentNext] = value;
+                    recentNext = (recentNext + 1) & 3;
+                    int word = old + value;
                     buffer[p] = (byte)word;
-                    buffer[p + 1] = (byte)(word >> 8);
-                    buffer[p + 2] = (byte)(word >> 16);
-                    buffer[p + 3] = (byte)(word >> 24);
+                    int changed = old ^ word;
+                    if ((uint)changed >= 0x100u)
+                    {
+                        buffer[p + 1] = (byte)(word >> 8);
+                        if ((uint)changed >= 0x10000u)
+                        {
+                            buffer[p + 2] = (byte)(word >> 16);
+                            buffer[p + 3] = (byte)(word >> 24);
+                        }
+                    }
                 }
-                else AddCut(buffer, p, end - p, value);
-                if (p + 1 == end) break;
+                else
+                {
+                    // At the window's first byte (the byte before was written out) or in the run's last three bytes.
+                    int previous = p > 0 ? buffer[p - 1] : window.LastWrittenByte;
+                    int following = p + 1 < end ? buffer[p + 1] : 0;
+                    if (kind == PatchFormat.KindPredictionA) value = byPrevious[previous];
+                    else if (kind == PatchFormat.KindPredictionB) value = byNext[following];
+                    byPrevious[previous] = value;
+                    byNext[following] = value;
+                    recent[recentNext] = value;
+                    recentNext = (recentNext + 1) & 3;
+                    if (p + PatchFormat.EditWidth <= end)
+                    {
+                        int word = BitConverter.ToInt32(buffer, p) + value;
+                        buffer[p] = (byte)word;
+                        buffer[p + 1] = (byte)(word >> 8);
+                        buffer[p + 2] = (byte)(word >> 16);
+                        buffer[p + 3] = (byte)(word >> 24);
+                    }
+                    else AddCut(buffer, p, end - p, value);
+                    if (p + 1 == end) break;
+                }
             }
             r.Bits = bits;
             r.Count = count;

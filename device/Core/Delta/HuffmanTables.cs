@@ -30,13 +30,17 @@ namespace SecureOta.Device.Core.Delta
         public const int EditTablesOffset = 1 << PatchFormat.MainCodeBits;
 
         /// <summary>
-        /// An edit table entry: bits 0-3 the code length, 4-5 the value kind times 16 (<see cref="EditKindMask"/>),
-        /// 6-8 the edit table of the next edit symbol, 9-15 <c>G</c>: the gap code + 1 (1 to 33), or
-        /// <see cref="EditEndGap"/> for symbol 0 (the run's edits end); 0 only in an entry of no code.
+        /// An edit table entry: bits 0-3 the code length, 4-6 the edit table of the next edit symbol
+        /// (<see cref="EditContextMask"/>), 7-12 <c>G</c>: the gap code + 1 (1 to 33), or <see cref="EditEndGap"/>
+        /// for symbol 0 (the run's edits end), 13-14 the value kind, and bit 15 (<see cref="EditSlow"/>) set
+        /// when the edit needs more than the entry: the end, a gap code of 16 and up, a recent or an explicit
+        /// value. The entry of no code is 0, which reads as an edit with gap 0 - 1 and is refused there.
         /// </summary>
-        public const int EditKindMask = 0x30;
-        public const int EditContextMask = 0x1C0;
-        public const int EditGapShift = 9;
+        public const int EditContextMask = 0x70;
+        public const int EditGapShift = 7;
+        public const int EditGapMask = 0x3F;
+        public const int EditKindShift = 13;
+        public const int EditSlow = 0x8000;
         public const int EditEndGap = PatchFormat.GapCodes + 1;
 
         /// <summary>Bytes of the lookup tables and the scratch used to build them (used symbols, code-length code, counters).</summary>
@@ -51,17 +55,19 @@ namespace SecureOta.Device.Core.Delta
         private readonly int[] _lengthCounts = new int[16];
         private readonly int[] _nextCode = new int[16];
 
-        /// <summary>The edit table entry of each edit symbol, without its code length (see <see cref="EditKindMask"/>).</summary>
+        /// <summary>The edit table entry of each edit symbol, without its code length (see <see cref="EditSlow"/>).</summary>
         private static readonly ushort[] EditEntry = BuildEditEntries();
 
         private static ushort[] BuildEditEntries()
         {
             ushort[] entries = new ushort[PatchFormat.EditSymbols];
-            entries[0] = (ushort)(EditEndGap << EditGapShift);
+            entries[0] = (ushort)(EditSlow | (EditEndGap << EditGapShift));
             for (int s = 1; s < PatchFormat.EditSymbols; s++)
             {
                 int gapCode = (s - 1) >> 2;
-                entries[s] = (ushort)(((gapCode + 1) << EditGapShift) | (PatchFormat.EditContext(s) << 6) | (((s - 1) & 3) << 4));
+                int kind = (s - 1) & 3;
+                bool slow = gapCode >= 16 || kind >= PatchFormat.KindRecent;
+                entries[s] = (ushort)((slow ? EditSlow : 0) | (kind << EditKindShift) | ((gapCode + 1) << EditGapShift) | (PatchFormat.EditContext(s) << 4));
             }
             return entries;
         }
