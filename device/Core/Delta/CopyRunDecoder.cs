@@ -13,6 +13,10 @@ namespace SecureOta.Device.Core.Delta
     {
         private const int EditMask = (1 << PatchFormat.OtherCodeBits) - 1;
 
+        /// <summary>An edit table entry (slow bit cleared) below this has kind A, below <see cref="RecentEntry"/> kind B.</summary>
+        private const int PredictionBEntry = PatchFormat.KindPredictionB << HuffmanTables.EditKindShift;
+        private const int RecentEntry = PatchFormat.KindRecent << HuffmanTables.EditKindShift;
+
 
         private const int ValueTable = (1 << PatchFormat.MainCodeBits) + ((PatchFormat.TableValue - 1) << PatchFormat.OtherCodeBits);
         private const int CopyLengthTable = (1 << PatchFormat.MainCodeBits) + ((PatchFormat.TableCopyLength - 1) << PatchFormat.OtherCodeBits);
@@ -87,6 +91,7 @@ namespace SecureOta.Device.Core.Delta
             int loadedEnd = start;
             int loadLimit = loadedEnd - PatchFormat.EditWidth;
             int p = start - 1;
+            int lastWord = end - PatchFormat.EditWidth;
             int edits = 0;
             // An edit's value; the explicit and recent kinds set it as their bits are read.
             int value = 0;
@@ -117,10 +122,11 @@ namespace SecureOta.Device.Core.Delta
                 count -= entry & 15;
                 table = ((entry & HuffmanTables.EditContextMask) << 4) + HuffmanTables.EditTablesOffset;
                 int gap = (entry >> HuffmanTables.EditGapShift) & HuffmanTables.EditGapMask;
-                int kind = entry >> HuffmanTables.EditKindShift;
                 if (entry >= HuffmanTables.EditSlow)
                 {
-                    kind &= 3;
+                    // Without its slow bit the entry still tells the kind below (see PredictionBEntry).
+                    entry &= HuffmanTables.EditSlow - 1;
+                    int kind = entry >> HuffmanTables.EditKindShift;
                     // The rarer half, still inline: gap codes 16 and up, and the values that carry bits.
                     if (gap > 16)
                     {
@@ -147,7 +153,13 @@ namespace SecureOta.Device.Core.Delta
                     }
                     if (kind >= PatchFormat.KindRecent)
                     {
-                        if (count < 16)
+                        if (count < 16 && inputPosition + 2 <= inputLength)
+                        {
+                            bits = (bits << 16) | (uint)(input[inputPosition] << 8) | input[inputPosition + 1];
+                            inputPosition += 2;
+                            count += 16;
+                        }
+                        else if (count < 16)
                         {
                             r.Bits = bits;
                             r.Count = count;
@@ -215,9 +227,10 @@ namespace SecureOta.Device.Core.Delta
                     p -= moved;
                     loadedEnd = start + loaded;
                     loadLimit = loadedEnd < end ? loadedEnd - PatchFormat.EditWidth : int.MaxValue;
+                    lastWord = end - PatchFormat.EditWidth;
                 }
                 edits++;
-                if (p > 0 && p + PatchFormat.EditWidth <= end)
+                if (p > 0 && p <= lastWord)
                 {
                     // The common edit: a whole word inside the run after a byte in the window. The word is
                     // read natively, the byte after the edit is its second byte, and only the bytes the
@@ -225,8 +238,8 @@ namespace SecureOta.Device.Core.Delta
                     int old = BitConverter.ToInt32(buffer, p);
                     int previous = buffer[p - 1];
                     int following = (old >> 8) & 0xFF;
-                    if (kind == PatchFormat.KindPredictionA) value = byPrevious[previous];
-                    else if (kind == PatchFormat.KindPredictionB) value = byNext[following];
+                    if (entry < PredictionBEntry) value = byPrevious[previous];
+                    else if (entry < RecentEntry) value = byNext[following];
                     byPrevious[previous] = value;
                     byNext[following] = value;
                     recent[recentNext] = value;
@@ -249,8 +262,8 @@ namespace SecureOta.Device.Core.Delta
                     // At the window's first byte (the byte before was written out) or in the run's last three bytes.
                     int previous = p > 0 ? buffer[p - 1] : window.LastWrittenByte;
                     int following = p + 1 < end ? buffer[p + 1] : 0;
-                    if (kind == PatchFormat.KindPredictionA) value = byPrevious[previous];
-                    else if (kind == PatchFormat.KindPredictionB) value = byNext[following];
+                    if (entry < PredictionBEntry) value = byPrevious[previous];
+                    else if (entry < RecentEntry) value = byNext[following];
                     byPrevious[previous] = value;
                     byNext[following] = value;
                     recent[recentNext] = value;

@@ -113,13 +113,24 @@ namespace SecureOta.Device.Core.Delta
             int previous = 0;
             int used = 0;
             int i = 0;
+            // The bit buffer in locals: at least 16 bits before each item, so its 7-bit symbol and up to
+            // 7 extra bits need no further refill.
+            uint bits = reader.Bits;
+            int count = reader.Count;
             while (i < symbols)
             {
-                if (reader.Count < 16) reader.Refill();
-                int entry = entries[lengthTable + ((int)(reader.Bits >> (reader.Count - LengthCodeBits)) & ((1 << LengthCodeBits) - 1))];
+                if (count < 16)
+                {
+                    reader.Bits = bits;
+                    reader.Count = count;
+                    reader.Refill();
+                    bits = reader.Bits;
+                    count = reader.Count;
+                }
+                int entry = entries[lengthTable + ((int)(bits >> (count - LengthCodeBits)) & ((1 << LengthCodeBits) - 1))];
                 if (entry == 0)
                     throw new PatchDataException(PatchError.CorruptStream, "the coded bits match no code of the segment's table; the patch is corrupted.");
-                reader.Count -= entry & 15;
+                count -= entry & 15;
                 int symbol = entry >> 4;
                 if (symbol < RepeatPrevious)
                 {
@@ -135,10 +146,21 @@ namespace SecureOta.Device.Core.Delta
                     continue;
                 }
                 int run;
-                if (symbol == RepeatPrevious) run = 3 + reader.ReadBits(2);
+                if (symbol == RepeatPrevious)
+                {
+                    count -= 2;
+                    run = 3 + ((int)(bits >> count) & 3);
+                }
+                else if (symbol == ShortZeroRun)
+                {
+                    count -= 3;
+                    run = 3 + ((int)(bits >> count) & 7);
+                    previous = 0;
+                }
                 else
                 {
-                    run = symbol == ShortZeroRun ? 3 + reader.ReadBits(3) : 11 + reader.ReadBits(7);
+                    count -= 7;
+                    run = 11 + ((int)(bits >> count) & 127);
                     previous = 0;
                 }
                 if (run > symbols - i)
@@ -150,6 +172,8 @@ namespace SecureOta.Device.Core.Delta
                 }
                 i += run;
             }
+            reader.Bits = bits;
+            reader.Count = count;
             Build(Offset(table), maxBits, used, table >= PatchFormat.TableEdit && table < PatchFormat.TableValue);
         }
 
