@@ -93,6 +93,7 @@ namespace SecureOta.Device.Core.Delta
             int p = start - 1;
             int lastWord = end - PatchFormat.EditWidth;
             int edits = 0;
+            int explicitValues = 0;
             // An edit's value; the explicit and recent kinds set it as their bits are read.
             int value = 0;
             while (true)
@@ -134,10 +135,10 @@ namespace SecureOta.Device.Core.Delta
                         if (gap <= PatchFormat.LongGapCode)
                         {
                             // Gap codes 16 to 31: the two bits below the leading one, then 2 to 5 extra bits (8 are buffered).
-                            int c = gap - 17;
-                            int extra = 2 + (c >> 2);
+                            // G = gap code + 1: 2 + (code - 16) / 4 = (G - 9) / 4 extra bits, the two bits (code - 16) mod 4 = (G - 1) mod 4.
+                            int extra = (gap - 9) >> 2;
                             count -= extra;
-                            gap = (((4 | (c & 3)) << extra) | ((int)(bits >> count) & ((1 << extra) - 1))) + 1;
+                            gap = (((4 | ((gap - 1) & 3)) << extra) | ((int)(bits >> count) & ((1 << extra) - 1))) + 1;
                         }
                         else
                         {
@@ -186,8 +187,9 @@ namespace SecureOta.Device.Core.Delta
                             if (negative) code -= PatchFormat.NumberCodes;
                             if (code >= 7)
                             {
-                                int extra = 1 + ((code - 7) >> 2);
-                                int leading = (4 | ((code - 7) & 3)) << extra;
+                                // 1 + (code - 7) / 4 = (code - 3) / 4 extra bits; (code - 7) mod 4 = (code + 1) mod 4.
+                                int extra = (code - 3) >> 2;
+                                int leading = (4 | ((code + 1) & 3)) << extra;
                                 if (extra <= count)
                                 {
                                     count -= extra;
@@ -206,19 +208,17 @@ namespace SecureOta.Device.Core.Delta
                                 }
                             }
                             value = negative ? -(code + 1) : code + 1;
-                            _symbols++;
+                            explicitValues++;
                         }
                     }
-                }
-                if (gap >= end - p || gap <= 0)
-                {
                     if ((entry & 15) == 0) throw new PatchDataException(PatchError.CorruptStream, "the coded bits match no code of the segment's table; the patch is corrupted.");
-                    throw new PatchDataException(PatchError.EditOutsideRun, "an edit " + (gap - 1) + " bytes after run offset " + (p + 1 - start) +
-                        " lies outside its copy run of " + length + " bytes.");
+                    // A long gap may be anything: checked before it moves p (a fast gap is 0 to 15, checked after).
+                    if (gap >= end - p || gap <= 0) throw OutsideRun(gap, p, start, length);
                 }
                 p += gap;
                 if (p > loadLimit && loadedEnd < end)
                 {
+                    if (p >= end) throw OutsideRun(gap, p - gap, start, length);
                     int moved = window.Start;
                     int loaded = Load(oldStart, length, loadedEnd - start, p + PatchFormat.EditWidth < end ? p + PatchFormat.EditWidth - start : length);
                     moved = window.Start - moved;
@@ -260,6 +260,7 @@ namespace SecureOta.Device.Core.Delta
                 else
                 {
                     // At the window's first byte (the byte before was written out) or in the run's last three bytes.
+                    if (p >= end) throw OutsideRun(gap, p - gap, start, length);
                     int previous = p > 0 ? buffer[p - 1] : window.LastWrittenByte;
                     int following = p + 1 < end ? buffer[p + 1] : 0;
                     if (entry < PredictionBEntry) value = byPrevious[previous];
@@ -286,9 +287,16 @@ namespace SecureOta.Device.Core.Delta
             predictor.RecentNext = recentNext;
             _editTable = table;
             if (loadedEnd < end) Load(oldStart, length, loadedEnd - start, length);
-            _symbols += edits + 1;
+            _symbols += edits + 1 + explicitValues;
             _edits += edits;
             _copied += length;
+        }
+
+        /// <summary>The error of an edit <paramref name="gap"/> - 1 bytes after the one at window index <paramref name="last"/> (start - 1: none).</summary>
+        private static PatchDataException OutsideRun(int gap, int last, int start, int length)
+        {
+            return new PatchDataException(PatchError.EditOutsideRun, "an edit " + (gap - 1) + " bytes after run offset " + (last + 1 - start) +
+                " lies outside its copy run of " + length + " bytes.");
         }
 
         /// <summary>Adds <paramref name="value"/> into the little-endian word of <paramref name="width"/> (1 to 3) bytes at the run's end.</summary>

@@ -34,7 +34,8 @@ namespace SecureOta.Device.Core.Delta
         /// (<see cref="EditContextMask"/>), 7-12 <c>G</c>: the gap code + 1 (1 to 33), or <see cref="EditEndGap"/>
         /// for symbol 0 (the run's edits end), 13-14 the value kind, and bit 15 (<see cref="EditSlow"/>) set
         /// when the edit needs more than the entry: the end, a gap code of 16 and up, a recent or an explicit
-        /// value. The entry of no code is 0, which reads as an edit with gap 0 - 1 and is refused there.
+        /// value. The entry of no code is <see cref="EditSlow"/> alone (code length 0), so the fast path
+        /// never sees it.
         /// </summary>
         public const int EditContextMask = 0x70;
         public const int EditGapShift = 7;
@@ -197,7 +198,12 @@ namespace SecureOta.Device.Core.Delta
             ushort[] table = Entries;
             ushort[] usedSymbols = _used;
             ushort[] editEntry = EditEntry;
-            Array.Clear(table, offset, 1 << maxBits);
+            if (editTable)
+            {
+                table[offset] = EditSlow;
+                for (int done = 1; done < 1 << maxBits; done += done) Array.Copy(table, offset, table, offset + done, done);
+            }
+            else Array.Clear(table, offset, 1 << maxBits);
             for (int u = 0; u < used; u++)
             {
                 int item = usedSymbols[u];
