@@ -44,15 +44,14 @@ namespace SecureOta.Device.Core.Delta
         public const int EditSlow = 0x8000;
         public const int EditEndGap = PatchFormat.GapCodes + 1;
 
-        /// <summary>Bytes of the lookup tables and the scratch used to build them (used symbols, code-length code, counters).</summary>
-        public const int WorkingMemoryBytes = 2 * EntryCount + 2 * PatchFormat.MaxSymbols + LengthSymbols + 2 * 16 * 4;
+        /// <summary>Bytes of the lookup tables and the scratch used to build them (used symbols with their lengths, counters).</summary>
+        public const int WorkingMemoryBytes = 2 * EntryCount + 2 * PatchFormat.MaxSymbols + 2 * 16 * 4;
 
         /// <summary>Every lookup table; a field so the patcher's loops index it without a call.</summary>
         public readonly ushort[] Entries = new ushort[EntryCount];
 
         /// <summary>The used symbols of the table being read, in symbol order, as symbol * 16 + code length.</summary>
         private readonly ushort[] _used = new ushort[PatchFormat.MaxSymbols];
-        private readonly byte[] _lengthCodeLengths = new byte[LengthSymbols];
         private readonly int[] _lengthCounts = new int[16];
         private readonly int[] _nextCode = new int[16];
 
@@ -87,7 +86,6 @@ namespace SecureOta.Device.Core.Delta
             for (int i = 0; i < LengthSymbols; i++)
             {
                 int length = reader.ReadBits(LengthCodeLengthBits);
-                _lengthCodeLengths[i] = (byte)length;
                 _lengthCounts[length]++;
                 if (length != 0) _used[used++] = (ushort)((i << 4) | length);
             }

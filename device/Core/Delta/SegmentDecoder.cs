@@ -62,12 +62,13 @@ namespace SecureOta.Device.Core.Delta
             _copy.ResetContext();
             _oldPosition = 0;
             ushort[] main = _tables.Entries;
-            byte[] buffer = _window.Buffer;
+            OutputWindow window = _window;
+            byte[] buffer = window.Buffer;
             BitReader r = _bits;
             while (newPosition < end)
             {
-                _window.FlushFullChunk();
-                int fill = _window.Fill;
+                if (window.Fill >= OutputWindow.ChunkSize) window.FlushFullChunk();
+                int fill = window.Fill;
                 int stop = end - newPosition + fill;
                 if (stop > OutputWindow.ChunkSize) stop = OutputWindow.ChunkSize;
                 // Literals: one table lookup each, the bit buffer in locals, its refill inline.
@@ -109,13 +110,19 @@ namespace SecureOta.Device.Core.Delta
                 }
                 r.InputPosition = inputPosition;
                 r.Bits = bits;
-                r.Count = count;
-                int literals = fill - _window.Fill;
-                _literals += literals;
-                _symbols += literals;
-                newPosition += literals;
-                _window.Fill = fill;
-                if (entry < 0) continue;
+                int literals = fill - window.Fill;
+                if (literals != 0)
+                {
+                    _literals += literals;
+                    _symbols += literals;
+                    newPosition += literals;
+                    window.Fill = fill;
+                }
+                if (entry < 0)
+                {
+                    r.Count = count;
+                    continue;
+                }
                 if ((entry & 15) == 0)
                     throw new PatchDataException(PatchError.CorruptStream, "the coded bits match no code of the segment's table; the patch is corrupted.");
                 r.Count = count - (entry & 15);
