@@ -5,9 +5,12 @@ namespace SecureOta.Device.Core.Delta
     /// <summary>
     /// A block's copy run (docs/PROTOCOL.md section 11a.5.1): base bytes read straight into the output
     /// window, one read per window-full, and the run's edits added into their little-endian words in
-    /// the loaded bytes. The per-edit path is written for the interpreter: the edit table lookup, the
-    /// predictions and the add are inline, fields are read into locals, and the only calls are for
-    /// rare work (refilling the bit buffer, long gaps, explicit values, a window flush).
+    /// the loaded bytes. The per-edit path is written for the interpreter (every IL instruction is a
+    /// dispatch; see ./build.sh --target=DeviceCost --profile): the edit table entry already holds the
+    /// gap code, value kind and next table, the bit buffer lives in locals and is refilled two bytes at a
+    /// time inline, explicit and recent values and gap extra bits are decoded inline, the word is read by
+    /// one native BitConverter call and only its changed bytes are written back. The only calls are for
+    /// rare work (a refill at the input buffer's end, gaps from 256, a long extra-bit field, a window flush).
     /// </summary>
     internal sealed class CopyRunDecoder
     {
