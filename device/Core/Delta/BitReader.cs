@@ -168,11 +168,30 @@ namespace SecureOta.Device.Core.Delta
         /// </summary>
         public int DecodeNumber(ushort[] entries, int offset, bool signedTable)
         {
-            if (Count < 16) Refill();
-            int entry = entries[offset + ((int)(Bits >> (Count - PatchFormat.OtherCodeBits)) & ((1 << PatchFormat.OtherCodeBits) - 1))];
+            uint bits = Bits;
+            int count = Count;
+            if (count < 16)
+            {
+                // The refill's common case inline: two bytes.
+                int position = InputPosition;
+                if (position + 2 <= InputLength)
+                {
+                    byte[] input = Input;
+                    bits = (bits << 16) | (uint)(input[position] << 8) | input[position + 1];
+                    InputPosition = position + 2;
+                    count += 16;
+                }
+                else
+                {
+                    Refill();
+                    bits = Bits;
+                    count = Count;
+                }
+            }
+            int entry = entries[offset + ((int)(bits >> (count - PatchFormat.OtherCodeBits)) & ((1 << PatchFormat.OtherCodeBits) - 1))];
             if (entry == 0)
                 throw new PatchDataException(PatchError.CorruptStream, "the coded bits match no code of the segment's table; the patch is corrupted.");
-            int count = Count - (entry & 15);
+            count -= entry & 15;
             int code = entry >> 4;
             bool negative = false;
             if (signedTable && code >= PatchFormat.NumberCodes)
@@ -180,30 +199,29 @@ namespace SecureOta.Device.Core.Delta
                 negative = true;
                 code -= PatchFormat.NumberCodes;
             }
-            int number;
-            if (code < 7)
+            if (code >= 7)
             {
-                Count = count;
-                number = code;
-            }
-            else
-            {
-                int extra = 1 + ((code - 7) >> 2);
-                int leading = (4 | ((code - 7) & 3)) << extra;
+                // 1 + (code - 7) / 4 = (code - 3) / 4 extra bits; (code - 7) mod 4 = (code + 1) mod 4.
+                int extra = (code - 3) >> 2;
+                int leading = (4 | ((code + 1) & 3)) << extra;
                 if (extra <= count)
                 {
                     count -= extra;
-                    Count = count;
-                    number = leading + ((int)(Bits >> count) & ((1 << extra) - 1)) - 1;
+                    code = leading + ((int)(bits >> count) & ((1 << extra) - 1)) - 1;
                 }
                 else
                 {
+                    Bits = bits;
                     Count = count;
-                    number = leading + ReadBits(extra) - 1;
+                    code = leading + ReadBits(extra) - 1;
+                    bits = Bits;
+                    count = Count;
                 }
             }
-            if (!signedTable) return number;
-            return negative ? -(number + 1) : number + 1;
+            Bits = bits;
+            Count = count;
+            if (!signedTable) return code;
+            return negative ? -(code + 1) : code + 1;
         }
 
         /// <summary>After the last segment the patch must end.</summary>
