@@ -13,11 +13,14 @@ public static class DeviceCostBenchmark
     /// <summary>The core assembly the build runs with (device/Core's SecureOta.Device.Core.dll).</summary>
     public static string CoreAssemblyPath => typeof(Ed25519).Assembly.Location;
 
-    /// <summary>Runs every step on <paramref name="inputs"/> (from <see cref="DeviceCostInputs.Create"/>).</summary>
-    public static IReadOnlyList<DeviceCostStep> Run(Dictionary<string, byte[]> inputs)
+    /// <summary>
+    /// Runs every step on <paramref name="inputs"/> (from <see cref="DeviceCostInputs.Create"/>);
+    /// <paramref name="profile"/> also counts per method (<see cref="DeviceCostStep.Methods"/>).
+    /// </summary>
+    public static IReadOnlyList<DeviceCostStep> Run(Dictionary<string, byte[]> inputs, bool profile = false)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        byte[] instrumented = IlCostInstrumenter.Instrument(CoreAssemblyPath);
+        byte[] instrumented = IlCostInstrumenter.Instrument(CoreAssemblyPath, profile);
         var context = new InstrumentedCoreLoadContext(instrumented, typeof(Ed25519).Assembly.GetName().Name!,
             typeof(DeviceCostScenarios).Assembly.Location);
         try

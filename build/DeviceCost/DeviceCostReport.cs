@@ -30,7 +30,8 @@ public static class DeviceCostReport
 
     public static double Seconds(long instructions, int cyclesPerInstruction) => instructions * (double)cyclesPerInstruction / ClockHz;
 
-    public static string Render(IReadOnlyList<DeviceCostStep> steps, IReadOnlyList<string> notes)
+    /// <summary>The table, the assumptions and notes; with <paramref name="profileMethods"/> above 0, each profiled step's top methods.</summary>
+    public static string Render(IReadOnlyList<DeviceCostStep> steps, IReadOnlyList<string> notes, int profileMethods = 0)
     {
         ArgumentNullException.ThrowIfNull(steps);
         ArgumentNullException.ThrowIfNull(notes);
@@ -51,6 +52,7 @@ public static class DeviceCostReport
         text.Append(Assumptions).Append('\n');
         foreach (var step in steps) text.Append("  ").Append(step.Name).Append(": ").Append(step.Note).Append('\n');
         foreach (var note in notes) text.Append(note).Append('\n');
+        if (profileMethods > 0) AppendProfiles(text, steps, profileMethods);
         return text.ToString();
     }
 
@@ -81,6 +83,21 @@ public static class DeviceCostReport
             }),
         };
         return JsonSerializer.Serialize(document, new JsonSerializerOptions { WriteIndented = true });
+    }
+
+    // Per step, the methods that executed the most instructions (their own bodies), with their share of the step.
+    private static void AppendProfiles(StringBuilder text, IReadOnlyList<DeviceCostStep> steps, int top)
+    {
+        foreach (var step in steps.Where(s => s.Methods is { Count: > 0 }))
+        {
+            text.Append("Profile: ").Append(step.Name).Append(" (").Append(Count(step.Instructions)).Append(" IL), top ").Append(top).Append(" methods\n");
+            foreach (var method in step.Methods!.Take(top))
+            {
+                double share = step.Instructions > 0 ? 100.0 * method.Instructions / step.Instructions : 0;
+                text.Append("  ").Append(method.Method.PadRight(60)).Append(Count(method.Instructions).PadLeft(14))
+                    .Append(share.ToString("F1", CultureInfo.InvariantCulture).PadLeft(7)).Append(" %\n");
+            }
+        }
     }
 
     private static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);

@@ -204,10 +204,13 @@ public static class DeviceCostScenarios
     private static string Describe(Dictionary<string, byte[]> inputs) => System.Text.Encoding.UTF8.GetString(inputs[DeviceCostInputs.PairName]);
 
     internal static DeviceCostStep Step(string name, ExecutionCost cost, long? outputBytes, string note) =>
-        new(name, cost.Instructions, cost.Calls, cost.Allocations, outputBytes, note);
+        new(name, cost.Instructions, cost.Calls, cost.Allocations, outputBytes, note) { Methods = cost.Methods };
 
     private static ExecutionCost Divide(ExecutionCost cost, int count) =>
-        new(cost.Instructions / count, cost.Calls / count, cost.Allocations / count);
+        new(cost.Instructions / count, cost.Calls / count, cost.Allocations / count)
+        {
+            Methods = cost.Methods?.Select(m => m with { Instructions = m.Instructions / count }).ToList(),
+        };
 
     internal static void Require(bool condition, string problem)
     {

@@ -9,6 +9,9 @@ namespace SecureOta.Build.DeviceCost;
 /// <param name="Note">How the step was driven.</param>
 public sealed record DeviceCostStep(string Name, long Instructions, long Calls, long Allocations, long? OutputBytes, string Note)
 {
+    /// <summary>Instructions per method, most first, when the run was profiled (--profile); else null.</summary>
+    public IReadOnlyList<MethodCost>? Methods { get; init; }
+
     /// <summary>IL instructions per output byte, or null.</summary>
     public double? InstructionsPerOutputByte => OutputBytes is > 0 ? (double)Instructions / OutputBytes.Value : null;
 }

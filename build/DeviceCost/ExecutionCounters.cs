@@ -8,6 +8,8 @@ public sealed class ExecutionCounters
     private readonly FieldInfo _instructions;
     private readonly FieldInfo _calls;
     private readonly FieldInfo _allocations;
+    private readonly long[]? _perMethod;
+    private readonly string[] _methodNames = [];
 
     public ExecutionCounters(Assembly instrumented)
     {
@@ -17,18 +19,35 @@ public sealed class ExecutionCounters
         _instructions = type.GetField(IlCostInstrumenter.InstructionsField)!;
         _calls = type.GetField(IlCostInstrumenter.CallsField)!;
         _allocations = type.GetField(IlCostInstrumenter.AllocationsField)!;
+        if (type.GetField(IlCostInstrumenter.PerMethodField) is { } perMethod)
+        {
+            _perMethod = (long[])perMethod.GetValue(null)!;
+            _methodNames = ((string)type.GetField(IlCostInstrumenter.MethodNamesField)!.GetValue(null)!).Split('\n');
+        }
     }
 
     /// <summary>The totals since the assembly was loaded.</summary>
     public ExecutionCost Read() =>
         new((long)_instructions.GetValue(null)!, (long)_calls.GetValue(null)!, (long)_allocations.GetValue(null)!);
 
-    /// <summary>What <paramref name="action"/> made the instrumented code execute.</summary>
+    /// <summary>
+    /// What <paramref name="action"/> made the instrumented code execute; when the assembly counts per
+    /// method, with <see cref="ExecutionCost.Methods"/>: every method that ran, most instructions first.
+    /// </summary>
     public ExecutionCost Measure(Action action)
     {
         ArgumentNullException.ThrowIfNull(action);
         var before = Read();
+        var methodsBefore = (long[]?)_perMethod?.Clone();
         action();
-        return Read() - before;
+        var cost = Read() - before;
+        if (_perMethod is null || methodsBefore is null) return cost;
+        var methods = new List<MethodCost>();
+        for (int i = 0; i < _perMethod.Length; i++)
+        {
+            long executed = _perMethod[i] - methodsBefore[i];
+            if (executed != 0) methods.Add(new MethodCost(_methodNames[i], executed));
+        }
+        return cost with { Methods = methods.OrderByDescending(m => m.Instructions).ThenBy(m => m.Method, StringComparer.Ordinal).ToList() };
     }
 }

@@ -16,6 +16,11 @@ namespace SecureOta.Build.DeviceCost;
 /// instruction is redirected to its prologue, so a block counts however it is entered. A block left
 /// early by an exception still counts whole: exceptions are not on the paths this measures.
 /// </para>
+/// <para>
+/// With <c>perMethod</c> each prologue also adds the block's instructions to its method's slot of a
+/// static array, so a profile can say where a step's instructions went; the method names are kept
+/// in the same order in a static string (one per line).
+/// </para>
 /// </summary>
 public static class IlCostInstrumenter
 {
@@ -27,19 +32,23 @@ public static class IlCostInstrumenter
     public const string CallsField = "Calls";
     public const string AllocationsField = "Allocations";
 
+    /// <summary>With per-method counting: the long[] of instructions per method, and their names, one a line, in the same order.</summary>
+    public const string PerMethodField = "PerMethod";
+    public const string MethodNamesField = "MethodNames";
+
     /// <summary>Returns the instrumented image of the assembly at <paramref name="assemblyPath"/> (the file is not changed).</summary>
-    public static byte[] Instrument(string assemblyPath)
+    public static byte[] Instrument(string assemblyPath, bool perMethod = false)
     {
         using var input = new MemoryStream(File.ReadAllBytes(assemblyPath));
-        return Instrument(input, Path.GetDirectoryName(Path.GetFullPath(assemblyPath))!);
+        return Instrument(input, Path.GetDirectoryName(Path.GetFullPath(assemblyPath))!, perMethod);
     }
 
     /// <summary>
     /// Returns the instrumented image of the assembly read from <paramref name="assembly"/>; its
     /// references are resolved from <paramref name="referenceDirectory"/> and the running framework
-    /// (to tell structs from classes).
+    /// (to tell structs from classes). <paramref name="perMethod"/> also counts instructions per method.
     /// </summary>
-    public static byte[] Instrument(Stream assembly, string referenceDirectory)
+    public static byte[] Instrument(Stream assembly, string referenceDirectory, bool perMethod = false)
     {
         using var resolver = new DefaultAssemblyResolver();
         resolver.AddSearchDirectory(referenceDirectory);
@@ -53,22 +62,50 @@ public static class IlCostInstrumenter
         var targets = new CounterFields(
             counters.Fields.Single(f => f.Name == InstructionsField),
             counters.Fields.Single(f => f.Name == CallsField),
-            counters.Fields.Single(f => f.Name == AllocationsField));
+            counters.Fields.Single(f => f.Name == AllocationsField),
+            perMethod ? AddPerMethodField(module, counters, PerMethodField, new ArrayType(module.TypeSystem.Int64)) : null);
 
+        var names = new List<string>();
         foreach (var type in module.GetTypes().Where(t => t != counters).ToList())
         {
             foreach (var method in type.Methods.Where(m => m.HasBody))
             {
-                InstrumentBody(method.Body, targets);
+                InstrumentBody(method.Body, targets, names.Count);
+                names.Add(type.Name + "." + method.Name);
             }
         }
+        if (perMethod) AddPerMethodInitializer(module, counters, targets.PerMethod!, names);
 
         using var output = new MemoryStream();
         definition.Write(output);
         return output.ToArray();
     }
 
-    private sealed record CounterFields(FieldReference Instructions, FieldReference Calls, FieldReference Allocations);
+    private sealed record CounterFields(FieldReference Instructions, FieldReference Calls, FieldReference Allocations, FieldReference? PerMethod);
+
+    private static FieldDefinition AddPerMethodField(ModuleDefinition module, TypeDefinition counters, string name, TypeReference type)
+    {
+        var field = new FieldDefinition(name, FieldAttributes.Public | FieldAttributes.Static, module.ImportReference(type));
+        counters.Fields.Add(field);
+        return field;
+    }
+
+    // The counter class's static constructor: PerMethod = new long[methods]; MethodNames = "name\nname...".
+    private static void AddPerMethodInitializer(ModuleDefinition module, TypeDefinition counters, FieldReference perMethod, List<string> names)
+    {
+        var namesField = AddPerMethodField(module, counters, MethodNamesField, module.TypeSystem.String);
+        var constructor = new MethodDefinition(".cctor",
+            MethodAttributes.Private | MethodAttributes.Static | MethodAttributes.HideBySig | MethodAttributes.SpecialName | MethodAttributes.RTSpecialName,
+            module.TypeSystem.Void);
+        var il = constructor.Body.GetILProcessor();
+        il.Emit(OpCodes.Ldc_I4, names.Count);
+        il.Emit(OpCodes.Newarr, module.TypeSystem.Int64);
+        il.Emit(OpCodes.Stsfld, perMethod);
+        il.Emit(OpCodes.Ldstr, string.Join('\n', names));
+        il.Emit(OpCodes.Stsfld, namesField);
+        il.Emit(OpCodes.Ret);
+        counters.Methods.Add(constructor);
+    }
 
     private static TypeDefinition AddCounterType(ModuleDefinition module)
     {
@@ -83,7 +120,7 @@ public static class IlCostInstrumenter
         return type;
     }
 
-    private static void InstrumentBody(MethodBody body, CounterFields counters)
+    private static void InstrumentBody(MethodBody body, CounterFields counters, int methodIndex)
     {
         // Long branch forms first: the prologues lengthen the code, so a short branch may no longer reach.
         body.SimplifyMacros();
@@ -96,6 +133,7 @@ public static class IlCostInstrumenter
             AddIncrement(prologue, counters.Instructions, block.InstructionCount);
             AddIncrement(prologue, counters.Calls, block.Calls);
             AddIncrement(prologue, counters.Allocations, block.Allocations);
+            if (counters.PerMethod is not null) AddMethodIncrement(prologue, counters.PerMethod, methodIndex, block.InstructionCount);
             foreach (var instruction in prologue)
             {
                 processor.InsertBefore(block.First, instruction);
@@ -114,6 +152,19 @@ public static class IlCostInstrumenter
         prologue.Add(Instruction.Create(OpCodes.Ldc_I8, (long)amount));
         prologue.Add(Instruction.Create(OpCodes.Add));
         prologue.Add(Instruction.Create(OpCodes.Stsfld, counter));
+    }
+
+    // PerMethod[methodIndex] += amount, stack-neutral like the counters.
+    private static void AddMethodIncrement(List<Instruction> prologue, FieldReference perMethod, int methodIndex, int amount)
+    {
+        prologue.Add(Instruction.Create(OpCodes.Ldsfld, perMethod));
+        prologue.Add(Instruction.Create(OpCodes.Ldc_I4, methodIndex));
+        prologue.Add(Instruction.Create(OpCodes.Ldelema, ((ArrayType)perMethod.FieldType).ElementType));
+        prologue.Add(Instruction.Create(OpCodes.Dup));
+        prologue.Add(Instruction.Create(OpCodes.Ldind_I8));
+        prologue.Add(Instruction.Create(OpCodes.Ldc_I8, (long)amount));
+        prologue.Add(Instruction.Create(OpCodes.Add));
+        prologue.Add(Instruction.Create(OpCodes.Stind_I8));
     }
 
     // Whatever entered a block at its first instruction now enters at its prologue: branches, switch

@@ -11,12 +11,15 @@ namespace SecureOta.Build.Tasks;
 /// counts are deterministic, so they can be compared between commits.
 /// </summary>
 [TaskName("DeviceCost")]
-[TaskDescription("Counts the IL instructions, calls and allocations of the device core per update step (Ed25519, X25519, record reader, key unwrap, full and delta update of ../shared/firmware-pairs/marauder-esp32, the delta patch alone also on idf-hello-esp32 and micropython-esp8266) and estimates ESP32 time; --json=<file> writes the figures.")]
+[TaskDescription("Counts the IL instructions, calls and allocations of the device core per update step (Ed25519, X25519, record reader, key unwrap, full and delta update of ../shared/firmware-pairs/marauder-esp32, the delta patch alone also on idf-hello-esp32 and micropython-esp8266) and estimates ESP32 time; --json=<file> writes the figures; --profile[=<n>] also prints each step's top n methods (10) by IL executed.")]
 public sealed class DeviceCostTask : FrostingTask<BuildContext>
 {
     private const string PairName = "marauder-esp32";
     private const string OldImage = "v0.9.12.bin";
     private const string NewImage = "v0.9.13.bin";
+
+    /// <summary>Methods listed per step by a bare --profile.</summary>
+    private const int DefaultProfileMethods = 10;
 
     public override void Run(BuildContext context)
     {
@@ -24,13 +27,14 @@ public sealed class DeviceCostTask : FrostingTask<BuildContext>
         var jsonPath = context.GetArgument("json");
         if (context.HasArgument("json") && string.IsNullOrWhiteSpace(jsonPath))
             throw new BuildException(BuildErrorCode.InvalidArgument, "--json needs a file name.", "Give --json=<file>.");
+        int profileMethods = ProfileMethods(context);
 
         var (name, oldImage, newImage) = LoadPair(context, notes);
         context.Log.Verbose("Preparing the DeviceCost inputs (signatures, artifacts, the delta patch of {0})", name);
         var inputs = DeviceCostInputs.Create(name, oldImage, newImage);
         foreach (var (otherName, otherOld, otherNew) in OtherPairs(context)) DeviceCostInputs.AddPatchPair(inputs, otherName, otherOld, otherNew);
-        var steps = DeviceCostBenchmark.Run(inputs);
-        context.Log.Information(DeviceCostReport.Render(steps, notes));
+        var steps = DeviceCostBenchmark.Run(inputs, profileMethods > 0);
+        context.Log.Information(DeviceCostReport.Render(steps, notes, profileMethods));
 
         if (jsonPath is not null)
         {
@@ -45,6 +49,17 @@ public sealed class DeviceCostTask : FrostingTask<BuildContext>
             }
             context.Log.Information("Wrote {0}", path);
         }
+    }
+
+    /// <summary>0 without --profile; the methods to list per step with it (--profile alone: 10).</summary>
+    private static int ProfileMethods(BuildContext context)
+    {
+        if (!context.HasArgument("profile")) return 0;
+        var value = context.GetArgument("profile");
+        if (string.IsNullOrEmpty(value) || value.Equals("true", StringComparison.OrdinalIgnoreCase)) return DefaultProfileMethods;
+        if (int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var methods) && methods is > 0 and <= 1000)
+            return methods;
+        throw new BuildException(BuildErrorCode.InvalidArgument, $"--profile={value} is not a number of methods.", "Give --profile or --profile=<n> with n from 1 to 1000.");
     }
 
     /// <summary>The other shared pairs, whose patches the delta apply step also measures (absent ones are skipped).</summary>

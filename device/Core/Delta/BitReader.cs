@@ -160,6 +160,70 @@ namespace SecureOta.Device.Core.Delta
             return entry >> 4;
         }
 
+        /// <summary>
+        /// A number (section 11a.4) whose code is a symbol of the table at <paramref name="entries"/>[<paramref name="offset"/>, +2^8),
+        /// its extra bits taken from the buffer when it holds them; of a signed table (explicit edit
+        /// values, seek deltas: sign * 119 + code of magnitude - 1) the signed value ±(number + 1).
+        /// One call for what took a symbol decode, a number decode and a bit read.
+        /// </summary>
+        public int DecodeNumber(ushort[] entries, int offset, bool signedTable)
+        {
+            uint bits = Bits;
+            int count = Count;
+            if (count < 16)
+            {
+                // The refill's common case inline: two bytes.
+                int position = InputPosition;
+                if (position + 2 <= InputLength)
+                {
+                    byte[] input = Input;
+                    bits = (bits << 16) | (uint)(input[position] << 8) | input[position + 1];
+                    InputPosition = position + 2;
+                    count += 16;
+                }
+                else
+                {
+                    Refill();
+                    bits = Bits;
+                    count = Count;
+                }
+            }
+            int entry = entries[offset + ((int)(bits >> (count - PatchFormat.OtherCodeBits)) & ((1 << PatchFormat.OtherCodeBits) - 1))];
+            if (entry == 0)
+                throw new PatchDataException(PatchError.CorruptStream, "the coded bits match no code of the segment's table; the patch is corrupted.");
+            count -= entry & 15;
+            int code = entry >> 4;
+            bool negative = false;
+            if (signedTable && code >= PatchFormat.NumberCodes)
+            {
+                negative = true;
+                code -= PatchFormat.NumberCodes;
+            }
+            if (code >= 7)
+            {
+                // 1 + (code - 7) / 4 = (code - 3) / 4 extra bits; (code - 7) mod 4 = (code + 1) mod 4.
+                int extra = (code - 3) >> 2;
+                int leading = (4 | ((code + 1) & 3)) << extra;
+                if (extra <= count)
+                {
+                    count -= extra;
+                    code = leading + ((int)(bits >> count) & ((1 << extra) - 1)) - 1;
+                }
+                else
+                {
+                    Bits = bits;
+                    Count = count;
+                    code = leading + ReadBits(extra) - 1;
+                    bits = Bits;
+                    count = Count;
+                }
+            }
+            Bits = bits;
+            Count = count;
+            if (!signedTable) return code;
+            return negative ? -(code + 1) : code + 1;
+        }
+
         /// <summary>After the last segment the patch must end.</summary>
         public void Finish()
         {

@@ -5,24 +5,32 @@ namespace SecureOta.Device.Core.Delta
     /// <summary>
     /// A block's copy run (docs/PROTOCOL.md section 11a.5.1): base bytes read straight into the output
     /// window, one read per window-full, and the run's edits added into their little-endian words in
-    /// the loaded bytes. The per-edit path is written for the interpreter: the edit table lookup, the
-    /// predictions and the add are inline, fields are read into locals, and the only calls are for
-    /// rare work (refilling the bit buffer, long gaps, explicit values, a window flush).
+    /// the loaded bytes. The per-edit path is written for the interpreter (every IL instruction is a
+    /// dispatch; see ./build.sh --target=DeviceCost --profile): the edit table entry already holds the
+    /// gap code, value kind and next table, the bit buffer lives in locals and is refilled two bytes at a
+    /// time inline, explicit and recent values and gap extra bits are decoded inline, the word is read by
+    /// one native BitConverter call and only its changed bytes are written back. The only calls are for
+    /// rare work (a refill at the input buffer's end, gaps from 256, a long extra-bit field, a window flush).
     /// </summary>
     internal sealed class CopyRunDecoder
     {
         private const int EditMask = (1 << PatchFormat.OtherCodeBits) - 1;
 
-        /// <summary>Where the eight edit tables start in the lookup entries (they follow the main table).</summary>
-        private const int EditTablesOffset = 1 << PatchFormat.MainCodeBits;
+        /// <summary>An edit table entry (slow bit cleared) below this has kind A, below <see cref="RecentEntry"/> kind B.</summary>
+        private const int PredictionBEntry = PatchFormat.KindPredictionB << HuffmanTables.EditKindShift;
+        private const int RecentEntry = PatchFormat.KindRecent << HuffmanTables.EditKindShift;
+
+
+        private const int ValueTable = (1 << PatchFormat.MainCodeBits) + ((PatchFormat.TableValue - 1) << PatchFormat.OtherCodeBits);
+        private const int CopyLengthTable = (1 << PatchFormat.MainCodeBits) + ((PatchFormat.TableCopyLength - 1) << PatchFormat.OtherCodeBits);
 
         private readonly BitReader _bits;
         private readonly HuffmanTables _tables;
         private readonly EditPredictor _predictor;
         private readonly OutputWindow _window;
         private IBaseImage _base;
-        private int _editContext;
-        private int _value;
+        /// <summary>Where the edit table of the next edit symbol starts in the lookup entries.</summary>
+        private int _editTable;
         private long _copied;
         private long _reads;
         private long _edits;
@@ -48,7 +56,7 @@ namespace SecureOta.Device.Core.Delta
         /// <summary>Starts a segment: the first edit symbol is coded with edit table 0.</summary>
         public void ResetContext()
         {
-            _editContext = 0;
+            _editTable = HuffmanTables.EditTablesOffset;
         }
 
         public void CopyStatistics(PatchStatistics statistics)
@@ -71,93 +79,227 @@ namespace SecureOta.Device.Core.Delta
             int[] byNext = predictor.ByNext;
             int[] recent = predictor.RecentValues;
             int recentNext = predictor.RecentNext;
-            byte[] contexts = PatchFormat.EditContextTable;
             ushort[] entries = _tables.Entries;
-            int context = _editContext;
-            // Run offset k is window index k - shift; the run is loaded up to run offset loaded.
-            int shift = window.Start - newStart;
-            int loaded = 0;
-            int from = 0;
-            int edits = 0;
+            byte[] input = r.Input;
+            int inputPosition = r.InputPosition;
+            int inputLength = r.InputLength;
             uint bits = r.Bits;
             int count = r.Count;
+            int table = _editTable;
+            // Window indexes throughout: the run is buffer[start, end) (start may lie before the window
+            // once chunks were flushed), loaded up to loadedEnd; p is the last edit's index (start - 1
+            // before the first), and the next edit with gap code + 1 = G is at p + G + extra gap.
+            int start = newStart - window.Start;
+            int end = start + length;
+            int loadedEnd = start;
+            int loadLimit = loadedEnd - PatchFormat.EditWidth;
+            int p = start - 1;
+            int lastWord = end - PatchFormat.EditWidth;
+            int edits = 0;
+            int explicitValues = 0;
+            // An edit's value; the explicit and recent kinds set it as their bits are read.
+            int value = 0;
             while (true)
             {
-                // The edit symbol: one lookup in the table of the context.
+                // The edit symbol: one lookup in the table of the context, the refill inline.
                 if (count < 16)
                 {
-                    r.Bits = bits;
-                    r.Count = count;
-                    r.Refill();
-                    bits = r.Bits;
-                    count = r.Count;
+                    if (inputPosition + 2 <= inputLength)
+                    {
+                        bits = (bits << 16) | (uint)(input[inputPosition] << 8) | input[inputPosition + 1];
+                        inputPosition += 2;
+                        count += 16;
+                    }
+                    else
+                    {
+                        r.Bits = bits;
+                        r.Count = count;
+                        r.InputPosition = inputPosition;
+                        r.Refill();
+                        bits = r.Bits;
+                        count = r.Count;
+                        inputPosition = r.InputPosition;
+                        inputLength = r.InputLength;
+                    }
                 }
-                int entry = entries[EditTablesOffset + (context << PatchFormat.OtherCodeBits) + ((int)(bits >> (count - PatchFormat.OtherCodeBits)) & EditMask)];
-                int symbol = entry >> 4;
+                int entry = entries[table + ((int)(bits >> (count - PatchFormat.OtherCodeBits)) & EditMask)];
                 count -= entry & 15;
-                context = contexts[symbol];
-                if (symbol == 0)
+                table = ((entry & HuffmanTables.EditContextMask) << 4) + HuffmanTables.EditTablesOffset;
+                int gap = (entry >> HuffmanTables.EditGapShift) & HuffmanTables.EditGapMask;
+                if (entry >= HuffmanTables.EditSlow)
                 {
+                    // Without its slow bit the entry still tells the kind below (see PredictionBEntry).
+                    entry &= HuffmanTables.EditSlow - 1;
+                    int kind = entry >> HuffmanTables.EditKindShift;
+                    // The rarer half, still inline: gap codes 16 and up, and the values that carry bits.
+                    if (gap > 16)
+                    {
+                        if (gap == HuffmanTables.EditEndGap) break;
+                        if (gap <= PatchFormat.LongGapCode)
+                        {
+                            // Gap codes 16 to 31: the two bits below the leading one, then 2 to 5 extra bits (8 are buffered).
+                            // G = gap code + 1: 2 + (code - 16) / 4 = (G - 9) / 4 extra bits, the two bits (code - 16) mod 4 = (G - 1) mod 4.
+                            int extra = (gap - 9) >> 2;
+                            count -= extra;
+                            gap = (((4 | ((gap - 1) & 3)) << extra) | ((int)(bits >> count) & ((1 << extra) - 1))) + 1;
+                        }
+                        else
+                        {
+                            r.Bits = bits;
+                            r.Count = count;
+                            r.InputPosition = inputPosition;
+                            gap = ReadLongGap() + 1;
+                            bits = r.Bits;
+                            count = r.Count;
+                            inputPosition = r.InputPosition;
+                            inputLength = r.InputLength;
+                        }
+                    }
+                    if (kind >= PatchFormat.KindRecent)
+                    {
+                        if (count < 16 && inputPosition + 2 <= inputLength)
+                        {
+                            bits = (bits << 16) | (uint)(input[inputPosition] << 8) | input[inputPosition + 1];
+                            inputPosition += 2;
+                            count += 16;
+                        }
+                        else if (count < 16)
+                        {
+                            r.Bits = bits;
+                            r.Count = count;
+                            r.InputPosition = inputPosition;
+                            r.Refill();
+                            bits = r.Bits;
+                            count = r.Count;
+                            inputPosition = r.InputPosition;
+                            inputLength = r.InputLength;
+                        }
+                        if (kind == PatchFormat.KindRecent)
+                        {
+                            count -= 2;
+                            value = recent[(recentNext - 1 - ((int)(bits >> count) & 3)) & 3];
+                        }
+                        else
+                        {
+                            // An explicit value: a symbol of the value table, sign * 119 + number code of magnitude - 1.
+                            int valueEntry = entries[ValueTable + ((int)(bits >> (count - PatchFormat.OtherCodeBits)) & EditMask)];
+                            if (valueEntry == 0) throw new PatchDataException(PatchError.CorruptStream, "the coded bits match no code of the segment's table; the patch is corrupted.");
+                            count -= valueEntry & 15;
+                            int code = valueEntry >> 4;
+                            bool negative = code >= PatchFormat.NumberCodes;
+                            if (negative) code -= PatchFormat.NumberCodes;
+                            if (code >= 7)
+                            {
+                                // 1 + (code - 7) / 4 = (code - 3) / 4 extra bits; (code - 7) mod 4 = (code + 1) mod 4.
+                                int extra = (code - 3) >> 2;
+                                int leading = (4 | ((code + 1) & 3)) << extra;
+                                if (extra <= count)
+                                {
+                                    count -= extra;
+                                    code = leading + ((int)(bits >> count) & ((1 << extra) - 1)) - 1;
+                                }
+                                else
+                                {
+                                    r.Bits = bits;
+                                    r.Count = count;
+                                    r.InputPosition = inputPosition;
+                                    code = leading + r.ReadBits(extra) - 1;
+                                    bits = r.Bits;
+                                    count = r.Count;
+                                    inputPosition = r.InputPosition;
+                                    inputLength = r.InputLength;
+                                }
+                            }
+                            value = negative ? -(code + 1) : code + 1;
+                            explicitValues++;
+                        }
+                    }
                     if ((entry & 15) == 0) throw new PatchDataException(PatchError.CorruptStream, "the coded bits match no code of the segment's table; the patch is corrupted.");
-                    break;
+                    // A long gap may be anything: checked before it moves p (a fast gap is 0 to 15, checked after).
+                    if (gap >= end - p || gap <= 0) throw OutsideRun(gap, p, start, length);
                 }
-                int gap = --symbol >> 2;
-                int kind = symbol & 3;
-                if (gap >= 16 || kind >= PatchFormat.KindRecent)
+                p += gap;
+                if (p > loadLimit && loadedEnd < end)
                 {
-                    // Extra bits of a long gap or a value: the bit reader's own methods.
-                    r.Bits = bits;
-                    r.Count = count;
-                    if (gap >= 16) gap = ReadLongGap(gap);
-                    if (kind == PatchFormat.KindRecent) kind = 4 + r.ReadBits(2);
-                    else if (kind == PatchFormat.KindExplicit) _value = ReadExplicitValue();
-                    bits = r.Bits;
-                    count = r.Count;
+                    if (p >= end) throw OutsideRun(gap, p - gap, start, length);
+                    int moved = window.Start;
+                    int loaded = Load(oldStart, length, loadedEnd - start, p + PatchFormat.EditWidth < end ? p + PatchFormat.EditWidth - start : length);
+                    moved = window.Start - moved;
+                    start -= moved;
+                    end -= moved;
+                    p -= moved;
+                    loadedEnd = start + loaded;
+                    loadLimit = loadedEnd < end ? loadedEnd - PatchFormat.EditWidth : int.MaxValue;
+                    lastWord = end - PatchFormat.EditWidth;
                 }
-                if ((uint)gap >= (uint)(length - from))
-                    throw new PatchDataException(PatchError.EditOutsideRun, "an edit " + gap + " bytes after run offset " + from +
-                        " lies outside its copy run of " + length + " bytes.");
-                int at = from + gap;
-                if (at + PatchFormat.EditWidth > loaded && loaded < length)
-                {
-                    loaded = Load(oldStart, length, loaded, at + PatchFormat.EditWidth < length ? at + PatchFormat.EditWidth : length);
-                    shift = window.Start - newStart;
-                }
-                int index = at - shift;
-                int previous = index > 0 ? buffer[index - 1] : window.LastWrittenByte;
-                int following = at + 1 < length ? buffer[index + 1] : 0;
-                int value;
-                if (kind == PatchFormat.KindPredictionA) value = byPrevious[previous];
-                else if (kind == PatchFormat.KindPredictionB) value = byNext[following];
-                else if (kind == PatchFormat.KindExplicit) value = _value;
-                else value = recent[(recentNext - 1 - (kind - 4)) & 3];
-                byPrevious[previous] = value;
-                byNext[following] = value;
-                recent[recentNext] = value;
-                recentNext = (recentNext + 1) & 3;
                 edits++;
-                if (length - at >= PatchFormat.EditWidth)
+                if (p > 0 && p <= lastWord)
                 {
-                    // The whole little-endian word, carries included.
-                    int word = buffer[index] | (buffer[index + 1] << 8) | (buffer[index + 2] << 16) | (buffer[index + 3] << 24);
-                    word += value;
-                    buffer[index] = (byte)word;
-                    buffer[index + 1] = (byte)(word >> 8);
-                    buffer[index + 2] = (byte)(word >> 16);
-                    buffer[index + 3] = (byte)(word >> 24);
+                    // The common edit: a whole word inside the run after a byte in the window. The word is
+                    // read natively, the byte after the edit is its second byte, and only the bytes the
+                    // add changed are written back.
+                    int old = BitConverter.ToInt32(buffer, p);
+                    int previous = buffer[p - 1];
+                    int following = (old >> 8) & 0xFF;
+                    if (entry < PredictionBEntry) value = byPrevious[previous];
+                    else if (entry < RecentEntry) value = byNext[following];
+                    byPrevious[previous] = value;
+                    byNext[following] = value;
+                    recent[recentNext] = value;
+                    recentNext = (recentNext + 1) & 3;
+                    int word = old + value;
+                    buffer[p] = (byte)word;
+                    int changed = old ^ word;
+                    if ((uint)changed >= 0x100u)
+                    {
+                        buffer[p + 1] = (byte)(word >> 8);
+                        if ((uint)changed >= 0x10000u)
+                        {
+                            buffer[p + 2] = (byte)(word >> 16);
+                            buffer[p + 3] = (byte)(word >> 24);
+                        }
+                    }
                 }
-                else AddCut(buffer, index, length - at, value);
-                from = at + 1;
-                if (from == length) break;
+                else
+                {
+                    // At the window's first byte (the byte before was written out) or in the run's last three bytes.
+                    if (p >= end) throw OutsideRun(gap, p - gap, start, length);
+                    int previous = p > 0 ? buffer[p - 1] : window.LastWrittenByte;
+                    int following = p + 1 < end ? buffer[p + 1] : 0;
+                    if (entry < PredictionBEntry) value = byPrevious[previous];
+                    else if (entry < RecentEntry) value = byNext[following];
+                    byPrevious[previous] = value;
+                    byNext[following] = value;
+                    recent[recentNext] = value;
+                    recentNext = (recentNext + 1) & 3;
+                    if (p + PatchFormat.EditWidth <= end)
+                    {
+                        int word = BitConverter.ToInt32(buffer, p) + value;
+                        buffer[p] = (byte)word;
+                        buffer[p + 1] = (byte)(word >> 8);
+                        buffer[p + 2] = (byte)(word >> 16);
+                        buffer[p + 3] = (byte)(word >> 24);
+                    }
+                    else AddCut(buffer, p, end - p, value);
+                    if (p + 1 == end) break;
+                }
             }
             r.Bits = bits;
             r.Count = count;
+            r.InputPosition = inputPosition;
             predictor.RecentNext = recentNext;
-            _editContext = context;
-            if (loaded < length) Load(oldStart, length, loaded, length);
-            _symbols += edits + 1;
+            _editTable = table;
+            if (loadedEnd < end) Load(oldStart, length, loadedEnd - start, length);
+            _symbols += edits + 1 + explicitValues;
             _edits += edits;
             _copied += length;
+        }
+
+        /// <summary>The error of an edit <paramref name="gap"/> - 1 bytes after the one at window index <paramref name="last"/> (start - 1: none).</summary>
+        private static PatchDataException OutsideRun(int gap, int last, int start, int length)
+        {
+            return new PatchDataException(PatchError.EditOutsideRun, "an edit " + (gap - 1) + " bytes after run offset " + (last + 1 - start) +
+                " lies outside its copy run of " + length + " bytes.");
         }
 
         /// <summary>Adds <paramref name="value"/> into the little-endian word of <paramref name="width"/> (1 to 3) bytes at the run's end.</summary>
@@ -196,34 +338,12 @@ namespace SecureOta.Device.Core.Delta
         }
 
         /// <summary>The gap of gap code 16 and up: two bits below the leading one and extra bits, or 256 + a number.</summary>
-        private int ReadLongGap(int gapCode)
+        /// <summary>The gap of gap code 32: 256 + a number of the copy length table (-1 past 2^31 - 1).</summary>
+        private int ReadLongGap()
         {
-            if (gapCode == PatchFormat.LongGapCode)
-            {
-                int number = ReadNumber(_bits.Decode(_tables.Entries, HuffmanTables.Offset(PatchFormat.TableCopyLength), PatchFormat.OtherCodeBits));
-                _symbols++;
-                return number > int.MaxValue - PatchFormat.LongGap ? -1 : PatchFormat.LongGap + number;
-            }
-            int n = 4 + ((gapCode - 16) >> 2);
-            return ((4 | ((gapCode - 16) & 3)) << (n - 2)) | _bits.ReadBits(n - 2);
-        }
-
-        private int ReadExplicitValue()
-        {
-            int valueSymbol = _bits.Decode(_tables.Entries, HuffmanTables.Offset(PatchFormat.TableValue), PatchFormat.OtherCodeBits);
+            int number = _bits.DecodeNumber(_tables.Entries, CopyLengthTable, false);
             _symbols++;
-            bool negative = valueSymbol >= PatchFormat.NumberCodes;
-            int magnitude = ReadNumber(negative ? valueSymbol - PatchFormat.NumberCodes : valueSymbol) + 1;
-            return negative ? -magnitude : magnitude;
-        }
-
-        /// <summary>A number from its code and extra bits (section 11a.4).</summary>
-        private int ReadNumber(int code)
-        {
-            if (code < 7) return code;
-            int n = 3 + ((code - 7) >> 2);
-            int u = ((4 | ((code - 7) & 3)) << (n - 2)) | _bits.ReadBits(n - 2);
-            return u - 1;
+            return number > int.MaxValue - PatchFormat.LongGap ? -1 : PatchFormat.LongGap + number;
         }
     }
 }

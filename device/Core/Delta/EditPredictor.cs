@@ -30,7 +30,8 @@ namespace SecureOta.Device.Core.Delta
 
         /// <summary>Where the ring takes the next edit value.</summary>
         public int RecentNext;
-        private readonly int[] _displacements = new int[RecentCount];
+        /// <summary>The four most recent copy displacements (old offset minus new offset), the current one first.</summary>
+        public readonly int[] Displacements = new int[RecentCount];
 
         /// <summary>The value last added by an edit after byte <paramref name="previousByte"/> (0 if none).</summary>
         public int PredictionA(int previousByte)
@@ -53,7 +54,7 @@ namespace SecureOta.Device.Core.Delta
         /// <summary>The i-th most recent displacement (old offset minus new offset) of a copy; 0 is the current one.</summary>
         public int Displacement(int index)
         {
-            return _displacements[index];
+            return Displacements[index];
         }
 
         public void Reset()
@@ -61,7 +62,7 @@ namespace SecureOta.Device.Core.Delta
             Array.Clear(ByPrevious, 0, 256);
             Array.Clear(ByNext, 0, 256);
             Array.Clear(RecentValues, 0, RecentCount);
-            Array.Clear(_displacements, 0, RecentCount);
+            Array.Clear(Displacements, 0, RecentCount);
             RecentNext = 0;
         }
 
@@ -77,7 +78,7 @@ namespace SecureOta.Device.Core.Delta
         /// <summary>Makes <paramref name="displacement"/> the current one, keeping the others in recency order.</summary>
         public void UseDisplacement(int displacement)
         {
-            MoveToFront(_displacements, displacement);
+            MoveToFront(Displacements, displacement);
         }
 
         private static void MoveToFront(int[] values, int value)

@@ -4,9 +4,12 @@ namespace SecureOta.Device.Core.Delta
 {
     /// <summary>
     /// The canonical Huffman codes of a segment (docs/PROTOCOL.md section 11a.4), read from the
-    /// segment's start and turned into lookup tables: entry = symbol * 16 + code length, indexed by the
-    /// next <see cref="PatchFormat.CodeBits"/> bits of the stream, so a symbol costs one table read.
-    /// An entry of length 0 is a bit pattern no code starts with. Allocated once and refilled per segment.
+    /// segment's start and turned into lookup tables indexed by the next <see cref="PatchFormat.CodeBits"/>
+    /// bits of the stream, so a symbol costs one table read. An entry's low 4 bits are the code length
+    /// (0: a bit pattern no code starts with, the whole entry is then 0); above them the main, value,
+    /// length, seek and distance tables hold the symbol, and the edit tables a decoded form of the edit
+    /// symbol (<see cref="EditEntry"/>) so the patcher's edit loop needs no arithmetic on the symbol.
+    /// Allocated once and refilled per segment: only the symbols a table uses cost managed work.
     /// </summary>
     internal sealed class HuffmanTables
     {
@@ -20,19 +23,54 @@ namespace SecureOta.Device.Core.Delta
         public const int LengthCodeLengthBits = 3;
         public const int LengthCodeBits = 7;
 
-        /// <summary>Bytes of the lookup tables and the scratch used to build them.</summary>
-        public const int WorkingMemoryBytes = 2 * ((1 << PatchFormat.MainCodeBits) + (PatchFormat.TableCount - 1) * (1 << PatchFormat.OtherCodeBits))
-            + PatchFormat.MaxSymbols + LengthSymbols + 2 * 16 * 4;
-
         /// <summary>Entries of all lookup tables, one after the other (see <see cref="Offset"/>): one array, one object header.</summary>
         public const int EntryCount = (1 << PatchFormat.MainCodeBits) + (PatchFormat.TableCount - 1) * (1 << PatchFormat.OtherCodeBits);
 
+        /// <summary>Where the eight edit tables start in <see cref="Entries"/> (they follow the main table).</summary>
+        public const int EditTablesOffset = 1 << PatchFormat.MainCodeBits;
+
+        /// <summary>
+        /// An edit table entry: bits 0-3 the code length, 4-6 the edit table of the next edit symbol
+        /// (<see cref="EditContextMask"/>), 7-12 <c>G</c>: the gap code + 1 (1 to 33), or <see cref="EditEndGap"/>
+        /// for symbol 0 (the run's edits end), 13-14 the value kind, and bit 15 (<see cref="EditSlow"/>) set
+        /// when the edit needs more than the entry: the end, a gap code of 16 and up, a recent or an explicit
+        /// value. The entry of no code is <see cref="EditSlow"/> alone (code length 0), so the fast path
+        /// never sees it.
+        /// </summary>
+        public const int EditContextMask = 0x70;
+        public const int EditGapShift = 7;
+        public const int EditGapMask = 0x3F;
+        public const int EditKindShift = 13;
+        public const int EditSlow = 0x8000;
+        public const int EditEndGap = PatchFormat.GapCodes + 1;
+
+        /// <summary>Bytes of the lookup tables and the scratch used to build them (used symbols with their lengths, counters).</summary>
+        public const int WorkingMemoryBytes = 2 * EntryCount + 2 * PatchFormat.MaxSymbols + 2 * 16 * 4;
+
         /// <summary>Every lookup table; a field so the patcher's loops index it without a call.</summary>
         public readonly ushort[] Entries = new ushort[EntryCount];
-        private readonly byte[] _lengths = new byte[PatchFormat.MaxSymbols];
-        private readonly byte[] _lengthCodeLengths = new byte[LengthSymbols];
+
+        /// <summary>The used symbols of the table being read, in symbol order, as symbol * 16 + code length.</summary>
+        private readonly ushort[] _used = new ushort[PatchFormat.MaxSymbols];
         private readonly int[] _lengthCounts = new int[16];
         private readonly int[] _nextCode = new int[16];
+
+        /// <summary>The edit table entry of each edit symbol, without its code length (see <see cref="EditSlow"/>).</summary>
+        private static readonly ushort[] EditEntry = BuildEditEntries();
+
+        private static ushort[] BuildEditEntries()
+        {
+            ushort[] entries = new ushort[PatchFormat.EditSymbols];
+            entries[0] = (ushort)(EditSlow | (EditEndGap << EditGapShift));
+            for (int s = 1; s < PatchFormat.EditSymbols; s++)
+            {
+                int gapCode = (s - 1) >> 2;
+                int kind = (s - 1) & 3;
+                bool slow = gapCode >= 16 || kind >= PatchFormat.KindRecent;
+                entries[s] = (ushort)((slow ? EditSlow : 0) | (kind << EditKindShift) | ((gapCode + 1) << EditGapShift) | (PatchFormat.EditContext(s) << 4));
+            }
+            return entries;
+        }
 
         /// <summary>Where table <paramref name="table"/>'s entries start in <see cref="Entries"/>: the main table first, then 256 per table.</summary>
         public static int Offset(int table)
@@ -44,86 +82,141 @@ namespace SecureOta.Device.Core.Delta
         public void Read(BitReader reader)
         {
             Array.Clear(_lengthCounts, 0, 16);
+            int used = 0;
             for (int i = 0; i < LengthSymbols; i++)
             {
                 int length = reader.ReadBits(LengthCodeLengthBits);
-                _lengthCodeLengths[i] = (byte)length;
                 _lengthCounts[length]++;
+                if (length != 0) _used[used++] = (ushort)((i << 4) | length);
             }
             _lengthCounts[0] = 0;
             // The code-length code's lookup table borrows the distance table, which is read last: its
             // own table is built only after its lengths are read.
-            Build(Offset(PatchFormat.TableDistance), LengthCodeBits, _lengthCodeLengths, LengthSymbols);
+            Build(Offset(PatchFormat.TableDistance), LengthCodeBits, used, false);
             for (int t = 0; t < PatchFormat.TableCount; t++) ReadOne(reader, t);
         }
 
+        /// <summary>
+        /// Reads one table's code lengths. Only used symbols are kept (a zero run is one step), so a
+        /// table a segment hardly uses costs next to nothing to read and build.
+        /// </summary>
         private void ReadOne(BitReader reader, int table)
         {
             int symbols = PatchFormat.SymbolCount(table);
             int maxBits = PatchFormat.CodeBits(table);
-            Array.Clear(_lengthCounts, 0, 16);
+            int[] counts = _lengthCounts;
+            ushort[] usedSymbols = _used;
+            ushort[] entries = Entries;
+            Array.Clear(counts, 0, 16);
+            int lengthTable = Offset(PatchFormat.TableDistance);
             int previous = 0;
+            int used = 0;
             int i = 0;
+            // The bit buffer in locals: at least 16 bits before each item, so its 7-bit symbol and up to
+            // 7 extra bits need no further refill.
+            uint bits = reader.Bits;
+            int count = reader.Count;
             while (i < symbols)
             {
-                int symbol = reader.Decode(Entries, Offset(PatchFormat.TableDistance), LengthCodeBits);
-                int run = 1;
-                int length = symbol;
+                if (count < 16)
+                {
+                    reader.Bits = bits;
+                    reader.Count = count;
+                    reader.Refill();
+                    bits = reader.Bits;
+                    count = reader.Count;
+                }
+                int entry = entries[lengthTable + ((int)(bits >> (count - LengthCodeBits)) & ((1 << LengthCodeBits) - 1))];
+                if (entry == 0)
+                    throw new PatchDataException(PatchError.CorruptStream, "the coded bits match no code of the segment's table; the patch is corrupted.");
+                count -= entry & 15;
+                int symbol = entry >> 4;
+                if (symbol < RepeatPrevious)
+                {
+                    if (symbol > maxBits)
+                        throw new PatchDataException(PatchError.CorruptStream, "a code table of a segment has a code of " + symbol + " bits; at most " + maxBits + " are allowed.");
+                    if (symbol != 0)
+                    {
+                        usedSymbols[used++] = (ushort)((i << 4) | symbol);
+                        counts[symbol]++;
+                    }
+                    previous = symbol;
+                    i++;
+                    continue;
+                }
+                int run;
                 if (symbol == RepeatPrevious)
                 {
-                    run = 3 + reader.ReadBits(2);
-                    length = previous;
+                    count -= 2;
+                    run = 3 + ((int)(bits >> count) & 3);
                 }
                 else if (symbol == ShortZeroRun)
                 {
-                    run = 3 + reader.ReadBits(3);
-                    length = 0;
+                    count -= 3;
+                    run = 3 + ((int)(bits >> count) & 7);
+                    previous = 0;
                 }
-                else if (symbol == LongZeroRun)
+                else
                 {
-                    run = 11 + reader.ReadBits(7);
-                    length = 0;
+                    count -= 7;
+                    run = 11 + ((int)(bits >> count) & 127);
+                    previous = 0;
                 }
                 if (run > symbols - i)
                     throw new PatchDataException(PatchError.CorruptStream, "a code table of a segment lists more symbols than its alphabet has; the patch is corrupted.");
-                if (length > maxBits)
-                    throw new PatchDataException(PatchError.CorruptStream, "a code table of a segment has a code of " + length + " bits; at most " + maxBits + " are allowed.");
-                for (int k = 0; k < run; k++) _lengths[i++] = (byte)length;
-                _lengthCounts[length] += run;
-                previous = length;
+                if (previous != 0)
+                {
+                    for (int k = 0; k < run; k++) usedSymbols[used++] = (ushort)(((i + k) << 4) | previous);
+                    counts[previous] += run;
+                }
+                i += run;
             }
-            _lengthCounts[0] = 0;
-            Build(Offset(table), maxBits, _lengths, symbols);
+            reader.Bits = bits;
+            reader.Count = count;
+            Build(Offset(table), maxBits, used, table >= PatchFormat.TableEdit && table < PatchFormat.TableValue);
         }
 
-        /// <summary>Canonical codes: shorter first, equal lengths in symbol order; an over-full code is refused.</summary>
-        private void Build(int offset, int maxBits, byte[] lengths, int symbols)
+        /// <summary>
+        /// Canonical codes: shorter first, equal lengths in symbol order; an over-full code is refused.
+        /// Each used symbol's code covers 2^(maxBits - length) consecutive entries, filled by doubling
+        /// native copies.
+        /// </summary>
+        private void Build(int offset, int maxBits, int used, bool editTable)
         {
+            int[] counts = _lengthCounts;
+            int[] nextCode = _nextCode;
             int code = 0;
             for (int length = 1; length <= maxBits; length++)
             {
-                code = (code + _lengthCounts[length - 1]) << 1;
-                if (length == 1) code = 0;
-                _nextCode[length] = code;
-                if (code + _lengthCounts[length] > (1 << length))
+                code = (code + counts[length - 1]) << 1;
+                nextCode[length] = code;
+                if (code + counts[length] > (1 << length))
                     throw new PatchDataException(PatchError.CorruptStream, "a code table of a segment assigns more codes than its lengths allow; the patch is corrupted.");
             }
             ushort[] table = Entries;
-            Array.Clear(table, offset, 1 << maxBits);
-            for (int s = 0; s < symbols; s++)
+            ushort[] usedSymbols = _used;
+            ushort[] editEntry = EditEntry;
+            if (editTable)
             {
-                int length = lengths[s];
-                if (length == 0) continue;
+                table[offset] = EditSlow;
+                for (int done = 1; done < 1 << maxBits; done += done) Array.Copy(table, offset, table, offset + done, done);
+            }
+            else Array.Clear(table, offset, 1 << maxBits);
+            for (int u = 0; u < used; u++)
+            {
+                int item = usedSymbols[u];
+                int length = item & 15;
                 int shift = maxBits - length;
-                int first = offset + (_nextCode[length]++ << shift);
-                int end = first + (1 << shift);
-                ushort entry = (ushort)((s << 4) | length);
+                int first = offset + (nextCode[length]++ << shift);
+                ushort entry = editTable ? (ushort)(editEntry[item >> 4] | length) : (ushort)item;
                 table[first] = entry;
-                // A short code fills many entries: double them with native copies.
-                for (int done = 1; done < end - first; done += done)
-                {
-                    Array.Copy(table, first, table, first + done, done < end - first - done ? done : end - first - done);
-                }
+                if (shift == 0) continue;
+                table[first + 1] = entry;
+                if (shift == 1) continue;
+                table[first + 2] = entry;
+                table[first + 3] = entry;
+                int span = 1 << shift;
+                for (int done = 4; done < span; done += done) Array.Copy(table, first, table, first + done, done);
             }
         }
     }

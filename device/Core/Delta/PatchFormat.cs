@@ -113,16 +113,6 @@ namespace SecureOta.Device.Core.Delta
             return table == TableMain ? MainCodeBits : OtherCodeBits;
         }
 
-        /// <summary>The edit table after each edit symbol (<see cref="EditContext"/>), for the patcher's inline lookup.</summary>
-        public static readonly byte[] EditContextTable = BuildEditContextTable();
-
-        private static byte[] BuildEditContextTable()
-        {
-            byte[] table = new byte[EditSymbols];
-            for (int s = 0; s < EditSymbols; s++) table[s] = (byte)EditContext(s);
-            return table;
-        }
-
         /// <summary>
         /// The edit table after edit symbol <paramref name="previous"/> (0, the end of a run's edits, also
         /// at the segment's start): by the previous gap code, 0 1 2 3 to contexts 1 2 3 4, 7 to 5, other

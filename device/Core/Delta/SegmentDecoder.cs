@@ -12,6 +12,9 @@ namespace SecureOta.Device.Core.Delta
     {
         private const int MainMask = (1 << PatchFormat.MainCodeBits) - 1;
 
+        private const int CopyLengthTable = (1 << PatchFormat.MainCodeBits) + ((PatchFormat.TableCopyLength - 1) << PatchFormat.OtherCodeBits);
+        private const int SeekTable = (1 << PatchFormat.MainCodeBits) + ((PatchFormat.TableSeek - 1) << PatchFormat.OtherCodeBits);
+
         private readonly BitReader _bits;
         private readonly HuffmanTables _tables;
         private readonly EditPredictor _predictor;
@@ -65,15 +68,18 @@ namespace SecureOta.Device.Core.Delta
             _oldPosition = 0;
             _distance0 = _distance1 = _distance2 = 0;
             ushort[] main = _tables.Entries;
-            byte[] buffer = _window.Buffer;
+            OutputWindow window = _window;
+            byte[] buffer = window.Buffer;
             BitReader r = _bits;
             while (newPosition < end)
             {
-                _window.FlushFullChunk();
-                int fill = _window.Fill;
+                if (window.Fill >= OutputWindow.ChunkSize) window.FlushFullChunk();
+                int fill = window.Fill;
                 int stop = end - newPosition + fill;
                 if (stop > OutputWindow.ChunkSize) stop = OutputWindow.ChunkSize;
-                // Literals: one table lookup each, the bit buffer in locals, its refill inlined.
+                // Literals: one table lookup each, the bit buffer in locals, its refill inline.
+                byte[] input = r.Input;
+                int inputPosition = r.InputPosition;
                 uint bits = r.Bits;
                 int count = r.Count;
                 int entry;
@@ -81,11 +87,21 @@ namespace SecureOta.Device.Core.Delta
                 {
                     if (count < PatchFormat.MainCodeBits)
                     {
-                        while (count <= 24)
+                        if (inputPosition + 2 <= r.InputLength)
                         {
-                            int next = r.InputPosition < r.InputLength ? r.Input[r.InputPosition++] : r.NextCodedByte();
-                            bits = (bits << 8) | (uint)next;
-                            count += 8;
+                            bits = (bits << 16) | (uint)(input[inputPosition] << 8) | input[inputPosition + 1];
+                            inputPosition += 2;
+                            count += 16;
+                        }
+                        else
+                        {
+                            r.Bits = bits;
+                            r.Count = count;
+                            r.InputPosition = inputPosition;
+                            r.Refill();
+                            bits = r.Bits;
+                            count = r.Count;
+                            inputPosition = r.InputPosition;
                         }
                     }
                     entry = main[(int)(bits >> (count - PatchFormat.MainCodeBits)) & MainMask];
@@ -98,14 +114,21 @@ namespace SecureOta.Device.Core.Delta
                         break;
                     }
                 }
+                r.InputPosition = inputPosition;
                 r.Bits = bits;
-                r.Count = count;
-                int literals = fill - _window.Fill;
-                _literals += literals;
-                _symbols += literals;
-                newPosition += literals;
-                _window.Fill = fill;
-                if (entry < 0) continue;
+                int literals = fill - window.Fill;
+                if (literals != 0)
+                {
+                    _literals += literals;
+                    _symbols += literals;
+                    newPosition += literals;
+                    window.Fill = fill;
+                }
+                if (entry < 0)
+                {
+                    r.Count = count;
+                    continue;
+                }
                 if ((entry & 15) == 0)
                     throw new PatchDataException(PatchError.CorruptStream, "the coded bits match no code of the segment's table; the patch is corrupted.");
                 r.Count = count - (entry & 15);
@@ -214,17 +237,36 @@ namespace SecureOta.Device.Core.Delta
         private int Block(int choice, int newPosition, int end)
         {
             _blocks++;
+            int[] displacements = _predictor.Displacements;
+            ushort[] entries = _tables.Entries;
             long target;
-            if (choice == 0) target = (long)newPosition + _predictor.Displacement(0);
+            if (choice == 0) target = (long)newPosition + displacements[0];
             else if (choice == 1) target = _oldPosition;
-            else if (choice <= 4) target = (long)newPosition + _predictor.Displacement(choice - 1);
-            else if (choice == 5) target = (long)_oldPosition + ReadSeekDelta();
-            else target = (long)newPosition + _predictor.Displacement(choice - 5) + ReadSeekDelta();
+            else if (choice <= 4) target = (long)newPosition + displacements[choice - 1];
+            else
+            {
+                target = (choice == 5 ? _oldPosition : (long)newPosition + displacements[choice - 5]) + _bits.DecodeNumber(entries, SeekTable, true);
+                _symbols++;
+            }
             if (target < 0 || target > _oldSize)
                 throw new PatchDataException(PatchError.OldRangeOutOfBounds, "a block seeks to old offset " + target + ", outside the " + _oldSize + "-byte base image.");
             int oldStart = (int)target;
-            if (choice != 0) _predictor.UseDisplacement(oldStart - newPosition);
-            int length = ReadNumber(_bits.Decode(_tables.Entries, HuffmanTables.Offset(PatchFormat.TableCopyLength), PatchFormat.OtherCodeBits));
+            if (choice != 0)
+            {
+                // Move to front (11a.5): the first equal entry, or the last, leaves; those before it move up.
+                int displacement = oldStart - newPosition;
+                if (displacements[0] != displacement)
+                {
+                    if (displacements[1] != displacement)
+                    {
+                        if (displacements[2] != displacement) displacements[3] = displacements[2];
+                        displacements[2] = displacements[1];
+                    }
+                    displacements[1] = displacements[0];
+                    displacements[0] = displacement;
+                }
+            }
+            int length = _bits.DecodeNumber(entries, CopyLengthTable, false);
             _symbols++;
             if (length == 0)
                 throw new PatchDataException(PatchError.EmptyBlock, "a block at new offset " + newPosition + " copies no byte.");
@@ -237,15 +279,6 @@ namespace SecureOta.Device.Core.Delta
             _oldPosition = oldStart + length;
             _copy.Run(oldStart, newPosition, length);
             return newPosition + length;
-        }
-
-        private long ReadSeekDelta()
-        {
-            int symbol = _bits.Decode(_tables.Entries, HuffmanTables.Offset(PatchFormat.TableSeek), PatchFormat.OtherCodeBits);
-            _symbols++;
-            bool negative = symbol >= PatchFormat.NumberCodes;
-            long magnitude = (long)ReadNumber(negative ? symbol - PatchFormat.NumberCodes : symbol) + 1;
-            return negative ? -magnitude : magnitude;
         }
 
         /// <summary>A number from its code and extra bits (section 11a.4): codes 0..6 are the values, then 4 codes per length class.</summary>

@@ -176,6 +176,33 @@ public sealed class MalformedPatchTests
         Assert.Equal(PatchError.CorruptStream, Refusal(patch));
     }
 
+    [Theory]
+    [InlineData(0b10u)]
+    [InlineData(0b11u)]
+    public void Rejects_edit_symbol_bits_that_match_no_code_of_an_incomplete_edit_table(uint bits)
+    {
+        // Edit table 0 codes only symbols 0 and 1, as 00 and 01: bits starting with 1 are no code. The
+        // patcher's edit loop takes such an entry on its slow path and refuses it as a corrupt stream
+        // (not as an edit outside the run).
+        var (copyCode, copyExtra, copyBits) = NumberCode.Number(8);
+        var lengths = new byte[PatchFormat.TableCount][];
+        for (int t = 0; t < PatchFormat.TableCount; t++) lengths[t] = new byte[PatchFormat.SymbolCount(t)];
+        lengths[PatchFormat.TableMain][PatchFormat.BlockSymbol] = 1;
+        lengths[PatchFormat.TableCopyLength][copyCode] = 1;
+        lengths[PatchFormat.TableEdit][0] = 2;
+        lengths[PatchFormat.TableEdit][1] = 2;
+        var symbols = new List<CodedSymbol>
+        {
+            new(PatchFormat.TableMain, PatchFormat.BlockSymbol, 0, 0, PatchCostCategory.Seeks),
+            new(PatchFormat.TableCopyLength, (short)copyCode, copyExtra, (byte)copyBits, PatchCostCategory.Lengths),
+            new(-1, 0, bits, 2, PatchCostCategory.EditPositions),
+        };
+        var header = new CraftedPatch(8, 8).Finish();
+        byte[] patch = [.. header, .. PatchStreamEncoder.CodeSegment(8, symbols, lengths)];
+
+        Assert.Equal(PatchError.CorruptStream, Refusal(patch, new byte[8]));
+    }
+
     [Fact]
     public void Rejects_bytes_after_the_end_of_the_patch() => Assert.Equal(PatchError.TrailingData, Refusal([.. ValidPatch, 0]));
 

@@ -67,6 +67,45 @@ public sealed class IlCostInstrumenterTests : IDisposable
     }
 
     [Fact]
+    public void Without_per_method_counting_a_cost_has_no_profile()
+    {
+        Assert.Null(Call("Sum", 3).Methods);
+    }
+
+    [Fact]
+    public void A_per_method_profile_gives_each_method_its_own_instructions_and_they_sum_to_the_total()
+    {
+        using var input = new MemoryStream(HandWrittenIl.Build());
+        var context = new AssemblyLoadContext("IlCostInstrumenterTests.PerMethod", isCollectible: true);
+        try
+        {
+            var assembly = context.LoadFromStream(new MemoryStream(IlCostInstrumenter.Instrument(input, AppContext.BaseDirectory, perMethod: true)));
+            var methods = assembly.GetType(HandWrittenIl.TypeName, throwOnError: true)!;
+            var counters = new ExecutionCounters(assembly);
+
+            var cost = counters.Measure(() =>
+            {
+                methods.GetMethod("Twice")!.Invoke(null, [5]);
+                methods.GetMethod("Sum")!.Invoke(null, [7]);
+            });
+
+            Assert.Equal(
+                [
+                    new MethodCost("Methods.Sum", HandWrittenIl.SumInstructions(7)),
+                    new MethodCost("Methods.Straight", 2 * HandWrittenIl.StraightInstructions),
+                    new MethodCost("Methods.Twice", HandWrittenIl.TwiceOwnInstructions),
+                ],
+                cost.Methods!);
+            Assert.Equal(cost.Instructions, cost.Methods!.Sum(m => m.Instructions));
+            Assert.Equal(2, cost.Calls);
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
+    [Fact]
     public void An_assembly_cannot_be_instrumented_twice()
     {
         using var input = new MemoryStream(HandWrittenIl.Build());
