@@ -56,7 +56,14 @@ namespace SecureOta.Device.Core.Delta
         private readonly int[] _nextCode = new int[16];
 
         /// <summary>The edit table entry of each edit symbol, without its code length (see <see cref="EditSlow"/>).</summary>
-        private static readonly ushort[] EditEntry = BuildEditEntries();
+        private static readonly ushort[] EditEntry;
+
+        // An explicit static constructor (no beforefieldinit): the table is made when the first patcher is
+        // created, never in the middle of a patch (nanoFramework runs static constructors at boot anyway).
+        static HuffmanTables()
+        {
+            EditEntry = BuildEditEntries();
+        }
 
         private static ushort[] BuildEditEntries()
         {
