@@ -86,6 +86,8 @@ namespace SecureOta.Device.Core.Delta
             uint bits = r.Bits;
             int count = r.Count;
             int table = _editTable;
+            byte[] numberExtra = BitReader.NumberExtra;
+            int[] numberBase = BitReader.NumberBase;
             // Window indexes throughout: the run is buffer[start, end) (start may lie before the window
             // once chunks were flushed), loaded up to loadedEnd; p is the last edit's index (start - 1
             // before the first), and the next edit with gap code + 1 = G is at p + G + extra gap.
@@ -188,22 +190,20 @@ namespace SecureOta.Device.Core.Delta
                             int code = valueEntry >> 4;
                             bool negative = code >= PatchFormat.NumberCodes;
                             if (negative) code -= PatchFormat.NumberCodes;
-                            if (code >= 7)
+                            int extra = numberExtra[code];
+                            if (extra != 0)
                             {
-                                // 1 + (code - 7) / 4 = (code - 3) / 4 extra bits; (code - 7) mod 4 = (code + 1) mod 4.
-                                int extra = (code - 3) >> 2;
-                                int leading = (4 | ((code + 1) & 3)) << extra;
                                 if (extra <= count)
                                 {
                                     count -= extra;
-                                    code = leading + ((int)(bits >> count) & ((1 << extra) - 1)) - 1;
+                                    code = numberBase[code] + ((int)(bits >> count) & ((1 << extra) - 1));
                                 }
                                 else
                                 {
                                     r.Bits = bits;
                                     r.Count = count;
                                     r.InputPosition = inputPosition;
-                                    code = leading + r.ReadBits(extra) - 1;
+                                    code = numberBase[code] + r.ReadBits(extra);
                                     bits = r.Bits;
                                     count = r.Count;
                                     inputPosition = r.InputPosition;

@@ -161,9 +161,27 @@ namespace SecureOta.Device.Core.Delta
             int length = (lengthCode < 7 ? lengthCode : ReadNumber(lengthCode)) + PatchFormat.MinMatch;
             // The distance symbol and its extra bits, the bit buffer in locals (section 11a.4's numbers, + 1).
             BitReader r = _bits;
-            if (r.Count < 16) r.Refill();
             uint bits = r.Bits;
             int count = r.Count;
+            if (count < 16)
+            {
+                // The refill's common case inline: two bytes.
+                int position = r.InputPosition;
+                if (position + 2 <= r.InputLength)
+                {
+                    byte[] input = r.Input;
+                    bits = (bits << 16) | (uint)(input[position] << 8) | input[position + 1];
+                    r.InputPosition = position + 2;
+                    r.Bits = bits;
+                    count += 16;
+                }
+                else
+                {
+                    r.Refill();
+                    bits = r.Bits;
+                    count = r.Count;
+                }
+            }
             int entry = _tables.Entries[DistanceTable + ((int)(bits >> (count - PatchFormat.OtherCodeBits)) & OtherMask)];
             if (entry == 0)
                 throw new PatchDataException(PatchError.CorruptStream, "the coded bits match no code of the segment's table; the patch is corrupted.");
@@ -173,18 +191,16 @@ namespace SecureOta.Device.Core.Delta
             if (symbol < 7) distance = symbol + 1;
             else if (symbol < PatchFormat.NumberCodes)
             {
-                // 1 + (code - 7) / 4 = (code - 3) / 4 extra bits; (code - 7) mod 4 = (code + 1) mod 4.
-                int extra = (symbol - 3) >> 2;
-                int leading = (4 | ((symbol + 1) & 3)) << extra;
+                int extra = BitReader.NumberExtra[symbol];
                 if (extra <= count)
                 {
                     count -= extra;
-                    distance = leading | ((int)(bits >> count) & ((1 << extra) - 1));
+                    distance = BitReader.NumberBase[symbol] + ((int)(bits >> count) & ((1 << extra) - 1)) + 1;
                 }
                 else
                 {
                     r.Count = count;
-                    distance = leading | r.ReadBits(extra);
+                    distance = BitReader.NumberBase[symbol] + r.ReadBits(extra) + 1;
                     count = r.Count;
                 }
             }
