@@ -132,8 +132,6 @@ namespace SecureOta.Device.Core.Delta
                 r.Bits = bits;
                 newPosition += fill - window.Fill;
                 window.Fill = fill;
-                // The position the statistics count literals up to (see CopyStatistics).
-                _position = newPosition;
                 if (entry < NonLiteral)
                 {
                     // The chunk or the segment is full: the last literal was taken.
@@ -145,9 +143,12 @@ namespace SecureOta.Device.Core.Delta
                     throw new PatchDataException(PatchError.CorruptStream, "the coded bits match no code of the segment's table; the patch is corrupted.");
                 r.Count = count - length;
                 int symbol = entry >> 4;
+                // _position: how far the statistics count literals (see CopyStatistics); it moves with each
+                // block and match, whose bytes are counted as they end, so the counts agree after a failure too.
                 if (symbol < PatchFormat.MatchSymbol) newPosition = _position = Block(symbol - PatchFormat.BlockSymbol, newPosition, end);
                 else newPosition = _position = Match(symbol - PatchFormat.MatchSymbol, newPosition, end);
             }
+            _position = newPosition;
         }
 
         /// <summary>
@@ -324,18 +325,25 @@ namespace SecureOta.Device.Core.Delta
             _blocks++;
             int[] displacements = _predictor.Displacements;
             ushort[] entries = _tables.Entries;
-            long target;
-            if (choice == 0) target = (long)newPosition + displacements[0];
-            else if (choice == 1) target = _oldPosition;
-            else if (choice <= 4) target = (long)newPosition + displacements[choice - 1];
+            int oldStart;
+            if (choice <= 4)
+            {
+                // Int arithmetic is exact here: a displacement lies within ±16 MiB, as do the positions.
+                if (choice == 0) oldStart = newPosition + displacements[0];
+                else if (choice == 1) oldStart = _oldPosition;
+                else oldStart = newPosition + displacements[choice - 1];
+            }
             else
             {
-                target = (choice == 5 ? _oldPosition : (long)newPosition + displacements[choice - 5]) + _bits.DecodeNumber(entries, SeekTable, true);
+                // A seek delta may be anything: summed as a long, then range-checked.
+                long target = (choice == 5 ? _oldPosition : (long)newPosition + displacements[choice - 5]) + _bits.DecodeNumber(entries, SeekTable, true);
                 _seeks++;
+                oldStart = target < 0 || target > _oldSize ? -1 : (int)target;
+                if (oldStart < 0)
+                    throw new PatchDataException(PatchError.OldRangeOutOfBounds, "a block seeks to old offset " + target + ", outside the " + _oldSize + "-byte base image.");
             }
-            if (target < 0 || target > _oldSize)
-                throw new PatchDataException(PatchError.OldRangeOutOfBounds, "a block seeks to old offset " + target + ", outside the " + _oldSize + "-byte base image.");
-            int oldStart = (int)target;
+            if ((uint)oldStart > (uint)_oldSize)
+                throw new PatchDataException(PatchError.OldRangeOutOfBounds, "a block seeks to old offset " + oldStart + ", outside the " + _oldSize + "-byte base image.");
             if (choice != 0)
             {
                 // Move to front (11a.5): the first equal entry, or the last, leaves; those before it move up.
