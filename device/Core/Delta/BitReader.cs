@@ -28,8 +28,16 @@ namespace SecureOta.Device.Core.Delta
         /// the values, code c from 7 on has (c - 3) / 4 extra bits after a leading 1 and the two bits
         /// (c - 7) mod 4, less one. One table read replaces the shifts that derive them per number.
         /// </summary>
-        public static readonly byte[] NumberExtra = new byte[PatchFormat.NumberCodes];
-        public static readonly int[] NumberBase = BuildNumberBases();
+        public static readonly byte[] NumberExtra;
+        public static readonly int[] NumberBase;
+
+        // An explicit static constructor (no beforefieldinit): the tables are made when the first patcher is
+        // created, never in the middle of a patch (nanoFramework runs static constructors at boot anyway).
+        static BitReader()
+        {
+            NumberExtra = new byte[PatchFormat.NumberCodes];
+            NumberBase = BuildNumberBases();
+        }
 
         private static int[] BuildNumberBases()
         {
