@@ -86,8 +86,6 @@ namespace SecureOta.Device.Core.Delta
             uint bits = r.Bits;
             int count = r.Count;
             int table = _editTable;
-            byte[] numberExtra = BitReader.NumberExtra;
-            int[] numberBase = BitReader.NumberBase;
             // Window indexes throughout: the run is buffer[start, end) (start may lie before the window
             // once chunks were flushed), loaded up to loadedEnd; p is the last edit's index (start - 1
             // before the first), and the next edit with gap code + 1 = G is at p + G + extra gap.
@@ -190,20 +188,20 @@ namespace SecureOta.Device.Core.Delta
                             int code = valueEntry >> 4;
                             bool negative = code >= PatchFormat.NumberCodes;
                             if (negative) code -= PatchFormat.NumberCodes;
-                            int extra = numberExtra[code];
+                            int extra = BitReader.NumberExtra[code];
                             if (extra != 0)
                             {
                                 if (extra <= count)
                                 {
                                     count -= extra;
-                                    code = numberBase[code] + ((int)(bits >> count) & ((1 << extra) - 1));
+                                    code = BitReader.NumberBase[code] + ((int)(bits >> count) & ((1 << extra) - 1));
                                 }
                                 else
                                 {
                                     r.Bits = bits;
                                     r.Count = count;
                                     r.InputPosition = inputPosition;
-                                    code = numberBase[code] + r.ReadBits(extra);
+                                    code = BitReader.NumberBase[code] + r.ReadBits(extra);
                                     bits = r.Bits;
                                     count = r.Count;
                                     inputPosition = r.InputPosition;
