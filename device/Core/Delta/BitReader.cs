@@ -31,12 +31,31 @@ namespace SecureOta.Device.Core.Delta
         public static readonly byte[] NumberExtra;
         public static readonly int[] NumberBase;
 
+        /// <summary>
+        /// Per symbol of a signed table (sign * 119 + number code of magnitude - 1) its extra bits, and the
+        /// value ±(number + 1) as (SignedBase + extra bits) ^ SignedFlip: for a negative one ~(base + bits).
+        /// </summary>
+        public static readonly byte[] SignedExtra;
+        public static readonly int[] SignedBase;
+        public static readonly int[] SignedFlip;
+
         // An explicit static constructor (no beforefieldinit): the tables are made when the first patcher is
         // created, never in the middle of a patch (nanoFramework runs static constructors at boot anyway).
         static BitReader()
         {
             NumberExtra = new byte[PatchFormat.NumberCodes];
             NumberBase = BuildNumberBases();
+            SignedExtra = new byte[PatchFormat.SignedSymbols];
+            SignedBase = new int[PatchFormat.SignedSymbols];
+            SignedFlip = new int[PatchFormat.SignedSymbols];
+            for (int symbol = 0; symbol < PatchFormat.SignedSymbols; symbol++)
+            {
+                bool negative = symbol >= PatchFormat.NumberCodes;
+                int code = negative ? symbol - PatchFormat.NumberCodes : symbol;
+                SignedExtra[symbol] = NumberExtra[code];
+                SignedBase[symbol] = negative ? NumberBase[code] : NumberBase[code] + 1;
+                SignedFlip[symbol] = negative ? -1 : 0;
+            }
         }
 
         private static int[] BuildNumberBases()

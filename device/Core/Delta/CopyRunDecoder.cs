@@ -186,29 +186,23 @@ namespace SecureOta.Device.Core.Delta
                             if (valueEntry == 0) throw new PatchDataException(PatchError.CorruptStream, "the coded bits match no code of the segment's table; the patch is corrupted.");
                             count -= valueEntry & 15;
                             int code = valueEntry >> 4;
-                            bool negative = code >= PatchFormat.NumberCodes;
-                            if (negative) code -= PatchFormat.NumberCodes;
-                            int extra = BitReader.NumberExtra[code];
-                            if (extra != 0)
+                            int extra = BitReader.SignedExtra[code];
+                            if (extra <= count)
                             {
-                                if (extra <= count)
-                                {
-                                    count -= extra;
-                                    code = BitReader.NumberBase[code] + ((int)(bits >> count) & ((1 << extra) - 1));
-                                }
-                                else
-                                {
-                                    r.Bits = bits;
-                                    r.Count = count;
-                                    r.InputPosition = inputPosition;
-                                    code = BitReader.NumberBase[code] + r.ReadBits(extra);
-                                    bits = r.Bits;
-                                    count = r.Count;
-                                    inputPosition = r.InputPosition;
-                                    inputLength = r.InputLength;
-                                }
+                                count -= extra;
+                                value = (BitReader.SignedBase[code] + ((int)(bits >> count) & ((1 << extra) - 1))) ^ BitReader.SignedFlip[code];
                             }
-                            value = negative ? -(code + 1) : code + 1;
+                            else
+                            {
+                                r.Bits = bits;
+                                r.Count = count;
+                                r.InputPosition = inputPosition;
+                                value = (BitReader.SignedBase[code] + r.ReadBits(extra)) ^ BitReader.SignedFlip[code];
+                                bits = r.Bits;
+                                count = r.Count;
+                                inputPosition = r.InputPosition;
+                                inputLength = r.InputLength;
+                            }
                             explicitValues++;
                         }
                     }
