@@ -24,6 +24,24 @@ namespace SecureOta.Device.Core.Delta
         private const int ValueTable = (1 << PatchFormat.MainCodeBits) + ((PatchFormat.TableValue - 1) << PatchFormat.OtherCodeBits);
         private const int CopyLengthTable = (1 << PatchFormat.MainCodeBits) + ((PatchFormat.TableCopyLength - 1) << PatchFormat.OtherCodeBits);
 
+        /// <summary>Per G = gap code + 1 from 17 to 32 (gap codes 16 to 31): its extra bits, and its gap + 1 with zero extra bits.</summary>
+        private static readonly byte[] GapExtra;
+        private static readonly int[] GapBase;
+
+        // An explicit static constructor (no beforefieldinit): the tables are made when the first patcher is
+        // created, never in the middle of a patch.
+        static CopyRunDecoder()
+        {
+            GapExtra = new byte[PatchFormat.LongGapCode + 1];
+            GapBase = new int[PatchFormat.LongGapCode + 1];
+            for (int g = 17; g <= PatchFormat.LongGapCode; g++)
+            {
+                int extra = (g - 9) >> 2;
+                GapExtra[g] = (byte)extra;
+                GapBase[g] = ((4 | ((g - 1) & 3)) << extra) + 1;
+            }
+        }
+
         private readonly BitReader _bits;
         private readonly HuffmanTables _tables;
         private readonly EditPredictor _predictor;
@@ -138,10 +156,10 @@ namespace SecureOta.Device.Core.Delta
                         if (gap <= PatchFormat.LongGapCode)
                         {
                             // Gap codes 16 to 31: the two bits below the leading one, then 2 to 5 extra bits (8 are buffered).
-                            // G = gap code + 1: 2 + (code - 16) / 4 = (G - 9) / 4 extra bits, the two bits (code - 16) mod 4 = (G - 1) mod 4.
-                            int extra = (gap - 9) >> 2;
+                            // G = gap code + 1 indexes their count and the gap they add to (see the static constructor).
+                            int extra = GapExtra[gap];
                             count -= extra;
-                            gap = (((4 | ((gap - 1) & 3)) << extra) | ((int)(bits >> count) & ((1 << extra) - 1))) + 1;
+                            gap = GapBase[gap] + ((int)(bits >> count) & ((1 << extra) - 1));
                         }
                         else
                         {
