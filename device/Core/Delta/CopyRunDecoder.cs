@@ -20,6 +20,9 @@ namespace SecureOta.Device.Core.Delta
         private const int PredictionBEntry = PatchFormat.KindPredictionB << HuffmanTables.EditKindShift;
         private const int RecentEntry = PatchFormat.KindRecent << HuffmanTables.EditKindShift;
 
+        /// <summary>The bits of an edit table entry's G (gap code + 1) that are set when G is 16 or more.</summary>
+        private const int LongGapCodes = 0x30 << HuffmanTables.EditGapShift;
+
 
         private const int ValueTable = (1 << PatchFormat.MainCodeBits) + ((PatchFormat.TableValue - 1) << PatchFormat.OtherCodeBits);
         private const int CopyLengthTable = (1 << PatchFormat.MainCodeBits) + ((PatchFormat.TableCopyLength - 1) << PatchFormat.OtherCodeBits);
@@ -224,9 +227,13 @@ namespace SecureOta.Device.Core.Delta
                             explicitValues++;
                         }
                     }
-                    if ((entry & 15) == 0) throw new PatchDataException(PatchError.CorruptStream, "the coded bits match no code of the segment's table; the patch is corrupted.");
-                    // A long gap may be anything: checked before it moves p (a fast gap is 0 to 15, checked after).
-                    if (gap >= end - p || gap <= 0) throw OutsideRun(gap, p, start, length);
+                    if ((entry & LongGapCodes) != 0)
+                    {
+                        // A long gap (G from 16 on) may be anything: checked before it moves p (a fast gap is 1 to 16, checked after).
+                        if (gap >= end - p || gap <= 0) throw OutsideRun(gap, p, start, length);
+                    }
+                    // The entry of no code is the only one with code length 0 and G = 0.
+                    else if ((entry & 15) == 0) throw new PatchDataException(PatchError.CorruptStream, "the coded bits match no code of the segment's table; the patch is corrupted.");
                 }
                 p += gap;
                 if (p > loadLimit && loadedEnd < end)
