@@ -16,9 +16,13 @@ namespace SecureOta.Device.Core.Delta
     {
         private const int EditMask = (1 << PatchFormat.OtherCodeBits) - 1;
 
-        /// <summary>An edit table entry (slow bit cleared) below this has kind A, below <see cref="RecentEntry"/> kind B.</summary>
+        /// <summary>An edit table entry (slow bit cleared, or a recent or explicit value) below this has kind A, below <see cref="RecentEntry"/> kind B.</summary>
         private const int PredictionBEntry = PatchFormat.KindPredictionB << HuffmanTables.EditKindShift;
         private const int RecentEntry = PatchFormat.KindRecent << HuffmanTables.EditKindShift;
+
+        /// <summary>A slow edit table entry (slow bit set) from here on has a recent value, from <see cref="SlowExplicitEntry"/> on an explicit one.</summary>
+        private const int SlowRecentEntry = HuffmanTables.EditSlow | RecentEntry;
+        private const int SlowExplicitEntry = HuffmanTables.EditSlow | (PatchFormat.KindExplicit << HuffmanTables.EditKindShift);
 
         /// <summary>The bits of an edit table entry's G (gap code + 1) that are set when G is 16 or more.</summary>
         private const int LongGapCodes = 0x30 << HuffmanTables.EditGapShift;
@@ -149,9 +153,9 @@ namespace SecureOta.Device.Core.Delta
                 int gap = (entry >> HuffmanTables.EditGapShift) & HuffmanTables.EditGapMask;
                 if (entry >= HuffmanTables.EditSlow)
                 {
-                    // Without its slow bit the entry still tells the kind below (see PredictionBEntry).
-                    entry &= HuffmanTables.EditSlow - 1;
-                    int kind = entry >> HuffmanTables.EditKindShift;
+                    // With its slow bit the entry tells the kind by comparisons (SlowRecentEntry); the bit stays
+                    // set for recent and explicit values (both at or above RecentEntry, as the fast path needs) and
+                    // goes for long gaps, whose kind may be A or B.
                     // The rarer half, still inline: gap codes 16 and up, and the values that carry bits.
                     if (gap > 16)
                     {
@@ -176,7 +180,7 @@ namespace SecureOta.Device.Core.Delta
                             inputLength = r.InputLength;
                         }
                     }
-                    if (kind >= PatchFormat.KindRecent)
+                    if (entry >= SlowRecentEntry)
                     {
                         if (count < 16 && inputPosition + 2 <= inputLength)
                         {
@@ -195,7 +199,7 @@ namespace SecureOta.Device.Core.Delta
                             inputPosition = r.InputPosition;
                             inputLength = r.InputLength;
                         }
-                        if (kind == PatchFormat.KindRecent)
+                        if (entry < SlowExplicitEntry)
                         {
                             count -= 2;
                             value = recent[(recentNext - 1 - ((int)(bits >> count) & 3)) & 3];
@@ -231,6 +235,7 @@ namespace SecureOta.Device.Core.Delta
                     {
                         // A long gap (G from 16 on) may be anything: checked before it moves p (a fast gap is 1 to 16, checked after).
                         if (gap >= end - p || gap <= 0) throw OutsideRun(gap, p, start, length);
+                        entry &= HuffmanTables.EditSlow - 1;
                     }
                     // The entry of no code is the only one with code length 0 and G = 0.
                     else if ((entry & 15) == 0) throw new PatchDataException(PatchError.CorruptStream, "the coded bits match no code of the segment's table; the patch is corrupted.");
