@@ -182,22 +182,25 @@ namespace SecureOta.Device.Core.Delta
                     }
                     if (entry >= SlowRecentEntry)
                     {
-                        if (count < 16 && inputPosition + 2 <= inputLength)
+                        if (count < 16)
                         {
-                            bits = (bits << 16) | (uint)(input[inputPosition] << 8) | input[inputPosition + 1];
-                            inputPosition += 2;
-                            count += 16;
-                        }
-                        else if (count < 16)
-                        {
-                            r.Bits = bits;
-                            r.Count = count;
-                            r.InputPosition = inputPosition;
-                            r.Refill();
-                            bits = r.Bits;
-                            count = r.Count;
-                            inputPosition = r.InputPosition;
-                            inputLength = r.InputLength;
+                            if (inputPosition + 2 <= inputLength)
+                            {
+                                bits = (bits << 16) | (uint)(input[inputPosition] << 8) | input[inputPosition + 1];
+                                inputPosition += 2;
+                                count += 16;
+                            }
+                            else
+                            {
+                                r.Bits = bits;
+                                r.Count = count;
+                                r.InputPosition = inputPosition;
+                                r.Refill();
+                                bits = r.Bits;
+                                count = r.Count;
+                                inputPosition = r.InputPosition;
+                                inputLength = r.InputLength;
+                            }
                         }
                         if (entry < SlowExplicitEntry)
                         {
