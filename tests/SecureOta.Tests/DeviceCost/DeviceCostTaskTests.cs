@@ -83,9 +83,10 @@ public sealed class DeviceCostTaskTests
         Assert.True(apply.GetProperty("ilPerOutputByte").GetDouble() <= 5.0, $"delta patch apply: {apply.GetProperty("ilPerOutputByte").GetDouble():F2} IL per output byte");
         Assert.Equal(0, apply.GetProperty("allocations").GetInt64());
         // The pairs with most literals and matches (micropython) and fewest edits (idf-hello): when this
-        // guard was set, 19.35 and 3.70 from the tests' Debug core (14.41 and 2.81 from ./build.sh's Release
-        // core; micropython was 15.31 before matches copied by doubling and numbers came from static tables).
-        AssertPerOutputByteAtMost(steps["delta patch apply alone: micropython-esp8266"], 19.5);
+        // guard was set, 18.72 and under 3.70 from the tests' Debug core (13.93 and 2.74 from ./build.sh's
+        // Release core; micropython was 15.31 before matches copied by doubling and numbers, gaps and
+        // explicit values came from static tables).
+        AssertPerOutputByteAtMost(steps["delta patch apply alone: micropython-esp8266"], 19.0);
         AssertPerOutputByteAtMost(steps["delta patch apply alone: idf-hello-esp32"], 3.8);
     }
 
