@@ -23,6 +23,59 @@ namespace SecureOta.Device.Core.Delta
         public uint Bits;
         public int Count;
 
+        /// <summary>
+        /// Per number code (section 11a.4) its extra bits and its value with zero extra bits: codes 0..6 are
+        /// the values, code c from 7 on has (c - 3) / 4 extra bits after a leading 1 and the two bits
+        /// (c - 7) mod 4, less one. One table read replaces the shifts that derive them per number.
+        /// </summary>
+        public static readonly byte[] NumberExtra;
+        public static readonly int[] NumberBase;
+
+        /// <summary>
+        /// Per symbol of a signed table (sign * 119 + number code of magnitude - 1) its extra bits, and the
+        /// value ±(number + 1) as (SignedBase + extra bits) ^ SignedFlip: for a negative one ~(base + bits).
+        /// </summary>
+        public static readonly byte[] SignedExtra;
+        public static readonly int[] SignedBase;
+        public static readonly int[] SignedFlip;
+
+        // An explicit static constructor (no beforefieldinit): the tables are made when the first patcher is
+        // created, never in the middle of a patch (nanoFramework runs static constructors at boot anyway).
+        static BitReader()
+        {
+            NumberExtra = new byte[PatchFormat.NumberCodes];
+            NumberBase = BuildNumberBases();
+            SignedExtra = new byte[PatchFormat.SignedSymbols];
+            SignedBase = new int[PatchFormat.SignedSymbols];
+            SignedFlip = new int[PatchFormat.SignedSymbols];
+            for (int symbol = 0; symbol < PatchFormat.SignedSymbols; symbol++)
+            {
+                bool negative = symbol >= PatchFormat.NumberCodes;
+                int code = negative ? symbol - PatchFormat.NumberCodes : symbol;
+                SignedExtra[symbol] = NumberExtra[code];
+                SignedBase[symbol] = negative ? NumberBase[code] : NumberBase[code] + 1;
+                SignedFlip[symbol] = negative ? -1 : 0;
+            }
+        }
+
+        private static int[] BuildNumberBases()
+        {
+            int[] bases = new int[PatchFormat.NumberCodes];
+            for (int code = 0; code < PatchFormat.NumberCodes; code++)
+            {
+                if (code < 7)
+                {
+                    bases[code] = code;
+                    continue;
+                }
+                int extra = (code - 3) >> 2;
+                NumberExtra[code] = (byte)extra;
+                // Code 118's leading bits reach bit 30 at most, so the base stays a positive int.
+                bases[code] = ((4 | ((code + 1) & 3)) << extra) - 1;
+            }
+            return bases;
+        }
+
         private IPatchSource _source;
         private int _segmentRemaining;
         private int _codedLength;
@@ -199,21 +252,19 @@ namespace SecureOta.Device.Core.Delta
                 negative = true;
                 code -= PatchFormat.NumberCodes;
             }
-            if (code >= 7)
+            int extra = NumberExtra[code];
+            if (extra != 0)
             {
-                // 1 + (code - 7) / 4 = (code - 3) / 4 extra bits; (code - 7) mod 4 = (code + 1) mod 4.
-                int extra = (code - 3) >> 2;
-                int leading = (4 | ((code + 1) & 3)) << extra;
                 if (extra <= count)
                 {
                     count -= extra;
-                    code = leading + ((int)(bits >> count) & ((1 << extra) - 1)) - 1;
+                    code = NumberBase[code] + ((int)(bits >> count) & ((1 << extra) - 1));
                 }
                 else
                 {
                     Bits = bits;
                     Count = count;
-                    code = leading + ReadBits(extra) - 1;
+                    code = NumberBase[code] + ReadBits(extra);
                     bits = Bits;
                     count = Count;
                 }

@@ -16,13 +16,38 @@ namespace SecureOta.Device.Core.Delta
     {
         private const int EditMask = (1 << PatchFormat.OtherCodeBits) - 1;
 
-        /// <summary>An edit table entry (slow bit cleared) below this has kind A, below <see cref="RecentEntry"/> kind B.</summary>
+        /// <summary>An edit table entry (slow bit cleared, or a recent or explicit value) below this has kind A, below <see cref="RecentEntry"/> kind B.</summary>
         private const int PredictionBEntry = PatchFormat.KindPredictionB << HuffmanTables.EditKindShift;
         private const int RecentEntry = PatchFormat.KindRecent << HuffmanTables.EditKindShift;
+
+        /// <summary>A slow edit table entry (slow bit set) from here on has a recent value, from <see cref="SlowExplicitEntry"/> on an explicit one.</summary>
+        private const int SlowRecentEntry = HuffmanTables.EditSlow | RecentEntry;
+        private const int SlowExplicitEntry = HuffmanTables.EditSlow | (PatchFormat.KindExplicit << HuffmanTables.EditKindShift);
+
+        /// <summary>The bits of an edit table entry's G (gap code + 1) that are set when G is 16 or more.</summary>
+        private const int LongGapCodes = 0x30 << HuffmanTables.EditGapShift;
 
 
         private const int ValueTable = (1 << PatchFormat.MainCodeBits) + ((PatchFormat.TableValue - 1) << PatchFormat.OtherCodeBits);
         private const int CopyLengthTable = (1 << PatchFormat.MainCodeBits) + ((PatchFormat.TableCopyLength - 1) << PatchFormat.OtherCodeBits);
+
+        /// <summary>Per G = gap code + 1 from 17 to 32 (gap codes 16 to 31): its extra bits, and its gap + 1 with zero extra bits.</summary>
+        private static readonly byte[] GapExtra;
+        private static readonly int[] GapBase;
+
+        // An explicit static constructor (no beforefieldinit): the tables are made when the first patcher is
+        // created, never in the middle of a patch.
+        static CopyRunDecoder()
+        {
+            GapExtra = new byte[PatchFormat.LongGapCode + 1];
+            GapBase = new int[PatchFormat.LongGapCode + 1];
+            for (int g = 17; g <= PatchFormat.LongGapCode; g++)
+            {
+                int extra = (g - 9) >> 2;
+                GapExtra[g] = (byte)extra;
+                GapBase[g] = ((4 | ((g - 1) & 3)) << extra) + 1;
+            }
+        }
 
         private readonly BitReader _bits;
         private readonly HuffmanTables _tables;
@@ -128,9 +153,9 @@ namespace SecureOta.Device.Core.Delta
                 int gap = (entry >> HuffmanTables.EditGapShift) & HuffmanTables.EditGapMask;
                 if (entry >= HuffmanTables.EditSlow)
                 {
-                    // Without its slow bit the entry still tells the kind below (see PredictionBEntry).
-                    entry &= HuffmanTables.EditSlow - 1;
-                    int kind = entry >> HuffmanTables.EditKindShift;
+                    // With its slow bit the entry tells the kind by comparisons (SlowRecentEntry); the bit stays
+                    // set for recent and explicit values (both at or above RecentEntry, as the fast path needs) and
+                    // goes for long gaps, whose kind may be A or B.
                     // The rarer half, still inline: gap codes 16 and up, and the values that carry bits.
                     if (gap > 16)
                     {
@@ -138,10 +163,10 @@ namespace SecureOta.Device.Core.Delta
                         if (gap <= PatchFormat.LongGapCode)
                         {
                             // Gap codes 16 to 31: the two bits below the leading one, then 2 to 5 extra bits (8 are buffered).
-                            // G = gap code + 1: 2 + (code - 16) / 4 = (G - 9) / 4 extra bits, the two bits (code - 16) mod 4 = (G - 1) mod 4.
-                            int extra = (gap - 9) >> 2;
+                            // G = gap code + 1 indexes their count and the gap they add to (see the static constructor).
+                            int extra = GapExtra[gap];
                             count -= extra;
-                            gap = (((4 | ((gap - 1) & 3)) << extra) | ((int)(bits >> count) & ((1 << extra) - 1))) + 1;
+                            gap = GapBase[gap] + ((int)(bits >> count) & ((1 << extra) - 1));
                         }
                         else
                         {
@@ -155,26 +180,29 @@ namespace SecureOta.Device.Core.Delta
                             inputLength = r.InputLength;
                         }
                     }
-                    if (kind >= PatchFormat.KindRecent)
+                    if (entry >= SlowRecentEntry)
                     {
-                        if (count < 16 && inputPosition + 2 <= inputLength)
+                        if (count < 16)
                         {
-                            bits = (bits << 16) | (uint)(input[inputPosition] << 8) | input[inputPosition + 1];
-                            inputPosition += 2;
-                            count += 16;
+                            if (inputPosition + 2 <= inputLength)
+                            {
+                                bits = (bits << 16) | (uint)(input[inputPosition] << 8) | input[inputPosition + 1];
+                                inputPosition += 2;
+                                count += 16;
+                            }
+                            else
+                            {
+                                r.Bits = bits;
+                                r.Count = count;
+                                r.InputPosition = inputPosition;
+                                r.Refill();
+                                bits = r.Bits;
+                                count = r.Count;
+                                inputPosition = r.InputPosition;
+                                inputLength = r.InputLength;
+                            }
                         }
-                        else if (count < 16)
-                        {
-                            r.Bits = bits;
-                            r.Count = count;
-                            r.InputPosition = inputPosition;
-                            r.Refill();
-                            bits = r.Bits;
-                            count = r.Count;
-                            inputPosition = r.InputPosition;
-                            inputLength = r.InputLength;
-                        }
-                        if (kind == PatchFormat.KindRecent)
+                        if (entry < SlowExplicitEntry)
                         {
                             count -= 2;
                             value = recent[(recentNext - 1 - ((int)(bits >> count) & 3)) & 3];
@@ -186,37 +214,34 @@ namespace SecureOta.Device.Core.Delta
                             if (valueEntry == 0) throw new PatchDataException(PatchError.CorruptStream, "the coded bits match no code of the segment's table; the patch is corrupted.");
                             count -= valueEntry & 15;
                             int code = valueEntry >> 4;
-                            bool negative = code >= PatchFormat.NumberCodes;
-                            if (negative) code -= PatchFormat.NumberCodes;
-                            if (code >= 7)
+                            int extra = BitReader.SignedExtra[code];
+                            if (extra <= count)
                             {
-                                // 1 + (code - 7) / 4 = (code - 3) / 4 extra bits; (code - 7) mod 4 = (code + 1) mod 4.
-                                int extra = (code - 3) >> 2;
-                                int leading = (4 | ((code + 1) & 3)) << extra;
-                                if (extra <= count)
-                                {
-                                    count -= extra;
-                                    code = leading + ((int)(bits >> count) & ((1 << extra) - 1)) - 1;
-                                }
-                                else
-                                {
-                                    r.Bits = bits;
-                                    r.Count = count;
-                                    r.InputPosition = inputPosition;
-                                    code = leading + r.ReadBits(extra) - 1;
-                                    bits = r.Bits;
-                                    count = r.Count;
-                                    inputPosition = r.InputPosition;
-                                    inputLength = r.InputLength;
-                                }
+                                count -= extra;
+                                value = (BitReader.SignedBase[code] + ((int)(bits >> count) & ((1 << extra) - 1))) ^ BitReader.SignedFlip[code];
                             }
-                            value = negative ? -(code + 1) : code + 1;
+                            else
+                            {
+                                r.Bits = bits;
+                                r.Count = count;
+                                r.InputPosition = inputPosition;
+                                value = (BitReader.SignedBase[code] + r.ReadBits(extra)) ^ BitReader.SignedFlip[code];
+                                bits = r.Bits;
+                                count = r.Count;
+                                inputPosition = r.InputPosition;
+                                inputLength = r.InputLength;
+                            }
                             explicitValues++;
                         }
                     }
-                    if ((entry & 15) == 0) throw new PatchDataException(PatchError.CorruptStream, "the coded bits match no code of the segment's table; the patch is corrupted.");
-                    // A long gap may be anything: checked before it moves p (a fast gap is 0 to 15, checked after).
-                    if (gap >= end - p || gap <= 0) throw OutsideRun(gap, p, start, length);
+                    if ((entry & LongGapCodes) != 0)
+                    {
+                        // A long gap (G from 16 on) may be anything: checked before it moves p (a fast gap is 1 to 16, checked after).
+                        if (gap >= end - p || gap <= 0) throw OutsideRun(gap, p, start, length);
+                        entry &= HuffmanTables.EditSlow - 1;
+                    }
+                    // The entry of no code is the only one with code length 0 and G = 0.
+                    else if ((entry & 15) == 0) throw new PatchDataException(PatchError.CorruptStream, "the coded bits match no code of the segment's table; the patch is corrupted.");
                 }
                 p += gap;
                 if (p > loadLimit && loadedEnd < end)

@@ -6,7 +6,7 @@ namespace SecureOta.Device.Core.Delta
     /// The canonical Huffman codes of a segment (docs/PROTOCOL.md section 11a.4), read from the
     /// segment's start and turned into lookup tables indexed by the next <see cref="PatchFormat.CodeBits"/>
     /// bits of the stream, so a symbol costs one table read. An entry's low 4 bits are the code length
-    /// (0: a bit pattern no code starts with, the whole entry is then 0); above them the main, value,
+    /// (0: a bit pattern no code starts with, the whole entry is then 0, or <see cref="NoMainCode"/> in the main table); above them the main, value,
     /// length, seek and distance tables hold the symbol, and the edit tables a decoded form of the edit
     /// symbol (<see cref="EditEntry"/>) so the patcher's edit loop needs no arithmetic on the symbol.
     /// Allocated once and refilled per segment: only the symbols a table uses cost managed work.
@@ -43,6 +43,12 @@ namespace SecureOta.Device.Core.Delta
         public const int EditKindShift = 13;
         public const int EditSlow = 0x8000;
         public const int EditEndGap = PatchFormat.GapCodes + 1;
+
+        /// <summary>
+        /// The main table's entry of no code: code length 0 like every table's, but above every symbol, so
+        /// the literal loop's one test (a literal or not) also stops at it.
+        /// </summary>
+        public const int NoMainCode = 0xFFF0;
 
         /// <summary>Bytes of the lookup tables and the scratch used to build them (used symbols with their lengths, counters).</summary>
         public const int WorkingMemoryBytes = 2 * EntryCount + 2 * PatchFormat.MaxSymbols + 2 * 16 * 4;
@@ -203,9 +209,10 @@ namespace SecureOta.Device.Core.Delta
             ushort[] table = Entries;
             ushort[] usedSymbols = _used;
             ushort[] editEntry = EditEntry;
-            if (editTable)
+            int empty = editTable ? EditSlow : offset == 0 ? NoMainCode : 0;
+            if (empty != 0)
             {
-                table[offset] = EditSlow;
+                table[offset] = (ushort)empty;
                 for (int done = 1; done < 1 << maxBits; done += done) Array.Copy(table, offset, table, offset + done, done);
             }
             else Array.Clear(table, offset, 1 << maxBits);

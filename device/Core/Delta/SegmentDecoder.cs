@@ -11,6 +11,12 @@ namespace SecureOta.Device.Core.Delta
     internal sealed class SegmentDecoder
     {
         private const int MainMask = (1 << PatchFormat.MainCodeBits) - 1;
+        private const int OtherMask = (1 << PatchFormat.OtherCodeBits) - 1;
+
+        /// <summary>Main table entries from here on are not literals: block and match symbols, and no code at all.</summary>
+        private const int NonLiteral = PatchFormat.BlockSymbol << 4;
+
+        private const int DistanceTable = (1 << PatchFormat.MainCodeBits) + ((PatchFormat.TableDistance - 1) << PatchFormat.OtherCodeBits);
 
         private const int CopyLengthTable = (1 << PatchFormat.MainCodeBits) + ((PatchFormat.TableCopyLength - 1) << PatchFormat.OtherCodeBits);
         private const int SeekTable = (1 << PatchFormat.MainCodeBits) + ((PatchFormat.TableSeek - 1) << PatchFormat.OtherCodeBits);
@@ -24,9 +30,13 @@ namespace SecureOta.Device.Core.Delta
         private int _oldSize;
         private int _oldPosition;
         private long _blocks;
-        private long _literals;
+        private long _matches;
         private long _matched;
-        private long _symbols;
+        /// <summary>Seek numbers decoded (the other symbols are counted from blocks, matches and bytes).</summary>
+        private long _seeks;
+        /// <summary>Where this application started, and how far its commands have got (-1: no segment yet).</summary>
+        private int _outputStart;
+        private int _position;
 
         // The segment's three most recent match distances (fills aside), most recent first; 0: none yet.
         private int _distance0;
@@ -46,7 +56,9 @@ namespace SecureOta.Device.Core.Delta
         {
             _base = baseImage;
             _oldSize = baseImage.Length;
-            _blocks = _literals = _matched = _symbols = 0;
+            _blocks = _matches = _matched = _seeks = 0;
+            _outputStart = -1;
+            _position = 0;
             _copy.Start(baseImage);
         }
 
@@ -54,9 +66,13 @@ namespace SecureOta.Device.Core.Delta
         {
             statistics.Blocks = _blocks;
             _copy.CopyStatistics(statistics);
-            statistics.LiteralBytes = _literals;
+            // Every byte up to _position came from a copy run, a match or a literal: counting literals
+            // per loop exit would cost the decoder's hottest path.
+            long literals = _outputStart < 0 ? 0 : _position - _outputStart - statistics.CopiedBytes - _matched;
+            statistics.LiteralBytes = literals;
             statistics.MatchedBytes = _matched;
-            statistics.DecodedSymbols = _symbols + _copy.Symbols;
+            // Literals, block and match symbols, copy lengths, distances, seeks, the copy runs' symbols.
+            statistics.DecodedSymbols = literals + 2 * _blocks + 2 * _matches + _seeks + _copy.Symbols;
             _base = null;
         }
 
@@ -67,10 +83,12 @@ namespace SecureOta.Device.Core.Delta
             _copy.ResetContext();
             _oldPosition = 0;
             _distance0 = _distance1 = _distance2 = 0;
+            if (_outputStart < 0) _outputStart = newPosition;
             ushort[] main = _tables.Entries;
             OutputWindow window = _window;
             byte[] buffer = window.Buffer;
             BitReader r = _bits;
+            byte[] input = r.Input;
             while (newPosition < end)
             {
                 if (window.Fill >= OutputWindow.ChunkSize) window.FlushFullChunk();
@@ -78,7 +96,6 @@ namespace SecureOta.Device.Core.Delta
                 int stop = end - newPosition + fill;
                 if (stop > OutputWindow.ChunkSize) stop = OutputWindow.ChunkSize;
                 // Literals: one table lookup each, the bit buffer in locals, its refill inline.
-                byte[] input = r.Input;
                 int inputPosition = r.InputPosition;
                 uint bits = r.Bits;
                 int count = r.Count;
@@ -104,55 +121,93 @@ namespace SecureOta.Device.Core.Delta
                             inputPosition = r.InputPosition;
                         }
                     }
+                    // Blocks, matches and bit patterns of no code (HuffmanTables.NoMainCode) all lie from NonLiteral on.
                     entry = main[(int)(bits >> (count - PatchFormat.MainCodeBits)) & MainMask];
-                    if ((uint)(entry - 1) >= 0xFFFu) break;
+                    if (entry >= NonLiteral) break;
                     count -= entry & 15;
                     buffer[fill++] = (byte)(entry >> 4);
-                    if (fill == stop)
-                    {
-                        entry = -1;
-                        break;
-                    }
+                    if (fill == stop) break;
                 }
                 r.InputPosition = inputPosition;
                 r.Bits = bits;
-                int literals = fill - window.Fill;
-                if (literals != 0)
+                newPosition += fill - window.Fill;
+                window.Fill = fill;
+                if (entry < NonLiteral)
                 {
-                    _literals += literals;
-                    _symbols += literals;
-                    newPosition += literals;
-                    window.Fill = fill;
-                }
-                if (entry < 0)
-                {
+                    // The chunk or the segment is full: the last literal was taken.
                     r.Count = count;
                     continue;
                 }
-                if ((entry & 15) == 0)
+                int length = entry & 15;
+                if (length == 0)
                     throw new PatchDataException(PatchError.CorruptStream, "the coded bits match no code of the segment's table; the patch is corrupted.");
-                r.Count = count - (entry & 15);
-                _symbols++;
+                r.Count = count - length;
                 int symbol = entry >> 4;
-                if (symbol < PatchFormat.MatchSymbol) newPosition = Block(symbol - PatchFormat.BlockSymbol, newPosition, end);
-                else newPosition = Match(symbol - PatchFormat.MatchSymbol, newPosition, end);
+                // _position: how far the statistics count literals (see CopyStatistics); it moves with each
+                // block and match, whose bytes are counted as they end, so the counts agree after a failure too.
+                if (symbol < PatchFormat.MatchSymbol) newPosition = _position = Block(symbol - PatchFormat.BlockSymbol, newPosition, end);
+                else newPosition = _position = Match(symbol - PatchFormat.MatchSymbol, newPosition, end);
             }
+            _position = newPosition;
         }
 
         /// <summary>
         /// A copy of the new image's own bytes from any earlier offset: a fill (distance 1) repeats the byte
-        /// before; other distances copy piece by piece, each piece one native call: bytes before the window
-        /// are read back from the target (already written), bytes inside it move by Array.Copy.
+        /// before; a match inside the window's chunk copies from its origin, doubling while it overlaps
+        /// itself; others go piece by piece (<see cref="MatchPieces"/>).
         /// </summary>
         private int Match(int lengthCode, int newPosition, int end)
         {
-            int length = ReadNumber(lengthCode) + PatchFormat.MinMatch;
-            int distanceSymbol = _bits.Decode(_tables.Entries, HuffmanTables.Offset(PatchFormat.TableDistance), PatchFormat.OtherCodeBits);
+            _matches++;
+            int length = (lengthCode < 7 ? lengthCode : ReadNumber(lengthCode)) + PatchFormat.MinMatch;
+            // The distance symbol and its extra bits, the bit buffer in locals (section 11a.4's numbers, + 1).
+            BitReader r = _bits;
+            uint bits = r.Bits;
+            int count = r.Count;
+            if (count < 16)
+            {
+                // The refill's common case inline: two bytes.
+                int position = r.InputPosition;
+                if (position + 2 <= r.InputLength)
+                {
+                    byte[] input = r.Input;
+                    bits = (bits << 16) | (uint)(input[position] << 8) | input[position + 1];
+                    r.InputPosition = position + 2;
+                    r.Bits = bits;
+                    count += 16;
+                }
+                else
+                {
+                    r.Refill();
+                    bits = r.Bits;
+                    count = r.Count;
+                }
+            }
+            int entry = _tables.Entries[DistanceTable + ((int)(bits >> (count - PatchFormat.OtherCodeBits)) & OtherMask)];
+            if (entry == 0)
+                throw new PatchDataException(PatchError.CorruptStream, "the coded bits match no code of the segment's table; the patch is corrupted.");
+            count -= entry & 15;
+            int symbol = entry >> 4;
             int distance;
-            if (distanceSymbol < PatchFormat.NumberCodes) distance = ReadNumber(distanceSymbol) + 1;
-            else if (distanceSymbol == PatchFormat.NumberCodes) distance = _distance0;
-            else distance = distanceSymbol == PatchFormat.NumberCodes + 1 ? _distance1 : _distance2;
-            _symbols++;
+            if (symbol < 7) distance = symbol + 1;
+            else if (symbol < PatchFormat.NumberCodes)
+            {
+                int extra = BitReader.NumberExtra[symbol];
+                if (extra <= count)
+                {
+                    count -= extra;
+                    distance = BitReader.NumberBase[symbol] + ((int)(bits >> count) & ((1 << extra) - 1)) + 1;
+                }
+                else
+                {
+                    r.Count = count;
+                    distance = BitReader.NumberBase[symbol] + r.ReadBits(extra) + 1;
+                    count = r.Count;
+                }
+            }
+            else if (symbol == PatchFormat.NumberCodes) distance = _distance0;
+            else distance = symbol == PatchFormat.NumberCodes + 1 ? _distance1 : _distance2;
+            r.Count = count;
             if (length > end - newPosition || length < 0)
                 throw new PatchDataException(PatchError.WritesPastEnd, "a match of " + length + " bytes at new offset " + newPosition +
                     " runs past its segment, which ends at " + end + ".");
@@ -172,9 +227,42 @@ namespace SecureOta.Device.Core.Delta
                 _distance1 = _distance0;
                 _distance0 = distance;
             }
+            _matched += length;
+            OutputWindow window = _window;
+            int fill = window.Fill;
+            int from = newPosition - distance - window.Start;
+            if (from < 0 || fill + length > OutputWindow.ChunkSize)
+            {
+                MatchPieces(newPosition - distance, distance, length);
+                return newPosition + length;
+            }
+            // buffer[from, to) repeats with period distance and its length is a multiple of it: each copy
+            // may take all of it (no overlap), so an overlapping match doubles per native call.
+            byte[] buffer = window.Buffer;
+            int to = fill;
+            int left = length;
+            int piece = to - from;
+            while (piece < left)
+            {
+                Array.Copy(buffer, from, buffer, to, piece);
+                to += piece;
+                left -= piece;
+                piece += piece;
+            }
+            Array.Copy(buffer, from, buffer, to, left);
+            window.Fill = fill + length;
+            return newPosition + length;
+        }
+
+        /// <summary>
+        /// A match that starts before the window or crosses its chunk's end, piece by piece, each piece one
+        /// native call: bytes before the window are read back from the target (already written), bytes
+        /// inside it move by Array.Copy.
+        /// </summary>
+        private void MatchPieces(int origin, int distance, int length)
+        {
             OutputWindow window = _window;
             byte[] buffer = window.Buffer;
-            int origin = newPosition - distance;
             int source = origin;
             int left = length;
             while (left > 0)
@@ -203,8 +291,6 @@ namespace SecureOta.Device.Core.Delta
                 source += piece;
                 left -= piece;
             }
-            _matched += length;
-            return newPosition + length;
         }
 
         /// <summary>Repeats the byte before the output <paramref name="length"/> times, doubling each Array.Copy.</summary>
@@ -239,18 +325,25 @@ namespace SecureOta.Device.Core.Delta
             _blocks++;
             int[] displacements = _predictor.Displacements;
             ushort[] entries = _tables.Entries;
-            long target;
-            if (choice == 0) target = (long)newPosition + displacements[0];
-            else if (choice == 1) target = _oldPosition;
-            else if (choice <= 4) target = (long)newPosition + displacements[choice - 1];
+            int oldStart;
+            if (choice <= 4)
+            {
+                // Int arithmetic is exact here: a displacement lies within ±16 MiB, as do the positions.
+                if (choice == 0) oldStart = newPosition + displacements[0];
+                else if (choice == 1) oldStart = _oldPosition;
+                else oldStart = newPosition + displacements[choice - 1];
+            }
             else
             {
-                target = (choice == 5 ? _oldPosition : (long)newPosition + displacements[choice - 5]) + _bits.DecodeNumber(entries, SeekTable, true);
-                _symbols++;
+                // A seek delta may be anything: summed as a long, then range-checked.
+                long target = (choice == 5 ? _oldPosition : (long)newPosition + displacements[choice - 5]) + _bits.DecodeNumber(entries, SeekTable, true);
+                _seeks++;
+                oldStart = target < 0 || target > _oldSize ? -1 : (int)target;
+                if (oldStart < 0)
+                    throw new PatchDataException(PatchError.OldRangeOutOfBounds, "a block seeks to old offset " + target + ", outside the " + _oldSize + "-byte base image.");
             }
-            if (target < 0 || target > _oldSize)
-                throw new PatchDataException(PatchError.OldRangeOutOfBounds, "a block seeks to old offset " + target + ", outside the " + _oldSize + "-byte base image.");
-            int oldStart = (int)target;
+            if ((uint)oldStart > (uint)_oldSize)
+                throw new PatchDataException(PatchError.OldRangeOutOfBounds, "a block seeks to old offset " + oldStart + ", outside the " + _oldSize + "-byte base image.");
             if (choice != 0)
             {
                 // Move to front (11a.5): the first equal entry, or the last, leaves; those before it move up.
@@ -267,7 +360,6 @@ namespace SecureOta.Device.Core.Delta
                 }
             }
             int length = _bits.DecodeNumber(entries, CopyLengthTable, false);
-            _symbols++;
             if (length == 0)
                 throw new PatchDataException(PatchError.EmptyBlock, "a block at new offset " + newPosition + " copies no byte.");
             if (length > end - newPosition)
