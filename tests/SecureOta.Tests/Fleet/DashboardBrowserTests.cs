@@ -93,18 +93,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         }
     }
 
-    private async Task<IPage> OpenAsync(int width, int height)
-    {
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
-        {
-            JavaScriptEnabled = false,
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-            ColorScheme = ColorScheme.Light,
-        });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(Path.Combine(_workspace.SiteDir, "index.html")).AbsoluteUri);
-        return page;
-    }
+    private Task<IPage> OpenAsync(int width, int height) => Chromium.OpenDashboardAsync(_browser!, _workspace.SiteDir, width, height);
 
     public async Task DisposeAsync()
     {

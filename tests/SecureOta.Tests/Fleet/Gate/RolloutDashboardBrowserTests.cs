@@ -58,18 +58,7 @@ public sealed class RolloutDashboardBrowserTests : IAsyncLifetime
         Assert.Equal(390, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(File.ReadAllBytes(path).AsSpan(16, 4)));
     }
 
-    private async Task<IPage> OpenAsync(int width, int height)
-    {
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
-        {
-            JavaScriptEnabled = false,
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-            ColorScheme = ColorScheme.Light,
-        });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(Path.Combine(_workspace.SiteDir, "index.html")).AbsoluteUri);
-        return page;
-    }
+    private Task<IPage> OpenAsync(int width, int height) => Chromium.OpenDashboardAsync(_browser!, _workspace.SiteDir, width, height);
 
     public async Task DisposeAsync()
     {

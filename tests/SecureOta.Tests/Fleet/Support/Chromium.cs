@@ -62,6 +62,23 @@ internal static class Chromium
         });
     }
 
+    /// <summary>
+    /// Opens the built dashboard (<paramref name="siteDir"/>/index.html) in a new light-scheme context of
+    /// the given viewport, with JavaScript off: the dashboard must read without it.
+    /// </summary>
+    public static async Task<IPage> OpenDashboardAsync(IBrowser browser, string siteDir, int width, int height)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            JavaScriptEnabled = false,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            ColorScheme = ColorScheme.Light,
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(Path.Combine(siteDir, "index.html")).AbsoluteUri);
+        return page;
+    }
+
     /// <summary>Where screenshots are kept: artifacts/ under the test output folder.</summary>
     public static string ArtifactPath(string fileName)
     {
