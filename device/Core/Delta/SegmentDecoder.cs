@@ -25,22 +25,13 @@ namespace SecureOta.Device.Core.Delta
 
         private const int DistanceTable = (1 << PatchFormat.MainCodeBits) + ((PatchFormat.TableDistance - 1) << PatchFormat.OtherCodeBits);
 
-        private const int CopyLengthTable = (1 << PatchFormat.MainCodeBits) + ((PatchFormat.TableCopyLength - 1) << PatchFormat.OtherCodeBits);
-        private const int SeekTable = (1 << PatchFormat.MainCodeBits) + ((PatchFormat.TableSeek - 1) << PatchFormat.OtherCodeBits);
-
         private readonly BitReader _bits;
         private readonly HuffmanTables _tables;
         private readonly EditPredictor _predictor;
         private readonly OutputWindow _window;
-        private readonly CopyRunDecoder _copy;
-        private IBaseImage _base;
-        private int _oldSize;
-        private int _oldPosition;
-        private long _blocks;
+        private readonly BlockDecoder _block;
         private long _matches;
         private long _matched;
-        /// <summary>Seek numbers decoded (the other symbols are counted from blocks, matches and bytes).</summary>
-        private long _seeks;
         /// <summary>Where this application started, and how far its commands have got (-1: no segment yet).</summary>
         private int _outputStart;
         private int _position;
@@ -56,39 +47,34 @@ namespace SecureOta.Device.Core.Delta
             _tables = tables;
             _predictor = predictor;
             _window = window;
-            _copy = new CopyRunDecoder(bits, tables, predictor, window);
+            _block = new BlockDecoder(bits, tables, predictor, window);
         }
 
         public void Start(IBaseImage baseImage)
         {
-            _base = baseImage;
-            _oldSize = baseImage.Length;
-            _blocks = _matches = _matched = _seeks = 0;
+            _matches = _matched = 0;
             _outputStart = -1;
             _position = 0;
-            _copy.Start(baseImage);
+            _block.Start(baseImage);
         }
 
         public void CopyStatistics(PatchStatistics statistics)
         {
-            statistics.Blocks = _blocks;
-            _copy.CopyStatistics(statistics);
+            _block.CopyStatistics(statistics);
             // Every byte up to _position came from a copy run, a match or a literal: counting literals
             // per loop exit would cost the decoder's hottest path.
             long literals = _outputStart < 0 ? 0 : _position - _outputStart - statistics.CopiedBytes - _matched;
             statistics.LiteralBytes = literals;
             statistics.MatchedBytes = _matched;
             // Literals, block and match symbols, copy lengths, distances, seeks, the copy runs' symbols.
-            statistics.DecodedSymbols = literals + 2 * _blocks + 2 * _matches + _seeks + _copy.Symbols;
-            _base = null;
+            statistics.DecodedSymbols = literals + 2 * _block.Blocks + 2 * _matches + _block.Seeks + _block.RunSymbols;
         }
 
         /// <summary>Decodes commands until the new image reaches <paramref name="end"/>, starting from a cleared state.</summary>
         public void Decode(int newPosition, int end)
         {
             _predictor.Reset();
-            _copy.ResetContext();
-            _oldPosition = 0;
+            _block.StartSegment();
             _distance0 = _distance1 = _distance2 = 0;
             if (_outputStart < 0) _outputStart = newPosition;
             ushort[] main = _tables.Entries;
@@ -251,7 +237,7 @@ namespace SecureOta.Device.Core.Delta
                 int command = entry >> 4;
                 // _position: how far the statistics count literals (see CopyStatistics); it moves with each
                 // block and match, whose bytes are counted as they end, so the counts agree after a failure too.
-                if (command < PatchFormat.MatchSymbol) newPosition = _position = Block(command - PatchFormat.BlockSymbol, newPosition, end);
+                if (command < PatchFormat.MatchSymbol) newPosition = _position = _block.Decode(command - PatchFormat.BlockSymbol, newPosition, end);
                 else
                 {
                     int longLength = ReadNumber(command - PatchFormat.MatchSymbol) + PatchFormat.MinMatch;
@@ -322,60 +308,6 @@ namespace SecureOta.Device.Core.Delta
             }
             Array.Copy(buffer, from, buffer, to, left);
             window.Fill = fill + length;
-            return newPosition + length;
-        }
-
-        /// <summary>A block: seek, copy length, the copy run with its edits. Returns the new position.</summary>
-        private int Block(int choice, int newPosition, int end)
-        {
-            _blocks++;
-            int[] displacements = _predictor.Displacements;
-            ushort[] entries = _tables.Entries;
-            int oldStart;
-            if (choice <= 4)
-            {
-                // Int arithmetic is exact here: a displacement lies within ±16 MiB, as do the positions.
-                if (choice == 0) oldStart = newPosition + displacements[0];
-                else if (choice == 1) oldStart = _oldPosition;
-                else oldStart = newPosition + displacements[choice - 1];
-            }
-            else
-            {
-                // A seek delta may be anything: summed as a long, then range-checked.
-                long target = (choice == 5 ? _oldPosition : (long)newPosition + displacements[choice - 5]) + _bits.DecodeNumber(entries, SeekTable, true);
-                _seeks++;
-                oldStart = target < 0 || target > _oldSize ? -1 : (int)target;
-                if (oldStart < 0)
-                    throw new PatchDataException(PatchError.OldRangeOutOfBounds, "a block seeks to old offset " + target + ", outside the " + _oldSize + "-byte base image.");
-            }
-            if ((uint)oldStart > (uint)_oldSize)
-                throw new PatchDataException(PatchError.OldRangeOutOfBounds, "a block seeks to old offset " + oldStart + ", outside the " + _oldSize + "-byte base image.");
-            if (choice != 0)
-            {
-                // Move to front (11a.5): the first equal entry, or the last, leaves; those before it move up.
-                int displacement = oldStart - newPosition;
-                if (displacements[0] != displacement)
-                {
-                    if (displacements[1] != displacement)
-                    {
-                        if (displacements[2] != displacement) displacements[3] = displacements[2];
-                        displacements[2] = displacements[1];
-                    }
-                    displacements[1] = displacements[0];
-                    displacements[0] = displacement;
-                }
-            }
-            int length = _bits.DecodeNumber(entries, CopyLengthTable, false);
-            if (length == 0)
-                throw new PatchDataException(PatchError.EmptyBlock, "a block at new offset " + newPosition + " copies no byte.");
-            if (length > end - newPosition)
-                throw new PatchDataException(PatchError.WritesPastEnd, "a copy run of " + length + " bytes at new offset " + newPosition +
-                    " runs past its segment, which ends at " + end + ".");
-            if (length > _oldSize - oldStart)
-                throw new PatchDataException(PatchError.OldRangeOutOfBounds, "a copy run of " + length + " bytes from old offset " + oldStart +
-                    " reads past the end of the " + _oldSize + "-byte base image.");
-            _oldPosition = oldStart + length;
-            _copy.Run(oldStart, newPosition, length);
             return newPosition + length;
         }
 
