@@ -130,31 +130,47 @@ namespace SecureOta.Device.Core.Delta
             // 7 extra bits need no further refill.
             uint bits = reader.Bits;
             int count = reader.Count;
+            byte[] input = reader.Input;
             while (i < symbols)
             {
                 if (count < 16)
                 {
-                    reader.Bits = bits;
-                    reader.Count = count;
-                    reader.Refill();
-                    bits = reader.Bits;
-                    count = reader.Count;
+                    int position = reader.InputPosition;
+                    if (position + 2 <= reader.InputLength)
+                    {
+                        // The refill's common case inline: two bytes.
+                        bits = (bits << 16) | (uint)(input[position] << 8) | input[position + 1];
+                        reader.InputPosition = position + 2;
+                        count += 16;
+                    }
+                    else
+                    {
+                        reader.Bits = bits;
+                        reader.Count = count;
+                        reader.Refill();
+                        bits = reader.Bits;
+                        count = reader.Count;
+                    }
                 }
                 int entry = entries[lengthTable + ((int)(bits >> (count - LengthCodeBits)) & ((1 << LengthCodeBits) - 1))];
                 if (entry == 0)
                     throw new PatchDataException(PatchError.CorruptStream, "the coded bits match no code of the segment's table; the patch is corrupted.");
                 count -= entry & 15;
                 int symbol = entry >> 4;
+                // One unsigned test for the common item, a length from 1 to the table's longest.
+                if ((uint)(symbol - 1) < (uint)maxBits)
+                {
+                    usedSymbols[used++] = (ushort)((i << 4) | symbol);
+                    counts[symbol]++;
+                    previous = symbol;
+                    i++;
+                    continue;
+                }
                 if (symbol < RepeatPrevious)
                 {
-                    if (symbol > maxBits)
-                        throw new PatchDataException(PatchError.CorruptStream, "a code table of a segment has a code of " + symbol + " bits; at most " + maxBits + " are allowed.");
                     if (symbol != 0)
-                    {
-                        usedSymbols[used++] = (ushort)((i << 4) | symbol);
-                        counts[symbol]++;
-                    }
-                    previous = symbol;
+                        throw new PatchDataException(PatchError.CorruptStream, "a code table of a segment has a code of " + symbol + " bits; at most " + maxBits + " are allowed.");
+                    previous = 0;
                     i++;
                     continue;
                 }
