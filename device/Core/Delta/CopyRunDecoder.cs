@@ -380,7 +380,6 @@ namespace SecureOta.Device.Core.Delta
             return loaded;
         }
 
-        /// <summary>The gap of gap code 16 and up: two bits below the leading one and extra bits, or 256 + a number.</summary>
         /// <summary>The gap of gap code 32: 256 + a number of the copy length table (-1 past 2^31 - 1).</summary>
         private int ReadLongGap()
         {

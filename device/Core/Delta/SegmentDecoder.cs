@@ -4,8 +4,9 @@ namespace SecureOta.Device.Core.Delta
 {
     /// <summary>
     /// Decodes the commands of one segment (docs/PROTOCOL.md section 11a.5) into the output window:
-    /// literal runs in an inlined table-lookup loop, matches and fills by Array.Copy, blocks that copy
-    /// a run of the base image (one native read per window-full) and add edits into it. Every length
+    /// literal runs in an inlined table-lookup loop that also copies the short matches (most matches)
+    /// lying in the window's chunk, other matches and fills by Array.Copy, and blocks
+    /// (<see cref="BlockDecoder"/>) that copy a run of the base image and add edits into it. Every length
     /// and offset is checked against the segment, the window and the base before it is used.
     /// </summary>
     internal sealed class SegmentDecoder
