@@ -24,6 +24,9 @@ namespace SecureOta.Device.Core.Delta
         private const int SlowRecentEntry = HuffmanTables.EditSlow | RecentEntry;
         private const int SlowExplicitEntry = HuffmanTables.EditSlow | (PatchFormat.KindExplicit << HuffmanTables.EditKindShift);
 
+        /// <summary>The entry of the end symbol (edits end, next context 0) with all code length bits set.</summary>
+        private const int EndEntry = HuffmanTables.EditSlow | (HuffmanTables.EditEndGap << HuffmanTables.EditGapShift) | 15;
+
         /// <summary>The bits of an edit table entry's G (gap code + 1) that are set when G is 16 or more.</summary>
         private const int LongGapCodes = 0x30 << HuffmanTables.EditGapShift;
 
@@ -96,8 +99,24 @@ namespace SecureOta.Device.Core.Delta
         /// <summary>Rebuilds new[newStart, +length) from old[oldStart, +length) and the run's edits.</summary>
         public void Run(int oldStart, int newStart, int length)
         {
-            OutputWindow window = _window;
             BitReader r = _bits;
+            int count = r.Count;
+            if (count >= PatchFormat.OtherCodeBits)
+            {
+                // A run without edits (half the blocks between distant releases) ends at its first symbol:
+                // read before the edit loop sets up its locals.
+                int first = _tables.Entries[_editTable + ((int)(r.Bits >> (count - PatchFormat.OtherCodeBits)) & EditMask)];
+                if ((first | 15) == EndEntry)
+                {
+                    r.Count = count - (first & 15);
+                    _editTable = HuffmanTables.EditTablesOffset;
+                    Load(oldStart, length, 0, length);
+                    _symbols++;
+                    _copied += length;
+                    return;
+                }
+            }
+            OutputWindow window = _window;
             EditPredictor predictor = _predictor;
             byte[] buffer = window.Buffer;
             int[] byPrevious = predictor.ByPrevious;
@@ -109,7 +128,6 @@ namespace SecureOta.Device.Core.Delta
             int inputPosition = r.InputPosition;
             int inputLength = r.InputLength;
             uint bits = r.Bits;
-            int count = r.Count;
             int table = _editTable;
             // Window indexes throughout: the run is buffer[start, end) (start may lie before the window
             // once chunks were flushed), loaded up to loadedEnd; p is the last edit's index (start - 1
@@ -170,6 +188,8 @@ namespace SecureOta.Device.Core.Delta
                         }
                         else
                         {
+                            // G all ones: the entry of no code (HuffmanTables.EditNoCode); else gap code 32.
+                            if (gap == HuffmanTables.EditGapMask) throw new PatchDataException(PatchError.CorruptStream, "the coded bits match no code of the segment's table; the patch is corrupted.");
                             r.Bits = bits;
                             r.Count = count;
                             r.InputPosition = inputPosition;
@@ -240,8 +260,6 @@ namespace SecureOta.Device.Core.Delta
                         if (gap >= end - p || gap <= 0) throw OutsideRun(gap, p, start, length);
                         entry &= HuffmanTables.EditSlow - 1;
                     }
-                    // The entry of no code is the only one with code length 0 and G = 0.
-                    else if ((entry & 15) == 0) throw new PatchDataException(PatchError.CorruptStream, "the coded bits match no code of the segment's table; the patch is corrupted.");
                 }
                 p += gap;
                 if (p > loadLimit && loadedEnd < end)
@@ -362,7 +380,6 @@ namespace SecureOta.Device.Core.Delta
             return loaded;
         }
 
-        /// <summary>The gap of gap code 16 and up: two bits below the leading one and extra bits, or 256 + a number.</summary>
         /// <summary>The gap of gap code 32: 256 + a number of the copy length table (-1 past 2^31 - 1).</summary>
         private int ReadLongGap()
         {

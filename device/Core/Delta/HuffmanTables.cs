@@ -34,8 +34,8 @@ namespace SecureOta.Device.Core.Delta
         /// (<see cref="EditContextMask"/>), 7-12 <c>G</c>: the gap code + 1 (1 to 33), or <see cref="EditEndGap"/>
         /// for symbol 0 (the run's edits end), 13-14 the value kind, and bit 15 (<see cref="EditSlow"/>) set
         /// when the edit needs more than the entry: the end, a gap code of 16 and up, a recent or an explicit
-        /// value. The entry of no code is <see cref="EditSlow"/> alone (code length 0), so the fast path
-        /// never sees it.
+        /// value. The entry of no code is <see cref="EditNoCode"/> (code length 0, slow, <c>G</c> all ones), so the
+        /// fast path never sees it and the slow path tells it apart only among the long gaps.
         /// </summary>
         public const int EditContextMask = 0x70;
         public const int EditGapShift = 7;
@@ -43,6 +43,7 @@ namespace SecureOta.Device.Core.Delta
         public const int EditKindShift = 13;
         public const int EditSlow = 0x8000;
         public const int EditEndGap = PatchFormat.GapCodes + 1;
+        public const int EditNoCode = EditSlow | (EditGapMask << EditGapShift);
 
         /// <summary>
         /// The main table's entry of no code: code length 0 like every table's, but above every symbol, so
@@ -129,31 +130,47 @@ namespace SecureOta.Device.Core.Delta
             // 7 extra bits need no further refill.
             uint bits = reader.Bits;
             int count = reader.Count;
+            byte[] input = reader.Input;
             while (i < symbols)
             {
                 if (count < 16)
                 {
-                    reader.Bits = bits;
-                    reader.Count = count;
-                    reader.Refill();
-                    bits = reader.Bits;
-                    count = reader.Count;
+                    int position = reader.InputPosition;
+                    if (position + 2 <= reader.InputLength)
+                    {
+                        // The refill's common case inline: two bytes.
+                        bits = (bits << 16) | (uint)(input[position] << 8) | input[position + 1];
+                        reader.InputPosition = position + 2;
+                        count += 16;
+                    }
+                    else
+                    {
+                        reader.Bits = bits;
+                        reader.Count = count;
+                        reader.Refill();
+                        bits = reader.Bits;
+                        count = reader.Count;
+                    }
                 }
                 int entry = entries[lengthTable + ((int)(bits >> (count - LengthCodeBits)) & ((1 << LengthCodeBits) - 1))];
                 if (entry == 0)
                     throw new PatchDataException(PatchError.CorruptStream, "the coded bits match no code of the segment's table; the patch is corrupted.");
                 count -= entry & 15;
                 int symbol = entry >> 4;
+                // One unsigned test for the common item, a length from 1 to the table's longest.
+                if ((uint)(symbol - 1) < (uint)maxBits)
+                {
+                    usedSymbols[used++] = (ushort)((i << 4) | symbol);
+                    counts[symbol]++;
+                    previous = symbol;
+                    i++;
+                    continue;
+                }
                 if (symbol < RepeatPrevious)
                 {
-                    if (symbol > maxBits)
-                        throw new PatchDataException(PatchError.CorruptStream, "a code table of a segment has a code of " + symbol + " bits; at most " + maxBits + " are allowed.");
                     if (symbol != 0)
-                    {
-                        usedSymbols[used++] = (ushort)((i << 4) | symbol);
-                        counts[symbol]++;
-                    }
-                    previous = symbol;
+                        throw new PatchDataException(PatchError.CorruptStream, "a code table of a segment has a code of " + symbol + " bits; at most " + maxBits + " are allowed.");
+                    previous = 0;
                     i++;
                     continue;
                 }
@@ -209,7 +226,7 @@ namespace SecureOta.Device.Core.Delta
             ushort[] table = Entries;
             ushort[] usedSymbols = _used;
             ushort[] editEntry = EditEntry;
-            int empty = editTable ? EditSlow : offset == 0 ? NoMainCode : 0;
+            int empty = editTable ? EditNoCode : offset == 0 ? NoMainCode : 0;
             if (empty != 0)
             {
                 table[offset] = (ushort)empty;

@@ -59,10 +59,68 @@ namespace SecureOta.Device.Core.Delta
             Start += ChunkSize;
         }
 
-        /// <summary>Reads <paramref name="count"/> new-image bytes from <paramref name="position"/>, all before <see cref="Start"/> (written), into Buffer at <paramref name="index"/>.</summary>
-        public void ReadBack(int position, int index, int count)
+        /// <summary>
+        /// Appends a copy of <paramref name="length"/> new-image bytes from <paramref name="origin"/> (that many
+        /// bytes back is <paramref name="distance"/>), piece by piece, each piece one native call: bytes before
+        /// the window are read back from the target (already written), bytes inside it move by Array.Copy.
+        /// Used for a match that starts before the window or crosses its chunk's end.
+        /// </summary>
+        public void AppendEarlier(int origin, int distance, int length)
         {
-            _target.Read(position, Buffer, index, count);
+            byte[] buffer = Buffer;
+            int source = origin;
+            int left = length;
+            while (left > 0)
+            {
+                FlushFullChunk();
+                int fill = Fill;
+                int start = Start;
+                int piece = ChunkSize - fill;
+                if (piece > left) piece = left;
+                if (source < start)
+                {
+                    // Written already: read it back, up to the window's start, in one call.
+                    if (piece > start - source) piece = start - source;
+                    _target.Read(source, buffer, fill, piece);
+                }
+                else
+                {
+                    // The bytes from origin on repeat with period distance: copy from the earliest byte of the same
+                    // phase still in the window, so each copy may take everything written since (no overlap).
+                    int low = origin > start ? origin : start;
+                    int from = source - (source - low) / distance * distance;
+                    if (piece > start + fill - from) piece = start + fill - from;
+                    Array.Copy(buffer, from - start, buffer, fill, piece);
+                }
+                Fill = fill + piece;
+                source += piece;
+                left -= piece;
+            }
+        }
+
+        /// <summary>Appends the byte before the window's end <paramref name="length"/> times, doubling each Array.Copy.</summary>
+        public void AppendFill(int length)
+        {
+            byte[] buffer = Buffer;
+            int value = ByteBefore(Fill);
+            int left = length;
+            while (left > 0)
+            {
+                FlushFullChunk();
+                int fill = Fill;
+                int piece = ChunkSize - fill;
+                if (piece > left) piece = left;
+                buffer[fill] = (byte)value;
+                int done = 1;
+                while (done < piece)
+                {
+                    int step = done < piece - done ? done : piece - done;
+                    Array.Copy(buffer, fill, buffer, fill + done, step);
+                    done += step;
+                }
+                Fill = fill + piece;
+                left -= piece;
+            }
         }
 
         /// <summary>Writes everything left: at the end of the image.</summary>

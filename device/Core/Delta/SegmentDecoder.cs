@@ -4,8 +4,9 @@ namespace SecureOta.Device.Core.Delta
 {
     /// <summary>
     /// Decodes the commands of one segment (docs/PROTOCOL.md section 11a.5) into the output window:
-    /// literal runs in an inlined table-lookup loop, matches and fills by Array.Copy, blocks that copy
-    /// a run of the base image (one native read per window-full) and add edits into it. Every length
+    /// literal runs in an inlined table-lookup loop that also copies the short matches (most matches)
+    /// lying in the window's chunk, other matches and fills by Array.Copy, and blocks
+    /// (<see cref="BlockDecoder"/>) that copy a run of the base image and add edits into it. Every length
     /// and offset is checked against the segment, the window and the base before it is used.
     /// </summary>
     internal sealed class SegmentDecoder
@@ -16,24 +17,22 @@ namespace SecureOta.Device.Core.Delta
         /// <summary>Main table entries from here on are not literals: block and match symbols, and no code at all.</summary>
         private const int NonLiteral = PatchFormat.BlockSymbol << 4;
 
-        private const int DistanceTable = (1 << PatchFormat.MainCodeBits) + ((PatchFormat.TableDistance - 1) << PatchFormat.OtherCodeBits);
+        /// <summary>Main table entries of the match symbols whose length needs no extra bits (3 to 9 bytes): from ShortMatchEntry to LongMatchEntry.</summary>
+        private const int ShortMatchEntry = PatchFormat.MatchSymbol << 4;
+        private const int LongMatchEntry = (PatchFormat.MatchSymbol + 7) << 4;
 
-        private const int CopyLengthTable = (1 << PatchFormat.MainCodeBits) + ((PatchFormat.TableCopyLength - 1) << PatchFormat.OtherCodeBits);
-        private const int SeekTable = (1 << PatchFormat.MainCodeBits) + ((PatchFormat.TableSeek - 1) << PatchFormat.OtherCodeBits);
+        /// <summary>The literal loop's exit with a short match it decoded but did not copy (above every table entry).</summary>
+        private const int DecodedMatch = 0x10000;
+
+        private const int DistanceTable = (1 << PatchFormat.MainCodeBits) + ((PatchFormat.TableDistance - 1) << PatchFormat.OtherCodeBits);
 
         private readonly BitReader _bits;
         private readonly HuffmanTables _tables;
         private readonly EditPredictor _predictor;
         private readonly OutputWindow _window;
-        private readonly CopyRunDecoder _copy;
-        private IBaseImage _base;
-        private int _oldSize;
-        private int _oldPosition;
-        private long _blocks;
+        private readonly BlockDecoder _block;
         private long _matches;
         private long _matched;
-        /// <summary>Seek numbers decoded (the other symbols are counted from blocks, matches and bytes).</summary>
-        private long _seeks;
         /// <summary>Where this application started, and how far its commands have got (-1: no segment yet).</summary>
         private int _outputStart;
         private int _position;
@@ -49,39 +48,34 @@ namespace SecureOta.Device.Core.Delta
             _tables = tables;
             _predictor = predictor;
             _window = window;
-            _copy = new CopyRunDecoder(bits, tables, predictor, window);
+            _block = new BlockDecoder(bits, tables, predictor, window);
         }
 
         public void Start(IBaseImage baseImage)
         {
-            _base = baseImage;
-            _oldSize = baseImage.Length;
-            _blocks = _matches = _matched = _seeks = 0;
+            _matches = _matched = 0;
             _outputStart = -1;
             _position = 0;
-            _copy.Start(baseImage);
+            _block.Start(baseImage);
         }
 
         public void CopyStatistics(PatchStatistics statistics)
         {
-            statistics.Blocks = _blocks;
-            _copy.CopyStatistics(statistics);
+            _block.CopyStatistics(statistics);
             // Every byte up to _position came from a copy run, a match or a literal: counting literals
             // per loop exit would cost the decoder's hottest path.
             long literals = _outputStart < 0 ? 0 : _position - _outputStart - statistics.CopiedBytes - _matched;
             statistics.LiteralBytes = literals;
             statistics.MatchedBytes = _matched;
             // Literals, block and match symbols, copy lengths, distances, seeks, the copy runs' symbols.
-            statistics.DecodedSymbols = literals + 2 * _blocks + 2 * _matches + _seeks + _copy.Symbols;
-            _base = null;
+            statistics.DecodedSymbols = literals + 2 * _block.Blocks + 2 * _matches + _block.Seeks + _block.RunSymbols;
         }
 
         /// <summary>Decodes commands until the new image reaches <paramref name="end"/>, starting from a cleared state.</summary>
         public void Decode(int newPosition, int end)
         {
             _predictor.Reset();
-            _copy.ResetContext();
-            _oldPosition = 0;
+            _block.StartSegment();
             _distance0 = _distance1 = _distance2 = 0;
             if (_outputStart < 0) _outputStart = newPosition;
             ushort[] main = _tables.Entries;
@@ -95,11 +89,15 @@ namespace SecureOta.Device.Core.Delta
                 int fill = window.Fill;
                 int stop = end - newPosition + fill;
                 if (stop > OutputWindow.ChunkSize) stop = OutputWindow.ChunkSize;
+                // The new offset of buffer[0]: short matches keep the statistics' position with it.
+                int windowStart = newPosition - fill;
                 // Literals: one table lookup each, the bit buffer in locals, its refill inline.
                 int inputPosition = r.InputPosition;
                 uint bits = r.Bits;
                 int count = r.Count;
                 int entry;
+                int matchLength = 0;
+                int distance = 0;
                 while (true)
                 {
                     if (count < PatchFormat.MainCodeBits)
@@ -123,7 +121,96 @@ namespace SecureOta.Device.Core.Delta
                     }
                     // Blocks, matches and bit patterns of no code (HuffmanTables.NoMainCode) all lie from NonLiteral on.
                     entry = main[(int)(bits >> (count - PatchFormat.MainCodeBits)) & MainMask];
-                    if (entry >= NonLiteral) break;
+                    if (entry >= NonLiteral)
+                    {
+                        if (entry < ShortMatchEntry || entry >= LongMatchEntry) break;
+                        // A match of 3 to 9 bytes (most matches): decoded here, and copied here when it lies in
+                        // the window's chunk, without leaving the loop (a call and the loop's set-up cost more
+                        // than the copy on the interpreter). Anything else leaves with its length and distance.
+                        count -= entry & 15;
+                        matchLength = (entry >> 4) - (PatchFormat.MatchSymbol - PatchFormat.MinMatch);
+                        if (count < 16)
+                        {
+                            if (inputPosition + 2 <= r.InputLength)
+                            {
+                                bits = (bits << 16) | (uint)(input[inputPosition] << 8) | input[inputPosition + 1];
+                                inputPosition += 2;
+                                count += 16;
+                            }
+                            else
+                            {
+                                r.Bits = bits;
+                                r.Count = count;
+                                r.InputPosition = inputPosition;
+                                r.Refill();
+                                bits = r.Bits;
+                                count = r.Count;
+                                inputPosition = r.InputPosition;
+                            }
+                        }
+                        int distanceEntry = main[DistanceTable + ((int)(bits >> (count - PatchFormat.OtherCodeBits)) & OtherMask)];
+                        if (distanceEntry == 0)
+                            throw new PatchDataException(PatchError.CorruptStream, "the coded bits match no code of the segment's table; the patch is corrupted.");
+                        count -= distanceEntry & 15;
+                        int symbol = distanceEntry >> 4;
+                        if (symbol < 7) distance = symbol + 1;
+                        else if (symbol < PatchFormat.NumberCodes)
+                        {
+                            int extra = BitReader.NumberExtra[symbol];
+                            if (extra <= count)
+                            {
+                                count -= extra;
+                                distance = BitReader.NumberBase[symbol] + ((int)(bits >> count) & ((1 << extra) - 1)) + 1;
+                            }
+                            else
+                            {
+                                r.Bits = bits;
+                                r.Count = count;
+                                r.InputPosition = inputPosition;
+                                distance = BitReader.NumberBase[symbol] + r.ReadBits(extra) + 1;
+                                bits = r.Bits;
+                                count = r.Count;
+                                inputPosition = r.InputPosition;
+                            }
+                        }
+                        else if (symbol == PatchFormat.NumberCodes) distance = _distance0;
+                        else distance = symbol == PatchFormat.NumberCodes + 1 ? _distance1 : _distance2;
+                        // Not a fill (distance 1) nor a recent distance still 0, from inside the window (the new image
+                        // before the match), and within the chunk and the segment: else Match checks and copies it.
+                        if (distance < 2 || distance > fill || matchLength > stop - fill)
+                        {
+                            entry = DecodedMatch;
+                            break;
+                        }
+                        _matches++;
+                        _matched += matchLength;
+                        if (distance != _distance0)
+                        {
+                            if (distance != _distance1) _distance2 = _distance1;
+                            _distance1 = _distance0;
+                            _distance0 = distance;
+                        }
+                        // Overlapping (distance below the length): doubles per native call, as in Match.
+                        int from = fill - distance;
+                        int piece = distance;
+                        int left = matchLength;
+                        while (piece < left)
+                        {
+                            Array.Copy(buffer, from, buffer, fill, piece);
+                            fill += piece;
+                            left -= piece;
+                            piece += piece;
+                        }
+                        Array.Copy(buffer, from, buffer, fill, left);
+                        fill += left;
+                        _position = windowStart + fill;
+                        if (fill == stop)
+                        {
+                            entry = 0;
+                            break;
+                        }
+                        continue;
+                    }
                     count -= entry & 15;
                     buffer[fill++] = (byte)(entry >> 4);
                     if (fill == stop) break;
@@ -134,86 +221,58 @@ namespace SecureOta.Device.Core.Delta
                 window.Fill = fill;
                 if (entry < NonLiteral)
                 {
-                    // The chunk or the segment is full: the last literal was taken.
+                    // The chunk or the segment is full: the last literal or match was taken.
                     r.Count = count;
+                    continue;
+                }
+                if (entry == DecodedMatch)
+                {
+                    r.Count = count;
+                    newPosition = _position = Match(matchLength, distance, newPosition, end);
                     continue;
                 }
                 int length = entry & 15;
                 if (length == 0)
                     throw new PatchDataException(PatchError.CorruptStream, "the coded bits match no code of the segment's table; the patch is corrupted.");
                 r.Count = count - length;
-                int symbol = entry >> 4;
+                int command = entry >> 4;
                 // _position: how far the statistics count literals (see CopyStatistics); it moves with each
                 // block and match, whose bytes are counted as they end, so the counts agree after a failure too.
-                if (symbol < PatchFormat.MatchSymbol) newPosition = _position = Block(symbol - PatchFormat.BlockSymbol, newPosition, end);
-                else newPosition = _position = Match(symbol - PatchFormat.MatchSymbol, newPosition, end);
+                if (command < PatchFormat.MatchSymbol) newPosition = _position = _block.Decode(command - PatchFormat.BlockSymbol, newPosition, end);
+                else
+                {
+                    int longLength = ReadNumber(command - PatchFormat.MatchSymbol) + PatchFormat.MinMatch;
+                    newPosition = _position = Match(longLength, ReadDistance(), newPosition, end);
+                }
             }
             _position = newPosition;
         }
 
+        /// <summary>A match's distance (section 11a.5): a symbol of the distance table, a number + 1 or a recent distance.</summary>
+        private int ReadDistance()
+        {
+            int symbol = _bits.Decode(_tables.Entries, DistanceTable, PatchFormat.OtherCodeBits);
+            if (symbol < PatchFormat.NumberCodes) return ReadNumber(symbol) + 1;
+            if (symbol == PatchFormat.NumberCodes) return _distance0;
+            return symbol == PatchFormat.NumberCodes + 1 ? _distance1 : _distance2;
+        }
+
         /// <summary>
-        /// A copy of the new image's own bytes from any earlier offset: a fill (distance 1) repeats the byte
-        /// before; a match inside the window's chunk copies from its origin, doubling while it overlaps
-        /// itself; others go piece by piece (<see cref="MatchPieces"/>).
+        /// A decoded copy of the new image's own bytes from any earlier offset: a fill (distance 1) repeats
+        /// the byte before; a match inside the window's chunk copies from its origin, doubling while it
+        /// overlaps itself; others go piece by piece (<see cref="OutputWindow.AppendEarlier"/>).
         /// </summary>
-        private int Match(int lengthCode, int newPosition, int end)
+        private int Match(int length, int distance, int newPosition, int end)
         {
             _matches++;
-            int length = (lengthCode < 7 ? lengthCode : ReadNumber(lengthCode)) + PatchFormat.MinMatch;
-            // The distance symbol and its extra bits, the bit buffer in locals (section 11a.4's numbers, + 1).
-            BitReader r = _bits;
-            uint bits = r.Bits;
-            int count = r.Count;
-            if (count < 16)
-            {
-                // The refill's common case inline: two bytes.
-                int position = r.InputPosition;
-                if (position + 2 <= r.InputLength)
-                {
-                    byte[] input = r.Input;
-                    bits = (bits << 16) | (uint)(input[position] << 8) | input[position + 1];
-                    r.InputPosition = position + 2;
-                    r.Bits = bits;
-                    count += 16;
-                }
-                else
-                {
-                    r.Refill();
-                    bits = r.Bits;
-                    count = r.Count;
-                }
-            }
-            int entry = _tables.Entries[DistanceTable + ((int)(bits >> (count - PatchFormat.OtherCodeBits)) & OtherMask)];
-            if (entry == 0)
-                throw new PatchDataException(PatchError.CorruptStream, "the coded bits match no code of the segment's table; the patch is corrupted.");
-            count -= entry & 15;
-            int symbol = entry >> 4;
-            int distance;
-            if (symbol < 7) distance = symbol + 1;
-            else if (symbol < PatchFormat.NumberCodes)
-            {
-                int extra = BitReader.NumberExtra[symbol];
-                if (extra <= count)
-                {
-                    count -= extra;
-                    distance = BitReader.NumberBase[symbol] + ((int)(bits >> count) & ((1 << extra) - 1)) + 1;
-                }
-                else
-                {
-                    r.Count = count;
-                    distance = BitReader.NumberBase[symbol] + r.ReadBits(extra) + 1;
-                    count = r.Count;
-                }
-            }
-            else if (symbol == PatchFormat.NumberCodes) distance = _distance0;
-            else distance = symbol == PatchFormat.NumberCodes + 1 ? _distance1 : _distance2;
-            r.Count = count;
             if (length > end - newPosition || length < 0)
                 throw new PatchDataException(PatchError.WritesPastEnd, "a match of " + length + " bytes at new offset " + newPosition +
                     " runs past its segment, which ends at " + end + ".");
+            OutputWindow window = _window;
             if (distance == 1)
             {
-                Fill(length);
+                window.AppendFill(length);
+                _matched += length;
                 return newPosition + length;
             }
             // Distance 0 (a recent distance not set yet) wraps to the largest unsigned value: refused too.
@@ -228,12 +287,11 @@ namespace SecureOta.Device.Core.Delta
                 _distance0 = distance;
             }
             _matched += length;
-            OutputWindow window = _window;
             int fill = window.Fill;
             int from = newPosition - distance - window.Start;
             if (from < 0 || fill + length > OutputWindow.ChunkSize)
             {
-                MatchPieces(newPosition - distance, distance, length);
+                window.AppendEarlier(newPosition - distance, distance, length);
                 return newPosition + length;
             }
             // buffer[from, to) repeats with period distance and its length is a multiple of it: each copy
@@ -251,125 +309,6 @@ namespace SecureOta.Device.Core.Delta
             }
             Array.Copy(buffer, from, buffer, to, left);
             window.Fill = fill + length;
-            return newPosition + length;
-        }
-
-        /// <summary>
-        /// A match that starts before the window or crosses its chunk's end, piece by piece, each piece one
-        /// native call: bytes before the window are read back from the target (already written), bytes
-        /// inside it move by Array.Copy.
-        /// </summary>
-        private void MatchPieces(int origin, int distance, int length)
-        {
-            OutputWindow window = _window;
-            byte[] buffer = window.Buffer;
-            int source = origin;
-            int left = length;
-            while (left > 0)
-            {
-                window.FlushFullChunk();
-                int fill = window.Fill;
-                int start = window.Start;
-                int piece = OutputWindow.ChunkSize - fill;
-                if (piece > left) piece = left;
-                if (source < start)
-                {
-                    // Written already: read it back, up to the window's start, in one call.
-                    if (piece > start - source) piece = start - source;
-                    window.ReadBack(source, fill, piece);
-                }
-                else
-                {
-                    // The bytes from origin on repeat with period distance: copy from the earliest byte of the same
-                    // phase still in the window, so each copy may take everything written since (no overlap).
-                    int low = origin > start ? origin : start;
-                    int from = source - (source - low) / distance * distance;
-                    if (piece > start + fill - from) piece = start + fill - from;
-                    Array.Copy(buffer, from - start, buffer, fill, piece);
-                }
-                window.Fill = fill + piece;
-                source += piece;
-                left -= piece;
-            }
-        }
-
-        /// <summary>Repeats the byte before the output <paramref name="length"/> times, doubling each Array.Copy.</summary>
-        private void Fill(int length)
-        {
-            byte[] buffer = _window.Buffer;
-            int value = _window.ByteBefore(_window.Fill);
-            int left = length;
-            while (left > 0)
-            {
-                _window.FlushFullChunk();
-                int fill = _window.Fill;
-                int piece = OutputWindow.ChunkSize - fill;
-                if (piece > left) piece = left;
-                buffer[fill] = (byte)value;
-                int done = 1;
-                while (done < piece)
-                {
-                    int step = done < piece - done ? done : piece - done;
-                    Array.Copy(buffer, fill, buffer, fill + done, step);
-                    done += step;
-                }
-                _window.Fill = fill + piece;
-                left -= piece;
-            }
-            _matched += length;
-        }
-
-        /// <summary>A block: seek, copy length, the copy run with its edits. Returns the new position.</summary>
-        private int Block(int choice, int newPosition, int end)
-        {
-            _blocks++;
-            int[] displacements = _predictor.Displacements;
-            ushort[] entries = _tables.Entries;
-            int oldStart;
-            if (choice <= 4)
-            {
-                // Int arithmetic is exact here: a displacement lies within ±16 MiB, as do the positions.
-                if (choice == 0) oldStart = newPosition + displacements[0];
-                else if (choice == 1) oldStart = _oldPosition;
-                else oldStart = newPosition + displacements[choice - 1];
-            }
-            else
-            {
-                // A seek delta may be anything: summed as a long, then range-checked.
-                long target = (choice == 5 ? _oldPosition : (long)newPosition + displacements[choice - 5]) + _bits.DecodeNumber(entries, SeekTable, true);
-                _seeks++;
-                oldStart = target < 0 || target > _oldSize ? -1 : (int)target;
-                if (oldStart < 0)
-                    throw new PatchDataException(PatchError.OldRangeOutOfBounds, "a block seeks to old offset " + target + ", outside the " + _oldSize + "-byte base image.");
-            }
-            if ((uint)oldStart > (uint)_oldSize)
-                throw new PatchDataException(PatchError.OldRangeOutOfBounds, "a block seeks to old offset " + oldStart + ", outside the " + _oldSize + "-byte base image.");
-            if (choice != 0)
-            {
-                // Move to front (11a.5): the first equal entry, or the last, leaves; those before it move up.
-                int displacement = oldStart - newPosition;
-                if (displacements[0] != displacement)
-                {
-                    if (displacements[1] != displacement)
-                    {
-                        if (displacements[2] != displacement) displacements[3] = displacements[2];
-                        displacements[2] = displacements[1];
-                    }
-                    displacements[1] = displacements[0];
-                    displacements[0] = displacement;
-                }
-            }
-            int length = _bits.DecodeNumber(entries, CopyLengthTable, false);
-            if (length == 0)
-                throw new PatchDataException(PatchError.EmptyBlock, "a block at new offset " + newPosition + " copies no byte.");
-            if (length > end - newPosition)
-                throw new PatchDataException(PatchError.WritesPastEnd, "a copy run of " + length + " bytes at new offset " + newPosition +
-                    " runs past its segment, which ends at " + end + ".");
-            if (length > _oldSize - oldStart)
-                throw new PatchDataException(PatchError.OldRangeOutOfBounds, "a copy run of " + length + " bytes from old offset " + oldStart +
-                    " reads past the end of the " + _oldSize + "-byte base image.");
-            _oldPosition = oldStart + length;
-            _copy.Run(oldStart, newPosition, length);
             return newPosition + length;
         }
 
