@@ -107,6 +107,29 @@ public sealed class PreparedKeyTablePollTests : IDisposable
     }
 
     [Fact]
+    public void First_boot_after_provisioning_builds_the_release_and_approval_tables_from_the_roots_split_points()
+    {
+        _site.Publish(_image, "1.0.0", 1);
+        var counting = new CountingFileStore(_device.Flash);
+        _device.Files = counting;
+
+        Assert.Equal(UpdateResult.UpToDate, PollAfterReboot().Result);
+
+        // The tables are the ones the root's points give (Z = 1; a table made by doublings differs in its bytes), each
+        // written once, before the manifest was verified: the first manifest signature is a prepared verify.
+        var flash = new MemoryFileStore();
+        var expected = PreparedKeyStore.ForDevice(flash, _device.Hmac, _site.Device);
+        Assert.True(SecureOta.Device.Core.Trust.RootVerifier.TryLoadTrusted(_site.RootV1, out var root, out var failure), failure?.ToString());
+        Assert.Equal(2, expected.WriteTablesFromPoints(root));
+        foreach (byte[] key in new[] { _site.ReleaseKeys[0].PublicKey, _site.ApprovalKeys[0].PublicKey })
+        {
+            string table = PreparedKeyStore.FileName(key);
+            Assert.Equal(flash.Read(table), _device.Flash.Read(table));
+            Assert.Equal(1, counting.WritesOf(table));
+        }
+    }
+
+    [Fact]
     public void Install_keeps_the_approval_key_tables_too()
     {
         _site.Publish(TestSite.Image(6000, 83), "2.0.0", 2);
