@@ -75,7 +75,9 @@ namespace SecureOta.Device.Core.KeyTables
         /// <summary>
         /// Attaches this store to the release and approval roles of <paramref name="root"/>, whose signatures
         /// then use and keep tables on flash. When <paramref name="previous"/> is given (a root rotation), the
-        /// tables of its release and approval keys that <paramref name="root"/> no longer lists are deleted.
+        /// tables of its release and approval keys that <paramref name="root"/> no longer lists are deleted. Then the
+        /// tables of the root's keys that have none on flash are built from the root's split points, if it carries any
+        /// (<see cref="WriteTablesFromPoints"/>): after a root walk, or when the root was loaded from its envelope.
         /// </summary>
         internal void UseFor(TrustedRoot root, TrustedRoot previous)
         {

@@ -5,7 +5,8 @@ namespace SecureOta.Device.Core.Trust
     /// bytes and, per key that has one, the offset of its 384 hex digits, already checked by
     /// <see cref="RootPayloadReader"/>. Offsets rather than decoded points, so a root of sixteen keys holds no
     /// points in RAM; the payload is released as soon as the tables are built
-    /// (<see cref="KeyTables.PreparedKeyStore.WriteTablesFromPoints"/>), right after the root's signatures verified.
+    /// (<see cref="KeyTables.PreparedKeyStore.WriteTablesFromPoints"/>, when the client starts using the verified root),
+    /// or when a root walk moves past the root.
     /// </summary>
     internal sealed class RootKeyPoints
     {

@@ -1,5 +1,4 @@
 using SecureOta.Device.Core.Boot;
-using SecureOta.Device.Core.KeyTables;
 using SecureOta.Device.Core.Platform;
 using SecureOta.Device.Core.Trust;
 
@@ -10,19 +9,16 @@ namespace SecureOta.Device.Core.Update
     /// roots/&lt;N+2&gt;.json, ... until a 404 or the cap, each checked by <see cref="RootChainWalk"/>,
     /// then R8 on the newest. Only a fully verified walk is stored: first the new root file, then the
     /// boot state naming it, then the superseded file is deleted, so a power cut at any point leaves a
-    /// state whose root file exists. Each root accepted on the way writes the prepared tables of its release and
-    /// approval keys from the split points it carries (PROTOCOL.md section 11b), once its signatures verified and
-    /// before the next root is fetched, so no two roots' payloads are held at once.
+    /// state whose root file exists. The newest root keeps the split points of its keys (PROTOCOL.md section 5) for the
+    /// client, which builds its release and approval keys' tables from them when it starts using the root.
     /// </summary>
     internal sealed class RootUpdater
     {
         private readonly TrustedRootStore _roots;
-        private readonly PreparedKeyStore _keyTables;
 
-        internal RootUpdater(TrustedRootStore roots, PreparedKeyStore keyTables)
+        internal RootUpdater(TrustedRootStore roots)
         {
             _roots = roots;
-            _keyTables = keyTables;
         }
 
         /// <summary>Walks from <paramref name="current"/>; on success <paramref name="newest"/> is the root to verify manifests with.</summary>
@@ -54,14 +50,14 @@ namespace SecureOta.Device.Core.Update
                 {
                     response.Dispose();
                 }
-                TrustedRoot previous = walk.Newest;
+                // Every root carries the split points of all its approval and release keys, so only the newest's are used (the client builds the
+                // tables from them once the walk is stored): the root before it drops its payload before the next is parsed.
+                walk.Newest.KeyPoints = null;
                 if (!walk.TryAccept(buffer, count, out verification))
                 {
                     failure = UpdateFailure.FromVerification(verification);
                     return false;
                 }
-                // Tables from the points of a root whose signatures (R4, R7) verified; those of keys it dropped are deleted.
-                _keyTables.UseFor(walk.Newest, previous);
             }
             if (!walk.TryFinish(now, out newest, out verification))
             {

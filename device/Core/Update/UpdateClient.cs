@@ -67,9 +67,9 @@ namespace SecureOta.Device.Core.Update
             _session = new UpdateSession(platform, options, new BootStateStore(platform.Files, platform.Hmac));
             // The device's own key (the first) tags the cached root, so a boot need not check root signatures again.
             _roots = TrustedRootStore.ForDevice(platform.Files, platform.Hmac, options.GetRecipientKey(0));
+            _rootUpdater = new RootUpdater(_roots);
             // The release and approval keys' tables survive reboots on flash, tagged under the device's own key too.
             _keyTables = PreparedKeyStore.ForDevice(platform.Files, platform.Hmac, options.GetRecipientKey(0));
-            _rootUpdater = new RootUpdater(_roots, _keyTables);
             _keyAttempts = new KeyAttempts(options.MaxKeyAttempts);
             _keys = new ContentKeyFetcher(new KeyUnwrapper(platform.Hmac, platform.Aes));
             // One record reader for both kinds of download; the slot read-back borrows its buffer after the last record.
