@@ -83,6 +83,22 @@ public sealed class RootSplitPointsTests : IDisposable
     }
 
     [Fact]
+    public void Build_writes_no_split_for_root_keys_nor_for_a_release_key_that_is_no_curve_point()
+    {
+        byte[] noPoint = new byte[32];
+        for (noPoint[0] = 2; ReferenceEd25519.Decode(noPoint) is not null; noPoint[0]++)
+        {
+        }
+        Assert.Null(Ed25519SplitPoints.Compute(noPoint));
+
+        JsonNode payload = JsonNode.Parse(RootMetadataWriter.Write(Metadata(1, _root.PublicKey, _approval.PublicKey, noPoint)))!;
+        JsonArray keys = payload["keys"]!.AsArray();
+        Assert.Null(keys[0]!["split"]);
+        Assert.Equal(Split(_approval.PublicKey), keys[1]!["split"]!.GetValue<string>());
+        Assert.Null(keys[2]!["split"]);
+    }
+
+    [Fact]
     public void Tables_built_from_a_verified_roots_split_points_give_every_wycheproof_and_rfc8032_verdict()
     {
         var cases = WycheproofVectors.Load("ed25519_test.json").Where(c => c.Bytes("sig").Length == Ed25519.SignatureSize)

@@ -130,6 +130,28 @@ public sealed class PreparedKeyTablePollTests : IDisposable
     }
 
     [Fact]
+    public void Root_rotation_builds_the_new_release_keys_table_from_the_new_roots_split_points()
+    {
+        _site.Publish(_image, "1.0.0", 1);
+        Assert.Equal(UpdateResult.UpToDate, PollAfterReboot().Result);
+        _site.RotateRoot();
+        _site.Publish(_image, "1.0.0", 1, issued: TestSite.Now - 30);
+        var counting = new CountingFileStore(_device.Flash);
+        _device.Files = counting;
+
+        Assert.Equal(UpdateResult.UpToDate, PollAfterReboot().Result);
+
+        var flash = new MemoryFileStore();
+        var expected = PreparedKeyStore.ForDevice(flash, _device.Hmac, _site.Device);
+        Assert.True(SecureOta.Device.Core.Trust.RootVerifier.TryLoadTrusted(_site.Files["roots/2.json"], out var root2, out var failure), failure?.ToString());
+        Assert.Equal(2, expected.WriteTablesFromPoints(root2));
+        Assert.Equal(flash.Read(ReleaseTable()), _device.Flash.Read(ReleaseTable()));
+        Assert.Equal(1, counting.WritesOf(ReleaseTable()));
+        // The approval key kept its table: not written again.
+        Assert.Equal(0, counting.WritesOf(PreparedKeyStore.FileName(_site.ApprovalKeys[0].PublicKey)));
+    }
+
+    [Fact]
     public void Install_keeps_the_approval_key_tables_too()
     {
         _site.Publish(TestSite.Image(6000, 83), "2.0.0", 2);
