@@ -17,6 +17,9 @@ public static class DeviceCostInputs
     public const string Ed25519PublicKey = "ed25519.publicKey";
     public const string Ed25519Signature = "ed25519.signature";
     public const string Ed25519Message = "ed25519.message";
+
+    /// <summary>Root v1 whose release key is the Ed25519 steps' key, with its split points (PROTOCOL.md section 5).</summary>
+    public const string Ed25519SplitRoot = "ed25519.splitRoot";
     public const string X25519Scalar = "x25519.scalar";
     public const string X25519Point = "x25519.point";
     public const string RecordArtifact = "record";
@@ -49,6 +52,7 @@ public static class DeviceCostInputs
         {
             inputs[Ed25519PublicKey] = signer.PublicKey;
             inputs[Ed25519Signature] = signer.Sign(message);
+            inputs[Ed25519SplitRoot] = DeviceCostPollSite.RootWithReleaseKey(signer);
         }
         inputs[Ed25519Message] = message;
 

@@ -71,6 +71,15 @@ public static class DeviceCostPollSite
         }
     }
 
+    /// <summary>Root v1 of the poll sites' root and approval keys with <paramref name="release"/> as its release key, signed by the root key.</summary>
+    public static byte[] RootWithReleaseKey(Ed25519KeyPair release)
+    {
+        ArgumentNullException.ThrowIfNull(release);
+        using var root1 = Ed25519KeyPair.FromSeed(Seed("root 1"));
+        using var approval = Ed25519KeyPair.FromSeed(Seed("approval"));
+        return SignRoot(1, root1, approval, release, TlsAnchorPem(), root1);
+    }
+
     private static byte[] SignRoot(long version, Ed25519KeyPair root, Ed25519KeyPair approval, Ed25519KeyPair release, string anchor,
         params Ed25519KeyPair[] signers)
     {

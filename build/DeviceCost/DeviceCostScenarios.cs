@@ -5,6 +5,7 @@ using SecureOta.Device.Core.Crypto;
 using SecureOta.Device.Core.Delta;
 using SecureOta.Device.Core.Keys;
 using SecureOta.Device.Core.KeyTables;
+using SecureOta.Device.Core.Trust;
 using SecureOta.Build.Delta;
 
 namespace SecureOta.Build.DeviceCost;
@@ -77,6 +78,23 @@ public static class DeviceCostScenarios
         yield return Ed25519Verify(counters, inputs, store, PreparedKeySource.Flash,
             "Ed25519 verify, first signature after a boot (prepared table from flash)",
             "the key's table read from flash (5,185 bytes), its tag chain checked (5 native HMACs), its bytes turned back into limbs; the one allocation is the file's name");
+
+        // The same key as the release key of a root that carries its split points, on a device that never prepared it.
+        flash = new MemoryFileStore();
+        store = PreparedKeyStore.ForDevice(flash, hmac, deviceKey);
+        DeviceCostScenarios.Require(RootVerifier.TryLoadTrusted(inputs[DeviceCostInputs.Ed25519SplitRoot], out TrustedRoot root, out var failure),
+            "the split-point root did not load: " + failure);
+        Ed25519.ForgetPreparedKeys();
+        int written = 0;
+        var tables = counters.Measure(() => written = store.WriteTablesFromPoints(root));
+        Require(written == 2, $"{written} tables were written from the root's split points, not 2 (release and approval key)");
+        yield return Step("root accepted: prepared tables from its split points, per release or approval key", Divide(tables, written), null,
+            "PreparedKeyStore.WriteTablesFromPoints after the root's signatures verified, averaged over its 2 keys: each key checked and " +
+            "decoded, its points read (hex, range, curve equation), the odd multiples of 4 rows added (no doubling), written to flash");
+        yield return Ed25519Verify(counters, inputs, store, PreparedKeySource.None,
+            "Ed25519 verify, first signature under a key whose table came from a root's split points",
+            "the release key of that root: its table was built from the points when the root was accepted and is kept in RAM (as after " +
+            "the root walk of a poll or the first boot after provisioning); after a reboot it loads from flash as in the row above");
     }
 
     private static DeviceCostStep Ed25519Verify(ExecutionCounters counters, Dictionary<string, byte[]> inputs, PreparedKeyStore store,

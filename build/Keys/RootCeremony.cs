@@ -50,7 +50,7 @@ public static class RootCeremony
                     "Sign only with root keys of the current or the new root; check the keys given to --root-key and --root-key-env.");
             }
 
-            var envelope = EnvelopeSigner.Sign(PayloadTypes.Root, payload, signers);
+            var envelope = SignEnvelope(payload, signers, version);
             if (!RootVerifier.TryAcceptNext(current, envelope, out _, out var failure))
             {
                 throw new BuildException(BuildErrorCode.ThresholdNotMet, $"Devices would refuse root version {version}: {failure.Step} {failure.Message}",
@@ -106,6 +106,22 @@ public static class RootCeremony
         table.Row("threshold", "release", $"{current.ReleaseRole.Threshold}", $"{draft.Threshold(RootRoleKind.Release)}", "");
         table.Row("pinned CAs", "", $"{current.TlsAnchorCount}", $"{draft.TlsAnchors.Count}", "");
         return table;
+    }
+
+    /// <summary>The signed envelope; one over the root size limit is a maintainer's error saying what takes the room.</summary>
+    private static byte[] SignEnvelope(byte[] payload, IReadOnlyList<Ed25519KeyPair> signers, long version)
+    {
+        try
+        {
+            return EnvelopeSigner.Sign(PayloadTypes.Root, payload, signers);
+        }
+        catch (ProtocolLimitException e) when (e.Member == "envelope")
+        {
+            throw new BuildException(BuildErrorCode.InvalidArgument, $"Root version {version} would be invalid: {e.Message}",
+                $"Devices refuse a root envelope over {ProtocolLimits.MaxRootEnvelopeSize} bytes (PROTOCOL.md section 11). Pin fewer or smaller CA " +
+                "certificates, or list fewer keys: each pinned CA takes its PEM size and a third more, each key about 300 bytes, and each " +
+                "approval and release key about 530 more for its split points (section 5).");
+        }
     }
 
     private static byte[] Payload(RootDraft draft, long version, long expires)

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
+using SecureOta.Build.Crypto;
 
 namespace SecureOta.Build.Publishing;
 
@@ -40,6 +41,7 @@ public static class RootMetadataWriter
                 writer.WriteString("id", keyIds[i]);
                 writer.WriteString("scheme", Scheme);
                 writer.WriteString("public", Convert.ToHexStringLower(root.PublicKeys[i]));
+                if (SplitPointsOf(root, keyIds[i], root.PublicKeys[i]) is { } split) writer.WriteString(SplitMember, Convert.ToHexStringLower(split));
                 writer.WriteEndObject();
             }
             writer.WriteEndArray();
@@ -66,6 +68,21 @@ public static class RootMetadataWriter
             }
             writer.WriteEndObject();
         });
+    }
+
+    /// <summary>The optional member of a key with its split points (section 5).</summary>
+    public const string SplitMember = "split";
+
+    /// <summary>
+    /// The split points of a key of the approval or release role (<see cref="Ed25519SplitPoints"/>): devices build those
+    /// keys' prepared tables from them when they accept the root. None for root-role keys (a device never uses a
+    /// root's points for its root role, so they would only take room under the 20 KiB limit) nor for a key that is
+    /// not a curve point.
+    /// </summary>
+    private static byte[]? SplitPointsOf(RootMetadata root, string keyId, byte[] publicKey)
+    {
+        bool verifiesEveryPoll = root.Approval.KeyIds.Contains(keyId, StringComparer.Ordinal) || root.Release.KeyIds.Contains(keyId, StringComparer.Ordinal);
+        return verifiesEveryPoll ? Ed25519SplitPoints.Compute(publicKey) : null;
     }
 
     private static void WriteRole(Utf8JsonWriter writer, string name, RoleDefinition role)

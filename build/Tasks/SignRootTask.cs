@@ -16,7 +16,8 @@ public sealed class SignRootTask : FrostingTask<BuildContext>
     /// <summary>Every option that changes the next root; --expires-days alone re-signs it with a new expiry.</summary>
     public static readonly string[] ChangeOptions =
     [
-        "add-root-key", "remove-root-key", "root-threshold", "add-release-key", "remove-release-key", "release-threshold", "tls-anchors",
+        "add-root-key", "remove-root-key", "root-threshold", "add-approval-key", "remove-approval-key", "approval-threshold",
+        "add-release-key", "remove-release-key", "release-threshold", "tls-anchors",
         RootCeremony.ExpiresDaysArgument, .. CollectorChange.Options,
     ];
 

@@ -180,6 +180,7 @@ public static class ProtocolVectorGenerator
             ("release seed (test only)", Hex(ReleaseSeed)),
             ("product (text)", Product),
             ("tlsAnchors (file)", AnchorFile),
+            ("release split", Hex(Ed25519SplitPoints.Compute(release.PublicKey)!)),
             ("envelope (text)", Encoding.UTF8.GetString(envelope))));
     }
 

@@ -53,6 +53,31 @@ namespace SecureOta.Device.Core.Crypto
         }
 
         /// <summary>
+        /// True when text[at, +384) is a well-formed <c>split</c> member of a root key (docs/PROTOCOL.md section 5):
+        /// lowercase hex of three points, each coordinate below p, each on the curve.
+        /// </summary>
+        internal static bool AreSplitPointsValid(byte[] text, int at)
+        {
+            lock (Gate)
+            {
+                return Verifier.AreSplitPointsValid(text, at);
+            }
+        }
+
+        /// <summary>
+        /// Builds the key's prepared table from the split points of a root whose signatures already verified and
+        /// writes it to <paramref name="store"/>: no doubling. Never call it with the points of a document whose
+        /// signatures are still to be checked (section 5). False when the key fails its checks (nothing prepared).
+        /// </summary>
+        internal static bool PrepareFromSplit(byte[] publicKey, byte[] text, int at, PreparedKeyStore store)
+        {
+            lock (Gate)
+            {
+                return Verifier.PrepareFromSplit(publicKey, text, at, store);
+            }
+        }
+
+        /// <summary>
         /// Drops every key prepared in RAM, as a reboot does (for tests and cost measurements of the first
         /// signature after a boot). Only speed changes: the next signature under each key prepares it again.
         /// </summary>

@@ -47,6 +47,7 @@ namespace SecureOta.Device.Core.Crypto
         private readonly byte[] _h = new byte[32];
         private readonly byte[] _s = new byte[32];
         private readonly byte[] _checkEncoding = new byte[32];
+        private readonly SplitPointsReader _splitPoints = new SplitPointsReader();
 
         public Ed25519Verifier()
         {
@@ -114,6 +115,50 @@ namespace SecureOta.Device.Core.Crypto
         public void Forget()
         {
             for (int i = 0; i < KeySlots; i++) _prepared[i] = false;
+        }
+
+        /// <summary>True when text[at, +384) is a well-formed split member (<see cref="SplitPointsReader"/>).</summary>
+        public bool AreSplitPointsValid(byte[] text, int at)
+        {
+            return _splitPoints.AreValid(text, at, _scratch1);
+        }
+
+        /// <summary>
+        /// Prepares the key from the split points of a root whose signatures verified (text[at, +384)): its table's
+        /// first row from the decoded key, the other three from the points, so no doubling is needed; the table is
+        /// written to the store and kept in the slot not used last. False, with nothing prepared, when the key fails
+        /// a check of <see cref="Verify"/> or a point does not read (the key then stays to be prepared the usual way).
+        /// </summary>
+        public bool PrepareFromSplit(byte[] publicKey, byte[] text, int at, PreparedKeyStore store)
+        {
+            int slot = FindPrepared(publicKey);
+            if (slot >= 0)
+            {
+                store.Save(publicKey, _tables[slot]);
+                return true;
+            }
+            // The checks of Verify: a slot marked prepared skips them there.
+            if (!EdwardsPointCodec.IsCanonicalPointEncoding(publicKey, 0) || _codec.HasSmallOrder(publicKey, 0)) return false;
+            if (at < 0 || at > text.Length - SplitPointsReader.TextLength) return false;
+            slot = (_lastUsed + 1) % KeySlots;
+            _prepared[slot] = false;
+            EdwardsSplitTable table = _tables[slot];
+            if (!_codec.TryDecode(_negatedKey, publicKey, 0)) return false;
+            _negatedKey.Negate();
+            table.FillRow(0, _negatedKey, _scratch1, _scratch2, _cached);
+            for (int c = 1; c < EdwardsSplitTable.RowCount; c++)
+            {
+                // 2^(64c) A, negated as the whole table is: (x, y) becomes (-x, y).
+                // The slot stays unprepared if a point does not read (the root's reader refused such points already).
+                if (!_splitPoints.TryRead(text, at + (c - 1) * SplitPointsReader.PointTextLength, _check)) return false;
+                _check.Negate();
+                table.FillRow(c, _check, _scratch1, _scratch2, _cached);
+            }
+            store.Save(publicKey, table);
+            Array.Copy(publicKey, _keys[slot], Ed25519.PublicKeySize);
+            _prepared[slot] = true;
+            _lastUsed = slot;
+            return true;
         }
 
         // Fills the slot not used last with the negated key's split table: from the store's file when it holds a

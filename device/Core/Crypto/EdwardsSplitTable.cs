@@ -41,8 +41,17 @@ namespace SecureOta.Device.Core.Crypto
                     }
                     EdwardsDoubling.Double(current, current, true);
                 }
-                EdwardsDoubleScalarMultiplication.FillOddMultiples(current, Rows[c], scratch1, scratch2, cached);
+                FillRow(c, current, scratch1, scratch2, cached);
             }
+        }
+
+        /// <summary>
+        /// Fills row c alone from q = 2^(64c) P (extended coordinates, T set; not modified): how a table is built from
+        /// a verified root's split points (<see cref="SplitPointsReader"/>) without the 192 doublings.
+        /// </summary>
+        public void FillRow(int c, EdwardsPoint q, EdwardsPoint scratch1, EdwardsPoint scratch2, EdwardsCachedPoint cached)
+        {
+            EdwardsDoubleScalarMultiplication.FillOddMultiples(q, Rows[c], scratch1, scratch2, cached);
         }
 
         private static int[][][] NewRows()

@@ -75,15 +75,63 @@ namespace SecureOta.Device.Core.KeyTables
         /// <summary>
         /// Attaches this store to the release and approval roles of <paramref name="root"/>, whose signatures
         /// then use and keep tables on flash. When <paramref name="previous"/> is given (a root rotation), the
-        /// tables of its release and approval keys that <paramref name="root"/> no longer lists are deleted.
+        /// tables of its release and approval keys that <paramref name="root"/> no longer lists are deleted. Then the
+        /// tables of the root's keys that have none on flash are built from the root's split points, if it carries any
+        /// (<see cref="WriteTablesFromPoints"/>): after a root walk, or when the root was loaded from its envelope.
         /// </summary>
         internal void UseFor(TrustedRoot root, TrustedRoot previous)
         {
             root.ReleaseRole.PreparedKeys = this;
             root.ApprovalRole.PreparedKeys = this;
-            if (previous == null) return;
-            DeleteDropped(previous.ReleaseRole, root);
-            DeleteDropped(previous.ApprovalRole, root);
+            if (previous != null)
+            {
+                DeleteDropped(previous.ReleaseRole, root);
+                DeleteDropped(previous.ApprovalRole, root);
+            }
+            WriteTablesFromPoints(root);
+        }
+
+        /// <summary>
+        /// Writes the table of each release and approval key of <paramref name="root"/> that has none on flash, from
+        /// the split points the root carries (docs/PROTOCOL.md sections 5 and 11b): the key decoded and the points'
+        /// odd multiples added, no doubling. Call it only with a root whose signatures verified, which every
+        /// <see cref="TrustedRoot"/> is; a root never used its own points for that. The points are used once: the
+        /// root then releases its payload. Returns the number of tables written (0 for a root without points, or one
+        /// loaded from its cached form). A table that fails to write is computed when its key first signs.
+        /// </summary>
+        public int WriteTablesFromPoints(TrustedRoot root)
+        {
+            if (root == null) throw new ArgumentNullException("root");
+            RootKeyPoints points = root.KeyPoints;
+            if (points == null) return 0;
+            root.KeyPoints = null;
+            return WriteRole(root.ReleaseRole, points) + WriteRole(root.ApprovalRole, points);
+        }
+
+        private int WriteRole(SigningRole role, RootKeyPoints points)
+        {
+            int written = 0;
+            for (int i = 0; i < role.KeyCount; i++)
+            {
+                byte[] key = role.GetPublicKey(i);
+                int at = points.Find(key);
+                if (at < 0 || HasTable(key)) continue;
+                if (Ed25519.PrepareFromSplit(key, points.Text, at, this)) written++;
+            }
+            return written;
+        }
+
+        // A file of a table's length: written before (its tag is checked when it is loaded; a damaged one is rebuilt then).
+        private bool HasTable(byte[] publicKey)
+        {
+            try
+            {
+                return _files.Length(NameOf(publicKey)) == PreparedKeyFile.FileSize;
+            }
+            catch (IOException)
+            {
+                return false;
+            }
         }
 
         private void DeleteDropped(SigningRole role, TrustedRoot root)

@@ -22,6 +22,10 @@ namespace SecureOta.Device.Core.Trust
         public const int Spec = 2;
         public const int MaxCollectorUrlLength = 256;
         private const string CollectorMember = "collector";
+        private const string SplitMember = "split";
+        private const string HexDigits = "0123456789abcdef";
+        private static readonly Sha256 IdHasher = new Sha256();
+        private static readonly byte[] IdDigest = new byte[Sha256.HashSize];
         private const string PemBegin = "-----BEGIN CERTIFICATE-----";
         private const string PemEnd = "-----END CERTIFICATE-----";
 
@@ -48,7 +52,8 @@ namespace SecureOta.Device.Core.Trust
             if (reader.Failed) return Fail(out failure, reader.Reason);
 
             Hashtable keys = new Hashtable();
-            if (!TryReadKeys(keyArray, keys, out failure)) return false;
+            RootKeyPoints points;
+            if (!TryReadKeys(keyArray, keys, out points, out failure)) return false;
 
             JsonObjectReader roleReader = new JsonObjectReader(roles, "roles");
             SigningRole rootRole = ReadRole(roleReader, "root", keys);
@@ -63,6 +68,7 @@ namespace SecureOta.Device.Core.Trust
             if (!CheckRolesDisjoint(approvalRole, releaseRole, out failure)) return false;
 
             candidate = new TrustedRoot(version, expires, product, rootRole, approvalRole, releaseRole, anchors, collector, envelope);
+            candidate.KeyPoints = points;
             return true;
         }
 
@@ -85,10 +91,14 @@ namespace SecureOta.Device.Core.Trust
             return true;
         }
 
-        /// <summary>Fills keys (id to public key), checking scheme, hex, unique ids and id = hex(SHA256(public)).</summary>
-        private static bool TryReadKeys(JsonArray keyArray, Hashtable keys, out VerificationFailure failure)
+        /// <summary>
+        /// Fills keys (id to public key), checking scheme, hex, unique ids and id = hex(SHA256(public)), and notes where
+        /// each optional split member is (points is null when no key has one).
+        /// </summary>
+        private static bool TryReadKeys(JsonArray keyArray, Hashtable keys, out RootKeyPoints points, out VerificationFailure failure)
         {
             failure = null;
+            points = null;
             for (int i = 0; i < keyArray.Count; i++)
             {
                 string path = "keys[" + i + "]";
@@ -102,17 +112,55 @@ namespace SecureOta.Device.Core.Trust
                 if (reader.Failed) return Fail(out failure, reader.Reason);
                 if (keys.Contains(id)) return Fail(out failure, path + ".id " + id + " is listed twice");
 
-                string actualId = Hex.Encode(Sha256.Hash(publicKey, 0, publicKey.Length));
-                if (actualId != id)
+                if (!IsIdOf(id, publicKey))
                 {
+                    string actualId = Hex.Encode(Sha256.Hash(publicKey, 0, publicKey.Length));
                     failure = new VerificationFailure(VerificationError.KeyIdMismatch, "R5",
                         path + " is listed under id " + id + " but its public key has id " + actualId +
                         "; the root metadata was built wrongly or altered: re-sign it with the keys' real ids.");
                     return false;
                 }
                 keys.Add(id, publicKey);
+                if (!item.Contains(SplitMember)) continue;
+                byte[] payload;
+                int at = SplitOffset(item, out payload);
+                if (at < 0)
+                    return Fail(out failure, path + "." + SplitMember + " must be " + SplitPointsReader.TextLength +
+                        " lowercase hex digits: the affine x and y (32 bytes little-endian each, below 2^255 - 19) of 2^64 A, 2^128 A and 2^192 A, each on the curve");
+                if (points == null) points = new RootKeyPoints(payload, keyArray.Count);
+                points.Add(publicKey, at);
             }
             return true;
+        }
+
+        /// <summary>
+        /// id (64 lowercase hex digits, already checked) = hex(SHA256(publicKey)), compared digit by digit with one hasher
+        /// kept for the purpose: a root's keys cost no hasher, digest or string each (a poll's heap bound, section 11).
+        /// </summary>
+        private static bool IsIdOf(string id, byte[] publicKey)
+        {
+            lock (IdHasher)
+            {
+                IdHasher.Reset();
+                IdHasher.Update(publicKey, 0, publicKey.Length);
+                IdHasher.Final(IdDigest, 0);
+                bool same = true;
+                for (int i = 0; i < Sha256.HashSize; i++)
+                {
+                    same &= HexDigits[IdDigest[i] >> 4] == id[2 * i] && HexDigits[IdDigest[i] & 15] == id[2 * i + 1];
+                }
+                return same;
+            }
+        }
+
+        /// <summary>Where the split member's hex starts in the payload, or -1 when it is not exactly well-formed (no escapes).</summary>
+        private static int SplitOffset(JsonObject item, out byte[] data)
+        {
+            int at;
+            int afterEnd;
+            if (!item.TryGetStringPosition(SplitMember, out data, out at, out afterEnd)) return -1;
+            if (afterEnd - at - 2 != SplitPointsReader.TextLength || !Ed25519.AreSplitPointsValid(data, at + 1)) return -1;
+            return at + 1;
         }
 
         private static SigningRole ReadRole(JsonObjectReader roles, string name, Hashtable keys)

@@ -60,6 +60,13 @@ namespace SecureOta.Device.Core.Trust
         /// <summary>The report collector this root names, or null: then the device sends no reports (PROTOCOL.md section 11d).</summary>
         public TrustedCollector Collector { get; private set; }
 
+        /// <summary>
+        /// Where the split points of the keys sit in the verified payload, or null (none, a root from its cached form,
+        /// or already used): <see cref="KeyTables.PreparedKeyStore.WriteTablesFromPoints"/> builds the release and
+        /// approval keys' tables from them once and clears this, releasing the payload.
+        /// </summary>
+        internal RootKeyPoints KeyPoints { get; set; }
+
         /// <summary>Number of PEM trust anchors (1 to 8).</summary>
         public int TlsAnchorCount { get { return _tlsAnchors.Length; } }
 

@@ -9,7 +9,8 @@ namespace SecureOta.Device.Core.Update
     /// roots/&lt;N+2&gt;.json, ... until a 404 or the cap, each checked by <see cref="RootChainWalk"/>,
     /// then R8 on the newest. Only a fully verified walk is stored: first the new root file, then the
     /// boot state naming it, then the superseded file is deleted, so a power cut at any point leaves a
-    /// state whose root file exists.
+    /// state whose root file exists. The newest root keeps the split points of its keys (PROTOCOL.md section 5) for the
+    /// client, which builds its release and approval keys' tables from them when it starts using the root.
     /// </summary>
     internal sealed class RootUpdater
     {
@@ -49,6 +50,9 @@ namespace SecureOta.Device.Core.Update
                 {
                     response.Dispose();
                 }
+                // Every root carries the split points of all its approval and release keys, so only the newest's are used (the client builds the
+                // tables from them once the walk is stored): the root before it drops its payload before the next is parsed.
+                walk.Newest.KeyPoints = null;
                 if (!walk.TryAccept(buffer, count, out verification))
                 {
                     failure = UpdateFailure.FromVerification(verification);

@@ -70,12 +70,30 @@ public sealed class PreparedKeyTablePollTests : IDisposable
         _device.Flash.Write(ReleaseTable(), tampered);
         UpdateReport forged = PollAfterReboot();
         Assert.Equal(UpdateResult.Rejected, forged.Result);
-        Assert.Equal(sound, _device.Flash.Read(ReleaseTable()));
+        AssertReleaseTableIsSound(tampered);
 
         _site.Publish(_image, "1.0.0", 1, issued: TestSite.Now - 20);
         _device.Flash.Write(ReleaseTable(), tampered);
         Assert.Equal(UpdateResult.UpToDate, PollAfterReboot().Result);
-        Assert.Equal(sound, _device.Flash.Read(ReleaseTable()));
+        AssertReleaseTableIsSound(tampered);
+    }
+
+    /// <summary>
+    /// The table on flash is not the tampered one and loads (its tag verifies) with the right verdicts. Not compared byte
+    /// for byte with the first one: that was built from root 1's split points (Z = 1), the rewritten one by doublings.
+    /// </summary>
+    private void AssertReleaseTableIsSound(byte[] tampered)
+    {
+        Assert.NotEqual(tampered, _device.Flash.Read(ReleaseTable()));
+        Ed25519.ForgetPreparedKeys();
+        var store = PreparedKeyStore.ForDevice(_device.Flash, _device.Hmac, _site.Device);
+        byte[] message = [1, 2, 3];
+        byte[] key = _site.ReleaseKeys[0].PublicKey;
+        byte[] signature = _site.ReleaseKeys[0].Sign(message);
+        Assert.True(Ed25519.Verify(key, signature, message, 0, message.Length, store));
+        Assert.Equal(PreparedKeySource.Flash, store.LastSource);
+        signature[5] ^= 1;
+        Assert.False(Ed25519.Verify(key, signature, message, 0, message.Length, store));
     }
 
     private static byte[] WithFlippedSignatureBit(byte[] envelope)
@@ -86,6 +104,51 @@ public sealed class PreparedKeyTablePollTests : IDisposable
         sig[40] ^= 0x02;
         signature["sig"] = Convert.ToBase64String(sig);
         return Encoding.UTF8.GetBytes(root.ToJsonString());
+    }
+
+    [Fact]
+    public void First_boot_after_provisioning_builds_the_release_and_approval_tables_from_the_roots_split_points()
+    {
+        _site.Publish(_image, "1.0.0", 1);
+        var counting = new CountingFileStore(_device.Flash);
+        _device.Files = counting;
+
+        Assert.Equal(UpdateResult.UpToDate, PollAfterReboot().Result);
+
+        // The tables are the ones the root's points give (Z = 1; a table made by doublings differs in its bytes), each
+        // written once, before the manifest was verified: the first manifest signature is a prepared verify.
+        var flash = new MemoryFileStore();
+        var expected = PreparedKeyStore.ForDevice(flash, _device.Hmac, _site.Device);
+        Assert.True(SecureOta.Device.Core.Trust.RootVerifier.TryLoadTrusted(_site.RootV1, out var root, out var failure), failure?.ToString());
+        Assert.Equal(2, expected.WriteTablesFromPoints(root));
+        foreach (byte[] key in new[] { _site.ReleaseKeys[0].PublicKey, _site.ApprovalKeys[0].PublicKey })
+        {
+            string table = PreparedKeyStore.FileName(key);
+            Assert.Equal(flash.Read(table), _device.Flash.Read(table));
+            Assert.Equal(1, counting.WritesOf(table));
+        }
+    }
+
+    [Fact]
+    public void Root_rotation_builds_the_new_release_keys_table_from_the_new_roots_split_points()
+    {
+        _site.Publish(_image, "1.0.0", 1);
+        Assert.Equal(UpdateResult.UpToDate, PollAfterReboot().Result);
+        _site.RotateRoot();
+        _site.Publish(_image, "1.0.0", 1, issued: TestSite.Now - 30);
+        var counting = new CountingFileStore(_device.Flash);
+        _device.Files = counting;
+
+        Assert.Equal(UpdateResult.UpToDate, PollAfterReboot().Result);
+
+        var flash = new MemoryFileStore();
+        var expected = PreparedKeyStore.ForDevice(flash, _device.Hmac, _site.Device);
+        Assert.True(SecureOta.Device.Core.Trust.RootVerifier.TryLoadTrusted(_site.Files["roots/2.json"], out var root2, out var failure), failure?.ToString());
+        Assert.Equal(2, expected.WriteTablesFromPoints(root2));
+        Assert.Equal(flash.Read(ReleaseTable()), _device.Flash.Read(ReleaseTable()));
+        Assert.Equal(1, counting.WritesOf(ReleaseTable()));
+        // The approval key kept its table: not written again.
+        Assert.Equal(0, counting.WritesOf(PreparedKeyStore.FileName(_site.ApprovalKeys[0].PublicKey)));
     }
 
     [Fact]

@@ -83,8 +83,12 @@ public sealed class SimulatorEndToEndTests : IClassFixture<EndToEndSiteFixture>
         Assert.Contains("error [DeviceFailed]", run.Error, StringComparison.Ordinal);
         Assert.Empty(server.Requests);
         var after = StoredDevice.Snapshot(stateDir);
-        // The only new file is the trusted root's cached form, a derived copy the poll wrote when it loaded root 1.
-        Assert.Equal(before.Keys.Append(TrustedRootStore.CacheFileName(1)).Order(), after.Keys.Order());
+        // The only new files are derived copies the poll wrote when it loaded root 1: its cached form and the prepared
+        // tables of its approval and release keys, built from the root's split points (PROTOCOL.md section 11b).
+        Assert.True(SecureOta.Device.Core.Trust.RootVerifier.TryLoadTrusted(before[TrustedRootStore.FileName(1)], out var root1, out _));
+        var tables = new[] { root1.ApprovalRole, root1.ReleaseRole }
+            .SelectMany(role => Enumerable.Range(0, role.KeyCount).Select(i => SecureOta.Device.Core.KeyTables.PreparedKeyStore.FileName(role.GetPublicKey(i))));
+        Assert.Equal(before.Keys.Append(TrustedRootStore.CacheFileName(1)).Concat(tables).Order(), after.Keys.Order());
         Assert.All(before, file => Assert.Equal(file.Value, after[file.Key]));
         var state = StoredDevice.ReadState(stateDir);
         Assert.Equal((UpdatePhase.Idle, SlotId.A, 0L), (state.Phase, state.ActiveSlot, state.HighestSequence));

@@ -127,4 +127,25 @@ public sealed class RootCeremonyTests
         Assert.Contains("in neither root version 1 nor 2", consoles.AllText, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(workspace.RootDir, "2.json")));
     }
+
+    [Fact]
+    public void SignRoot_refuses_a_root_over_20_KiB_naming_the_limit_and_what_takes_the_room_and_writes_nothing()
+    {
+        using var workspace = new CeremonyWorkspace();
+        var (rootKeys, _) = workspace.InitRoot();
+        var added = new List<string>();
+        for (int i = 0; i < 10; i++)
+        {
+            var key = Path.Combine(workspace.Temp, $"approval{i}.key");
+            Assert.Equal(0, workspace.Run("--target=NewKey", $"--out={key}").ExitCode);
+            added.Add($"--add-approval-key={key}.pub");
+        }
+
+        var (exit, consoles) = workspace.Run(["--target=SignRoot", $"--root-key={rootKeys[0]}", $"--root-key={rootKeys[1]}", .. added]);
+
+        Assert.True(exit != 0, consoles.AllText);
+        Assert.True(consoles.AllText.Contains("at most 20480 bytes", StringComparison.Ordinal), consoles.AllText);
+        Assert.True(consoles.AllText.Contains("split points", StringComparison.Ordinal), consoles.AllText);
+        Assert.False(File.Exists(Path.Combine(workspace.RootDir, "2.json")));
+    }
 }

@@ -150,6 +150,35 @@ public sealed class ProtocolVectorsTests
     }
 
     [Fact]
+    public void Root_vector_carries_the_release_keys_split_points_as_rfc8032_arithmetic_gives_them()
+    {
+        var v = Vector("root-envelope");
+        using var json = JsonDocument.Parse(v["envelope (text)"]);
+        using var payload = JsonDocument.Parse(json.RootElement.GetProperty("payload").GetBytesFromBase64());
+        using var release = Ed25519KeyPair.FromSeed(Convert.FromHexString(v["release seed (test only)"]));
+        var keys = payload.RootElement.GetProperty("keys").EnumerateArray().ToList();
+        var listed = keys.Single(k => k.GetProperty("public").GetString() == Convert.ToHexStringLower(release.PublicKey));
+
+        // Section 5: x then y of 2^64 A, 2^128 A, 2^192 A, little-endian, recomputed with the test's naive affine arithmetic.
+        var point = SecureOta.Tests.Crypto.ReferenceEd25519.Decode(release.PublicKey)!.Value;
+        var expected = new List<byte>();
+        for (int c = 1; c <= 3; c++)
+        {
+            var multiple = SecureOta.Tests.Crypto.ReferenceEd25519.Multiply(System.Numerics.BigInteger.One << (64 * c), point);
+            foreach (var coordinate in new[] { multiple.X, multiple.Y })
+            {
+                byte[] bytes = new byte[32];
+                coordinate.TryWriteBytes(bytes, out _, isUnsigned: true);
+                expected.AddRange(bytes);
+            }
+        }
+        Assert.Equal(Convert.ToHexStringLower(expected.ToArray()), v["release split"]);
+        Assert.Equal(v["release split"], listed.GetProperty("split").GetString());
+        // The root key carries none: a device never prepares it from points.
+        Assert.Equal(1, keys.Count(k => !k.TryGetProperty("split", out _)));
+    }
+
+    [Fact]
     public void Manifest_vector_lists_a_delta_that_rebuilds_the_image_from_its_base_and_is_encrypted_as_section_10_says()
     {
         var v = Vector("channel-envelope");

@@ -32,7 +32,9 @@ public sealed class RootMetadataWriterTests
         Assert.Equal(keys.Length, listed.Length);
         for (int i = 0; i < keys.Length; i++)
         {
-            Assert.Equal(["id", "scheme", "public"], JsonAssert.Names(listed[i]));
+            // Keys 2 and 3 are the release and approval keys: they carry their split points; root keys do not.
+            Assert.Equal(i >= 2 ? ["id", "scheme", "public", "split"] : ["id", "scheme", "public"], JsonAssert.Names(listed[i]));
+            if (i >= 2) Assert.Equal(Convert.ToHexStringLower(Ed25519SplitPoints.Compute(keys[i])!), listed[i].GetProperty("split").GetString());
             Assert.Equal(KeyId.Of(keys[i]), listed[i].GetProperty("id").GetString());
             Assert.Equal("ed25519", listed[i].GetProperty("scheme").GetString());
             Assert.Equal(Convert.ToHexStringLower(keys[i]), listed[i].GetProperty("public").GetString());
