@@ -43,7 +43,7 @@ namespace SecureOta.Device.Core.Crypto
             Double(x2, z2, x2, z2);
 
             // x2 / z2; 1/0 is 0 here, so the point at infinity comes out as u = 0.
-            Field25519Powers.Invert(z2, z2, _work);
+            Field25519Inversion.Invert(z2, z2, _scratch);
             Field25519Products.Multiply(x2, x2, z2);
             Field25519Encoding.ToBytes(output, 0, x2, _scratch);
             Array.Clear(k, 0, k.Length);

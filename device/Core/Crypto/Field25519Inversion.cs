@@ -1,0 +1,128 @@
+namespace SecureOta.Device.Core.Crypto
+{
+    /// <summary>
+    /// Constant-time inversion in GF(2^255 - 19) by Bernstein and Yang's safegcd ("Fast constant-time gcd
+    /// computation and modular inversion", 2019) in its half-delta form: about half the interpreted
+    /// instructions of Fermat's z^(p-2) (<see cref="Field25519Powers"/>: 254 squarings). The number of
+    /// steps is fixed, nothing branches or indexes on the value, so the running time does not depend on z.
+    /// <para>
+    /// A divstep on (zeta, f, g), f odd: when zeta &lt; 0 and g is odd, (zeta, f, g) = (-zeta - 2, g, (g - f) / 2);
+    /// otherwise (zeta - 1, f, (g + (g mod 2) f) / 2). From zeta = -1, f = p and g = z in [0, p), 590 steps
+    /// reach g = 0 and f = +-gcd(p, z) = +-1 for every 256-bit input (Bernstein and Yang's bound, as
+    /// tightened for this variant in libsecp256k1's safegcd analysis); this does 32 batches of 19 = 608.
+    /// Extra steps on g = 0 change nothing but zeta. For z = 0, g stays 0, f stays p and d stays 0, so 0
+    /// maps to 0 as Fermat's inversion does.
+    /// </para>
+    /// <para>
+    /// A batch runs 19 divsteps on the low 19 bits of f and g only (they decide every step), packing each
+    /// value with its row of the transition matrix in one long: F = f + 2^21 u + 2^42 v. The matrix rows
+    /// are kept as fixed point (entry times 2^(19 - steps)), so one arithmetic shift halves g and its row
+    /// together, exactly: after j steps 2^j g_j = q f + r g with integer q, r, and |u| + |v| &lt;= 2^19.
+    /// With |f|, |g| &lt; 2^19 in the low field every field decodes and |F| &lt; 2^62. The batch's matrix
+    /// then updates the full f and g, (f, g) = (u f + v g, q f + r g) / 2^19, exact integers in seven
+    /// 38-bit limbs (the top one signed; |f|, |g| &lt;= p throughout), and d, e with d z = f K, e z = g K mod p:
+    /// (d, e) = (u d + v e, q d + r e) as field elements (no division: K gains 2^19 a batch). At the end
+    /// f = +-1, so 1/z = +-d 2^-608.
+    /// </para>
+    /// </summary>
+    internal static class Field25519Inversion
+    {
+        private const int Batches = 32;
+
+        // 2^-608 mod p, canonical limbs: undoes the 2^19 that each batch leaves in d.
+        private static readonly int[] TwoToMinus608 = { 59301179, 22679449, 15243564, 26025598, 5391016, 5112171, 44928401, 768048, 26485449, 9769383 };
+
+        /// <summary>h = 1/z, and 0 for z = 0. scratch receives z's canonical limbs; h may be z, not scratch.</summary>
+        public static void Invert(int[] h, int[] z, int[] scratch)
+        {
+            long m19 = 0x7ffff, m25 = 0x1ffffff, m26 = 0x3ffffff, k19 = 19, one = 1;
+            long uOne = 1L << 40, rOne = 1L << 61, half20 = 1L << 20, half41 = 1L << 41;
+
+            // g = z as an integer in [0, p): canonical limbs regrouped into 38-bit limbs (bit 38 i up).
+            Field25519Encoding.Freeze(scratch, z);
+            long l0 = scratch[0], l1 = scratch[1], l2 = scratch[2], l3 = scratch[3], l4 = scratch[4];
+            long l5 = scratch[5], l6 = scratch[6], l7 = scratch[7], l8 = scratch[8], l9 = scratch[9];
+            long g0 = l0 | ((l1 & 0xfff) << 26);
+            long g1 = (l1 >> 12) | ((l2 & 0x1ffffff) << 13);
+            long g2 = (l2 >> 25) | (l3 << 1) | ((l4 & 0xfff) << 26);
+            long g3 = (l4 >> 12) | ((l5 & 0xffffff) << 14);
+            long g4 = (l5 >> 24) | (l6 << 1) | ((l7 & 0x7ff) << 27);
+            long g5 = (l7 >> 11) | ((l8 & 0xffffff) << 14);
+            long g6 = (l8 >> 24) | (l9 << 2);
+            // f = p = 2^255 - 19.
+            long m38 = (1L << 38) - 1;
+            long f0 = m38 - 18, f1 = m38, f2 = m38, f3 = m38, f4 = m38, f5 = m38, f6 = (1L << 27) - 1;
+            long d0 = 0, d1 = 0, d2 = 0, d3 = 0, d4 = 0, d5 = 0, d6 = 0, d7 = 0, d8 = 0, d9 = 0;
+            long e0 = 1, e1 = 0, e2 = 0, e3 = 0, e4 = 0, e5 = 0, e6 = 0, e7 = 0, e8 = 0, e9 = 0;
+            long zeta = -1;
+            long bigF, bigG, gOdd, swap, x, u, v, q, r, cf, cg, hf, hg;
+
+            for (int batch = 0; batch < Batches; batch++)
+            {
+                bigF = (f0 & m19) + uOne;
+                bigG = (g0 & m19) + rOne;
+                for (int j = 0; j < 19; j++)
+                {
+                    // swap is all ones when zeta < 0 and g is odd; x is what g gains: 0, f or (on a swap) -f.
+                    gOdd = -(bigG & one);
+                    swap = (zeta >> 63) & gOdd;
+                    zeta = (zeta ^ swap) - one;
+                    x = ((bigF ^ swap) - swap) & gOdd;
+                    bigF ^= (bigF ^ bigG) & swap;
+                    bigG = (bigG + x) >> 1;
+                }
+                // Decode the rows: f + 2^21 u lies in (-2^41, 2^41) and f + 2^20 in (0, 2^21).
+                v = (bigF + half41) >> 42;
+                u = ((bigF + half20) << 22) >> 43;
+                r = (bigG + half41) >> 42;
+                q = ((bigG + half20) << 22) >> 43;
+
+                // (f, g) = (u f + v g, q f + r g) / 2^19. A 38-bit slice of the product is cf (|cf| < 2^58);
+                // its low 19 bits and the next slice's high 19 bits make one limb of the quotient.
+                cf = u * f0 + v * g0; cg = q * f0 + r * g0;
+                hf = cf >> 19; hg = cg >> 19;
+                cf = u * f1 + v * g1 + (hf >> 19); cg = q * f1 + r * g1 + (hg >> 19);
+                f0 = (hf & m19) + ((cf & m19) << 19); g0 = (hg & m19) + ((cg & m19) << 19);
+                hf = cf >> 19; hg = cg >> 19;
+                cf = u * f2 + v * g2 + (hf >> 19); cg = q * f2 + r * g2 + (hg >> 19);
+                f1 = (hf & m19) + ((cf & m19) << 19); g1 = (hg & m19) + ((cg & m19) << 19);
+                hf = cf >> 19; hg = cg >> 19;
+                cf = u * f3 + v * g3 + (hf >> 19); cg = q * f3 + r * g3 + (hg >> 19);
+                f2 = (hf & m19) + ((cf & m19) << 19); g2 = (hg & m19) + ((cg & m19) << 19);
+                hf = cf >> 19; hg = cg >> 19;
+                cf = u * f4 + v * g4 + (hf >> 19); cg = q * f4 + r * g4 + (hg >> 19);
+                f3 = (hf & m19) + ((cf & m19) << 19); g3 = (hg & m19) + ((cg & m19) << 19);
+                hf = cf >> 19; hg = cg >> 19;
+                cf = u * f5 + v * g5 + (hf >> 19); cg = q * f5 + r * g5 + (hg >> 19);
+                f4 = (hf & m19) + ((cf & m19) << 19); g4 = (hg & m19) + ((cg & m19) << 19);
+                hf = cf >> 19; hg = cg >> 19;
+                cf = u * f6 + v * g6 + (hf >> 19); cg = q * f6 + r * g6 + (hg >> 19);
+                f5 = (hf & m19) + ((cf & m19) << 19); g5 = (hg & m19) + ((cg & m19) << 19);
+                f6 = cf >> 19; g6 = cg >> 19;
+
+                // (d, e) = (u d + v e, q d + r e) mod p, carried as a product is. Limbs enter below
+                // 2^26 + 2^25 (limb 0) and 2^26, so every sum is below 2^19 (2^26 + 2^25) + 2^21 < 2^46;
+                // limb 9 carries out less than 2^21, and limb 0 ends in (-2^25.3, 2^26 + 2^25.3).
+                cf = u * d0 + v * e0; cg = q * d0 + r * e0; d0 = cf & m26; e0 = cg & m26;
+                cf = u * d1 + v * e1 + (cf >> 26); cg = q * d1 + r * e1 + (cg >> 26); d1 = cf & m25; e1 = cg & m25;
+                cf = u * d2 + v * e2 + (cf >> 25); cg = q * d2 + r * e2 + (cg >> 25); d2 = cf & m26; e2 = cg & m26;
+                cf = u * d3 + v * e3 + (cf >> 26); cg = q * d3 + r * e3 + (cg >> 26); d3 = cf & m25; e3 = cg & m25;
+                cf = u * d4 + v * e4 + (cf >> 25); cg = q * d4 + r * e4 + (cg >> 25); d4 = cf & m26; e4 = cg & m26;
+                cf = u * d5 + v * e5 + (cf >> 26); cg = q * d5 + r * e5 + (cg >> 26); d5 = cf & m25; e5 = cg & m25;
+                cf = u * d6 + v * e6 + (cf >> 25); cg = q * d6 + r * e6 + (cg >> 25); d6 = cf & m26; e6 = cg & m26;
+                cf = u * d7 + v * e7 + (cf >> 26); cg = q * d7 + r * e7 + (cg >> 26); d7 = cf & m25; e7 = cg & m25;
+                cf = u * d8 + v * e8 + (cf >> 25); cg = q * d8 + r * e8 + (cg >> 25); d8 = cf & m26; e8 = cg & m26;
+                cf = u * d9 + v * e9 + (cf >> 26); cg = q * d9 + r * e9 + (cg >> 26); d9 = cf & m25; e9 = cg & m25;
+                d0 += (cf >> 25) * k19; e0 += (cg >> 25) * k19;
+            }
+
+            // f = +-1 (p when z = 0, with d = 0): 1/z = f d 2^-608. The sign of f is its top limb's.
+            long sign = f6 >> 63;
+            h[0] = (int)((d0 ^ sign) - sign); h[1] = (int)((d1 ^ sign) - sign); h[2] = (int)((d2 ^ sign) - sign);
+            h[3] = (int)((d3 ^ sign) - sign); h[4] = (int)((d4 ^ sign) - sign); h[5] = (int)((d5 ^ sign) - sign);
+            h[6] = (int)((d6 ^ sign) - sign); h[7] = (int)((d7 ^ sign) - sign); h[8] = (int)((d8 ^ sign) - sign);
+            h[9] = (int)((d9 ^ sign) - sign);
+            Field25519Products.Multiply(h, h, TwoToMinus608);
+        }
+    }
+}
