@@ -61,16 +61,46 @@ namespace SecureOta.Device.Core.Crypto
             {
                 bigF = (f0 & m19) + uOne;
                 bigG = (g0 & m19) + rOne;
-                for (int j = 0; j < 19; j++)
-                {
-                    // swap is all ones when zeta < 0 and g is odd; x is what g gains: 0, f or (on a swap) -f.
-                    gOdd = -(bigG & one);
-                    swap = (zeta >> 63) & gOdd;
-                    zeta = (zeta ^ swap) - one;
-                    x = ((bigF ^ swap) - swap) & gOdd;
-                    bigF ^= (bigF ^ bigG) & swap;
-                    bigG = (bigG + x) >> 1;
-                }
+                // 19 divsteps, written out (a loop's counter costs more than a step's arithmetic). swap is all ones
+                // when zeta < 0 and g is odd; x is what g gains: 0, f or (on a swap) -f.
+                gOdd = -(bigG & one); swap = (zeta >> 63) & gOdd; zeta = (zeta ^ swap) - one;
+                x = ((bigF ^ swap) - swap) & gOdd; bigF ^= (bigF ^ bigG) & swap; bigG = (bigG + x) >> 1;
+                gOdd = -(bigG & one); swap = (zeta >> 63) & gOdd; zeta = (zeta ^ swap) - one;
+                x = ((bigF ^ swap) - swap) & gOdd; bigF ^= (bigF ^ bigG) & swap; bigG = (bigG + x) >> 1;
+                gOdd = -(bigG & one); swap = (zeta >> 63) & gOdd; zeta = (zeta ^ swap) - one;
+                x = ((bigF ^ swap) - swap) & gOdd; bigF ^= (bigF ^ bigG) & swap; bigG = (bigG + x) >> 1;
+                gOdd = -(bigG & one); swap = (zeta >> 63) & gOdd; zeta = (zeta ^ swap) - one;
+                x = ((bigF ^ swap) - swap) & gOdd; bigF ^= (bigF ^ bigG) & swap; bigG = (bigG + x) >> 1;
+                gOdd = -(bigG & one); swap = (zeta >> 63) & gOdd; zeta = (zeta ^ swap) - one;
+                x = ((bigF ^ swap) - swap) & gOdd; bigF ^= (bigF ^ bigG) & swap; bigG = (bigG + x) >> 1;
+                gOdd = -(bigG & one); swap = (zeta >> 63) & gOdd; zeta = (zeta ^ swap) - one;
+                x = ((bigF ^ swap) - swap) & gOdd; bigF ^= (bigF ^ bigG) & swap; bigG = (bigG + x) >> 1;
+                gOdd = -(bigG & one); swap = (zeta >> 63) & gOdd; zeta = (zeta ^ swap) - one;
+                x = ((bigF ^ swap) - swap) & gOdd; bigF ^= (bigF ^ bigG) & swap; bigG = (bigG + x) >> 1;
+                gOdd = -(bigG & one); swap = (zeta >> 63) & gOdd; zeta = (zeta ^ swap) - one;
+                x = ((bigF ^ swap) - swap) & gOdd; bigF ^= (bigF ^ bigG) & swap; bigG = (bigG + x) >> 1;
+                gOdd = -(bigG & one); swap = (zeta >> 63) & gOdd; zeta = (zeta ^ swap) - one;
+                x = ((bigF ^ swap) - swap) & gOdd; bigF ^= (bigF ^ bigG) & swap; bigG = (bigG + x) >> 1;
+                gOdd = -(bigG & one); swap = (zeta >> 63) & gOdd; zeta = (zeta ^ swap) - one;
+                x = ((bigF ^ swap) - swap) & gOdd; bigF ^= (bigF ^ bigG) & swap; bigG = (bigG + x) >> 1;
+                gOdd = -(bigG & one); swap = (zeta >> 63) & gOdd; zeta = (zeta ^ swap) - one;
+                x = ((bigF ^ swap) - swap) & gOdd; bigF ^= (bigF ^ bigG) & swap; bigG = (bigG + x) >> 1;
+                gOdd = -(bigG & one); swap = (zeta >> 63) & gOdd; zeta = (zeta ^ swap) - one;
+                x = ((bigF ^ swap) - swap) & gOdd; bigF ^= (bigF ^ bigG) & swap; bigG = (bigG + x) >> 1;
+                gOdd = -(bigG & one); swap = (zeta >> 63) & gOdd; zeta = (zeta ^ swap) - one;
+                x = ((bigF ^ swap) - swap) & gOdd; bigF ^= (bigF ^ bigG) & swap; bigG = (bigG + x) >> 1;
+                gOdd = -(bigG & one); swap = (zeta >> 63) & gOdd; zeta = (zeta ^ swap) - one;
+                x = ((bigF ^ swap) - swap) & gOdd; bigF ^= (bigF ^ bigG) & swap; bigG = (bigG + x) >> 1;
+                gOdd = -(bigG & one); swap = (zeta >> 63) & gOdd; zeta = (zeta ^ swap) - one;
+                x = ((bigF ^ swap) - swap) & gOdd; bigF ^= (bigF ^ bigG) & swap; bigG = (bigG + x) >> 1;
+                gOdd = -(bigG & one); swap = (zeta >> 63) & gOdd; zeta = (zeta ^ swap) - one;
+                x = ((bigF ^ swap) - swap) & gOdd; bigF ^= (bigF ^ bigG) & swap; bigG = (bigG + x) >> 1;
+                gOdd = -(bigG & one); swap = (zeta >> 63) & gOdd; zeta = (zeta ^ swap) - one;
+                x = ((bigF ^ swap) - swap) & gOdd; bigF ^= (bigF ^ bigG) & swap; bigG = (bigG + x) >> 1;
+                gOdd = -(bigG & one); swap = (zeta >> 63) & gOdd; zeta = (zeta ^ swap) - one;
+                x = ((bigF ^ swap) - swap) & gOdd; bigF ^= (bigF ^ bigG) & swap; bigG = (bigG + x) >> 1;
+                gOdd = -(bigG & one); swap = (zeta >> 63) & gOdd; zeta = (zeta ^ swap) - one;
+                x = ((bigF ^ swap) - swap) & gOdd; bigF ^= (bigF ^ bigG) & swap; bigG = (bigG + x) >> 1;
                 // Decode the rows: f + 2^21 u lies in (-2^41, 2^41) and f + 2^20 in (0, 2^21).
                 v = (bigF + half41) >> 42;
                 u = ((bigF + half20) << 22) >> 43;
