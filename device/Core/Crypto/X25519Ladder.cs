@@ -10,6 +10,7 @@ namespace SecureOta.Device.Core.Crypto
     internal sealed class X25519Ladder
     {
         private readonly byte[] _k = new byte[X25519.Size];
+        private readonly long[] _swaps = new long[4];
         private readonly int[] _x1 = Field25519.Create();
         private readonly int[] _x2 = Field25519.Create();
         private readonly int[] _z2 = Field25519.Create();
@@ -36,7 +37,9 @@ namespace SecureOta.Device.Core.Crypto
             Field25519.Copy(x2, _x1);
             Field25519.SetOne(z2);
             X25519Doubling.DoubleRepeatedly(x2, z2, 1);
-            X25519LadderLoop.Run(k, _x1, x2, z2);
+            long[] swaps = _swaps;
+            SwapBits(swaps, k);
+            X25519LadderLoop.Run(swaps, (k[0] >> 3) & 1, _x1, x2, z2);
             // Bits 2..0 are 0 for every clamped scalar: three doublings, no differential addition needed.
             X25519Doubling.DoubleRepeatedly(x2, z2, 3);
 
@@ -45,6 +48,32 @@ namespace SecureOta.Device.Core.Crypto
             Field25519Products.Multiply(x2, x2, z2);
             Field25519Encoding.ToBytes(output, 0, x2, _scratch);
             Array.Clear(k, 0, k.Length);
+            Array.Clear(swaps, 0, swaps.Length);
+        }
+
+        /// <summary>
+        /// The ladder's swap bits s_i = k_i ^ k_(i+1) for i = 253 down to 3, most significant first from the
+        /// top bit of each word: s = k ^ (k >> 1) over 256 bits, shifted left by 2 so that bit 253 tops word 0.
+        /// </summary>
+        private static void SwapBits(long[] swaps, byte[] k)
+        {
+            long k0 = Word(k, 0), k1 = Word(k, 8), k2 = Word(k, 16), k3 = Word(k, 24);
+            long s0 = k0 ^ (long)(((ulong)k0 >> 1) | ((ulong)k1 << 63));
+            long s1 = k1 ^ (long)(((ulong)k1 >> 1) | ((ulong)k2 << 63));
+            long s2 = k2 ^ (long)(((ulong)k2 >> 1) | ((ulong)k3 << 63));
+            long s3 = k3 ^ (long)((ulong)k3 >> 1);
+            swaps[0] = (s3 << 2) | (long)((ulong)s2 >> 62);
+            swaps[1] = (s2 << 2) | (long)((ulong)s1 >> 62);
+            swaps[2] = (s1 << 2) | (long)((ulong)s0 >> 62);
+            swaps[3] = s0 << 2;
+        }
+
+        /// <summary>The little-endian 64-bit word of k at offset o.</summary>
+        private static long Word(byte[] k, int o)
+        {
+            uint lo = (uint)(k[o] | (k[o + 1] << 8) | (k[o + 2] << 16) | (k[o + 3] << 24));
+            uint hi = (uint)(k[o + 4] | (k[o + 5] << 8) | (k[o + 6] << 16) | (k[o + 7] << 24));
+            return (long)(((ulong)hi << 32) | lo);
         }
     }
 }
