@@ -19,8 +19,9 @@ namespace SecureOta.Device.Core.Crypto
     /// are kept as fixed point (entry times 2^(19 - steps)), so one arithmetic shift halves g and its row
     /// together, exactly: after j steps 2^j g_j = q f + r g with integer q, r, and |u| + |v| &lt;= 2^19.
     /// With |f|, |g| &lt; 2^19 in the low field every field decodes and |F| &lt; 2^62. The batch's matrix
-    /// then updates the full f and g, (f, g) = (u f + v g, q f + r g) / 2^19, exact integers in seven
-    /// 38-bit limbs (the top one signed; |f|, |g| &lt;= p throughout), and d, e with d z = f K, e z = g K mod p:
+    /// then updates the full f and g, (f, g) = (u f + v g, q f + r g) / 2^19, exact integers (|f|, |g| &lt;= p
+    /// throughout) in 38-bit limbs whose division by 2^19 is deferred to every other batch (see there), and
+    /// d, e with d z = f K, e z = g K mod p:
     /// (d, e) = (u d + v e, q d + r e) as field elements (no division: K gains 2^19 a batch). At the end
     /// f = +-1, so 1/z = +-d 2^-608.
     /// </para>
@@ -51,16 +52,18 @@ namespace SecureOta.Device.Core.Crypto
             long g6 = (l8 >> 24) | (l9 << 2);
             // f = p = 2^255 - 19.
             long m38 = (1L << 38) - 1;
-            long f0 = m38 - 18, f1 = m38, f2 = m38, f3 = m38, f4 = m38, f5 = m38, f6 = (1L << 27) - 1;
+            long f0 = m38 - 18, f1 = m38, f2 = m38, f3 = m38, f4 = m38, f5 = m38, f6 = (1L << 27) - 1, f7 = 0, g7 = 0;
+            int odd = 0;
             long d0 = 0, d1 = 0, d2 = 0, d3 = 0, d4 = 0, d5 = 0, d6 = 0, d7 = 0, d8 = 0, d9 = 0;
             long e0 = 1, e1 = 0, e2 = 0, e3 = 0, e4 = 0, e5 = 0, e6 = 0, e7 = 0, e8 = 0, e9 = 0;
             long zeta = -1;
-            long bigF, bigG, gOdd, swap, x, u, v, q, r, cf, cg, hf, hg;
+            long bigF, bigG, gOdd, swap, x, u, v, q, r, cf, cg;
 
             for (int batch = 0; batch < Batches; batch++)
             {
-                bigF = (f0 & m19) + uOne;
-                bigG = (g0 & m19) + rOne;
+                // The low 19 bits of f and g: bits s to s + 18 of T's limb 0.
+                bigF = ((f0 >> odd) & m19) + uOne;
+                bigG = ((g0 >> odd) & m19) + rOne;
                 // 19 divsteps, written out (a loop's counter costs more than a step's arithmetic). swap is all ones
                 // when zeta < 0 and g is odd; x is what g gains: 0, f or (on a swap) -f.
                 gOdd = -(bigG & one); swap = (zeta >> 63) & gOdd; zeta = (zeta ^ swap) - one;
@@ -107,28 +110,36 @@ namespace SecureOta.Device.Core.Crypto
                 r = (bigG + half41) >> 42;
                 q = ((bigG + half20) << 22) >> 43;
 
-                // (f, g) = (u f + v g, q f + r g) / 2^19. A 38-bit slice of the product is cf (|cf| < 2^58);
-                // its low 19 bits and the next slice's high 19 bits make one limb of the quotient.
-                cf = u * f0 + v * g0; cg = q * f0 + r * g0;
-                hf = cf >> 19; hg = cg >> 19;
-                cf = u * f1 + v * g1 + (hf >> 19); cg = q * f1 + r * g1 + (hg >> 19);
-                f0 = (hf & m19) + ((cf & m19) << 19); g0 = (hg & m19) + ((cg & m19) << 19);
-                hf = cf >> 19; hg = cg >> 19;
-                cf = u * f2 + v * g2 + (hf >> 19); cg = q * f2 + r * g2 + (hg >> 19);
-                f1 = (hf & m19) + ((cf & m19) << 19); g1 = (hg & m19) + ((cg & m19) << 19);
-                hf = cf >> 19; hg = cg >> 19;
-                cf = u * f3 + v * g3 + (hf >> 19); cg = q * f3 + r * g3 + (hg >> 19);
-                f2 = (hf & m19) + ((cf & m19) << 19); g2 = (hg & m19) + ((cg & m19) << 19);
-                hf = cf >> 19; hg = cg >> 19;
-                cf = u * f4 + v * g4 + (hf >> 19); cg = q * f4 + r * g4 + (hg >> 19);
-                f3 = (hf & m19) + ((cf & m19) << 19); g3 = (hg & m19) + ((cg & m19) << 19);
-                hf = cf >> 19; hg = cg >> 19;
-                cf = u * f5 + v * g5 + (hf >> 19); cg = q * f5 + r * g5 + (hg >> 19);
-                f4 = (hf & m19) + ((cf & m19) << 19); g4 = (hg & m19) + ((cg & m19) << 19);
-                hf = cf >> 19; hg = cg >> 19;
-                cf = u * f6 + v * g6 + (hf >> 19); cg = q * f6 + r * g6 + (hg >> 19);
-                f5 = (hf & m19) + ((cf & m19) << 19); g5 = (hg & m19) + ((cg & m19) << 19);
-                f6 = cf >> 19; g6 = cg >> 19;
+                // (f, g) = (u f + v g, q f + r g) / 2^19, kept as T / 2^s with T in 38-bit limbs (the top one signed)
+                // and s = 0 after an even number of batches, 19 after an odd one: T is never shifted, and every other
+                // batch divides by 2^38 by dropping T's low limb (zero once carried: the quotient is exact). A limb is
+                // u f_i + v g_i plus the carry below: |u| + |v| <= 2^19 and f_i < 2^38, so every sum is below 2^58.
+                if (odd == 0)
+                {
+                    // 7 limbs in (|f|, |g| <= p < 2^255), 8 out (|T| < 2^274).
+                    cf = u * f0 + v * g0; cg = q * f0 + r * g0; f0 = cf & m38; g0 = cg & m38;
+                    cf = u * f1 + v * g1 + (cf >> 38); cg = q * f1 + r * g1 + (cg >> 38); f1 = cf & m38; g1 = cg & m38;
+                    cf = u * f2 + v * g2 + (cf >> 38); cg = q * f2 + r * g2 + (cg >> 38); f2 = cf & m38; g2 = cg & m38;
+                    cf = u * f3 + v * g3 + (cf >> 38); cg = q * f3 + r * g3 + (cg >> 38); f3 = cf & m38; g3 = cg & m38;
+                    cf = u * f4 + v * g4 + (cf >> 38); cg = q * f4 + r * g4 + (cg >> 38); f4 = cf & m38; g4 = cg & m38;
+                    cf = u * f5 + v * g5 + (cf >> 38); cg = q * f5 + r * g5 + (cg >> 38); f5 = cf & m38; g5 = cg & m38;
+                    cf = u * f6 + v * g6 + (cf >> 38); cg = q * f6 + r * g6 + (cg >> 38); f6 = cf & m38; g6 = cg & m38;
+                    f7 = cf >> 38; g7 = cg >> 38;
+                    odd = 19;
+                }
+                else
+                {
+                    // 8 limbs in, 7 out: limb 0 of the new T is dropped, only its carry is kept.
+                    cf = u * f0 + v * g0; cg = q * f0 + r * g0;
+                    cf = u * f1 + v * g1 + (cf >> 38); cg = q * f1 + r * g1 + (cg >> 38); f0 = cf & m38; g0 = cg & m38;
+                    cf = u * f2 + v * g2 + (cf >> 38); cg = q * f2 + r * g2 + (cg >> 38); f1 = cf & m38; g1 = cg & m38;
+                    cf = u * f3 + v * g3 + (cf >> 38); cg = q * f3 + r * g3 + (cg >> 38); f2 = cf & m38; g2 = cg & m38;
+                    cf = u * f4 + v * g4 + (cf >> 38); cg = q * f4 + r * g4 + (cg >> 38); f3 = cf & m38; g3 = cg & m38;
+                    cf = u * f5 + v * g5 + (cf >> 38); cg = q * f5 + r * g5 + (cg >> 38); f4 = cf & m38; g4 = cg & m38;
+                    cf = u * f6 + v * g6 + (cf >> 38); cg = q * f6 + r * g6 + (cg >> 38); f5 = cf & m38; g5 = cg & m38;
+                    f6 = u * f7 + v * g7 + (cf >> 38); g6 = q * f7 + r * g7 + (cg >> 38);
+                    odd = 0;
+                }
 
                 // (d, e) = (u d + v e, q d + r e) mod p, carried as a product is. Limbs enter below
                 // 2^26 + 2^25 (limb 0) and 2^26, so every sum is below 2^19 (2^26 + 2^25) + 2^21 < 2^46;
