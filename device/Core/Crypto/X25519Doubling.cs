@@ -39,7 +39,7 @@ namespace SecureOta.Device.Core.Crypto
                 c8 = s0x2 * a8 + s1x2 * s7x2 + s2x2 * a6 + s3x2 * s5x2 + a4 * a4 + a9 * s9x38 + (c7 >> 25); c7 &= m25;
                 c9 = s0x2 * a9 + s1x2 * a8 + s2x2 * a7 + s3x2 * a6 + s4x2 * a5 + (c8 >> 26); c8 &= m26;
                 c0 += (c9 >> 25) * k19; c9 &= m25;
-                c1 += c0 >> 26; c0 &= m26;
+                // No final link: AA limb 0 stays below 2^36 (see X25519LadderLoop).
                 s0x2 = b0 + b0; s1x2 = b1 + b1; s2x2 = b2 + b2; s3x2 = b3 + b3; s4x2 = b4 + b4; s5x2 = b5 + b5; s6x2 = b6 + b6; s7x2 = b7 + b7;
                 s5x38 = k38 * b5; s6x19 = k19 * b6; s7x38 = k38 * b7; s8x19 = k19 * b8; s9x38 = k38 * b9;
                 d0 = b0 * b0 + s1x2 * s9x38 + s2x2 * s8x19 + s3x2 * s7x38 + s4x2 * s6x19 + b5 * s5x38;

@@ -11,11 +11,21 @@ namespace SecureOta.Device.Core.Crypto
     /// differences 1-sized, so no product overflows. Constants sit in locals because a long constant
     /// costs two instructions (load and widen) and a local one; x1's multiples are computed once.
     /// Carries are fused into the products: limb k's sum takes limb k - 1's carry as its last term
-    /// (the same values as carrying after all ten sums, two instructions less per link). Every chain keeps
-    /// its twelfth link (limb 0 into limb 1 after the wrap): a raw limb 9 reaches about 2^55, so the wrap
-    /// adds up to 19 * 2^30 to limb 0, far outside what a multiplicand may hold. The a24 chain alone
-    /// drops it: |AA + a24 E| &lt; 121666 * 2^26 &lt; 2^43 per limb, so limb 9 carries out less than 2^18 and
-    /// the wrap leaves limb 0 in (-2^22, 2^26 + 2^22): 1.07-sized, and E (b) is then a 1 by 1.07 product.
+    /// (the same values as carrying after all ten sums, two instructions less per link).
+    /// <para>
+    /// The twelfth link (limb 0 into limb 1 after the 19-fold wrap) stays wherever the result is squared
+    /// or added into something squared: a raw limb 9 reaches 2^54 to 2^57, so the wrap adds up to about
+    /// 19 * 2^32 to limb 0, and a square multiplies limb 0 by itself. Three chains drop it, because their
+    /// result only meets multiplications whose other operand is carried: then limb 0 (below 2^36) appears
+    /// once per column, next to a carried limb (below 2^26), and a column stays below 2^62:
+    /// AA (multiplied by BB; AA - BB = E by AA + a24 E, which is carried), (DA - CB)^2 (multiplied by
+    /// x1 alone), and AA + a24 E itself (|AA + a24 E| &lt; 2^53 per limb before carrying, so limb 9 carries
+    /// out less than 2^18 and the wrap leaves limb 0 in (-2^22, 2^26 + 2^22)). Worst cases, by interval
+    /// arithmetic over every term of every column with inputs anywhere in their ranges, iterated until the
+    /// state's ranges repeat: the state (x2, z2, x3, z3) keeps limbs in [0, 2^26) except limb 1 in
+    /// (-2^8, 2^26); AA's limb 0 lies in (-2^21, 2^36), (DA - CB)^2's in (-2^34, 2^34); no partial sum
+    /// reaches 2^62, against the 2^63 a long holds.
+    /// </para>
     /// Constant time: the scalar's bits only ever enter through the selection mask.
     /// </summary>
     internal static class X25519LadderLoop
@@ -114,7 +124,7 @@ namespace SecureOta.Device.Core.Crypto
                     c8 = s0x2 * a8 + s1x2 * s7x2 + s2x2 * a6 + s3x2 * s5x2 + a4 * a4 + a9 * s9x38 + (c7 >> 25); c7 &= m25;
                     c9 = s0x2 * a9 + s1x2 * a8 + s2x2 * a7 + s3x2 * a6 + s4x2 * a5 + (c8 >> 26); c8 &= m26;
                     c0 += (c9 >> 25) * k19; c9 &= m25;
-                    c1 += c0 >> 26; c0 &= m26;
+                    // No final link: AA limb 0 stays below 2^36 (see the class comment).
                     s0x2 = b0 + b0; s1x2 = b1 + b1; s2x2 = b2 + b2; s3x2 = b3 + b3; s4x2 = b4 + b4; s5x2 = b5 + b5; s6x2 = b6 + b6; s7x2 = b7 + b7;
                     s5x38 = k38 * b5; s6x19 = k19 * b6; s7x38 = k38 * b7; s8x19 = k19 * b8; s9x38 = k38 * b9;
                     d0 = b0 * b0 + s1x2 * s9x38 + s2x2 * s8x19 + s3x2 * s7x38 + s4x2 * s6x19 + b5 * s5x38;
@@ -162,7 +172,7 @@ namespace SecureOta.Device.Core.Crypto
                     b8 = s0x2 * a8 + s1x2 * s7x2 + s2x2 * a6 + s3x2 * s5x2 + a4 * a4 + a9 * s9x38 + (b7 >> 25); b7 &= m25;
                     b9 = s0x2 * a9 + s1x2 * a8 + s2x2 * a7 + s3x2 * a6 + s4x2 * a5 + (b8 >> 26); b8 &= m26;
                     b0 += (b9 >> 25) * k19; b9 &= m25;
-                    b1 += b0 >> 26; b0 &= m26;
+                    // No final link: only x1 multiplies this (see the class comment).
                     z3_0 = b0 * x1_0 + b1 * x1x38_9 + b2 * x1x19_8 + b3 * x1x38_7 + b4 * x1x19_6 + b5 * x1x38_5 + b6 * x1x19_4 + b7 * x1x38_3 + b8 * x1x19_2 + b9 * x1x38_1;
                     z3_1 = b0 * x1_1 + b1 * x1_0 + b2 * x1x19_9 + b3 * x1x19_8 + b4 * x1x19_7 + b5 * x1x19_6 + b6 * x1x19_5 + b7 * x1x19_4 + b8 * x1x19_3 + b9 * x1x19_2 + (z3_0 >> 26); z3_0 &= m26;
                     z3_2 = b0 * x1_2 + b1 * x1x2_1 + b2 * x1_0 + b3 * x1x38_9 + b4 * x1x19_8 + b5 * x1x38_7 + b6 * x1x19_6 + b7 * x1x38_5 + b8 * x1x19_4 + b9 * x1x38_3 + (z3_1 >> 25); z3_1 &= m25;
