@@ -8,8 +8,8 @@ namespace SecureOta.Device.Core.Crypto
     /// <para>
     /// A divstep on (zeta, f, g), f odd: when zeta &lt; 0 and g is odd, (zeta, f, g) = (-zeta - 2, g, (g - f) / 2);
     /// otherwise (zeta - 1, f, (g + (g mod 2) f) / 2). From zeta = -1, f = p and g = z in [0, p), 590 steps
-    /// reach g = 0 and f = +-gcd(p, z) = +-1 for every 256-bit input (Bernstein and Yang's bound, as
-    /// tightened for this variant in libsecp256k1's safegcd analysis); this does 32 batches of 19 = 608.
+    /// reach g = 0 and f = +-gcd(p, z) = +-1 whenever 0 &lt;= g &lt;= f &lt; 2^256 (Bernstein and Yang's bound, as
+    /// tightened for this variant in libsecp256k1's safegcd analysis); this does exactly 590.
     /// Extra steps on g = 0 change nothing but zeta. For z = 0, g stays 0, f stays p and d stays 0, so 0
     /// maps to 0 as Fermat's inversion does.
     /// </para>
@@ -28,7 +28,8 @@ namespace SecureOta.Device.Core.Crypto
     /// </summary>
     internal static class Field25519Inversion
     {
-        private const int Batches = 32;
+        // 31 batches of 19 divsteps and a last one of 1: the 590 the bound asks for.
+        private const int FullBatches = 31;
 
         // 2^-608 mod p, canonical limbs: undoes the 2^19 that each batch leaves in d.
         private static readonly int[] TwoToMinus608 = { 59301179, 22679449, 15243564, 26025598, 5391016, 5112171, 44928401, 768048, 26485449, 9769383 };
@@ -59,51 +60,52 @@ namespace SecureOta.Device.Core.Crypto
             long zeta = -1;
             long bigF, bigG, gOdd, swap, x, u, v, q, r, cf, cg;
 
-            for (int batch = 0; batch < Batches; batch++)
+            for (int batch = 0; batch < FullBatches; batch++)
             {
                 // The low 19 bits of f and g: bits s to s + 18 of T's limb 0.
                 bigF = ((f0 >> odd) & m19) + uOne;
                 bigG = ((g0 >> odd) & m19) + rOne;
                 // 19 divsteps, written out (a loop's counter costs more than a step's arithmetic). swap is all ones
-                // when zeta < 0 and g is odd; x is what g gains: 0, f or (on a swap) -f.
+                // when zeta < 0 and g is odd; x = g + (0, f or, on a swap, -f) is twice the new g, and on a swap
+                // f + x = g is the new f.
                 gOdd = -(bigG & one); swap = (zeta >> 63) & gOdd; zeta = (zeta ^ swap) - one;
-                x = ((bigF ^ swap) - swap) & gOdd; bigF ^= (bigF ^ bigG) & swap; bigG = (bigG + x) >> 1;
+                x = bigG + (((bigF ^ swap) - swap) & gOdd); bigF += swap & x; bigG = x >> 1;
                 gOdd = -(bigG & one); swap = (zeta >> 63) & gOdd; zeta = (zeta ^ swap) - one;
-                x = ((bigF ^ swap) - swap) & gOdd; bigF ^= (bigF ^ bigG) & swap; bigG = (bigG + x) >> 1;
+                x = bigG + (((bigF ^ swap) - swap) & gOdd); bigF += swap & x; bigG = x >> 1;
                 gOdd = -(bigG & one); swap = (zeta >> 63) & gOdd; zeta = (zeta ^ swap) - one;
-                x = ((bigF ^ swap) - swap) & gOdd; bigF ^= (bigF ^ bigG) & swap; bigG = (bigG + x) >> 1;
+                x = bigG + (((bigF ^ swap) - swap) & gOdd); bigF += swap & x; bigG = x >> 1;
                 gOdd = -(bigG & one); swap = (zeta >> 63) & gOdd; zeta = (zeta ^ swap) - one;
-                x = ((bigF ^ swap) - swap) & gOdd; bigF ^= (bigF ^ bigG) & swap; bigG = (bigG + x) >> 1;
+                x = bigG + (((bigF ^ swap) - swap) & gOdd); bigF += swap & x; bigG = x >> 1;
                 gOdd = -(bigG & one); swap = (zeta >> 63) & gOdd; zeta = (zeta ^ swap) - one;
-                x = ((bigF ^ swap) - swap) & gOdd; bigF ^= (bigF ^ bigG) & swap; bigG = (bigG + x) >> 1;
+                x = bigG + (((bigF ^ swap) - swap) & gOdd); bigF += swap & x; bigG = x >> 1;
                 gOdd = -(bigG & one); swap = (zeta >> 63) & gOdd; zeta = (zeta ^ swap) - one;
-                x = ((bigF ^ swap) - swap) & gOdd; bigF ^= (bigF ^ bigG) & swap; bigG = (bigG + x) >> 1;
+                x = bigG + (((bigF ^ swap) - swap) & gOdd); bigF += swap & x; bigG = x >> 1;
                 gOdd = -(bigG & one); swap = (zeta >> 63) & gOdd; zeta = (zeta ^ swap) - one;
-                x = ((bigF ^ swap) - swap) & gOdd; bigF ^= (bigF ^ bigG) & swap; bigG = (bigG + x) >> 1;
+                x = bigG + (((bigF ^ swap) - swap) & gOdd); bigF += swap & x; bigG = x >> 1;
                 gOdd = -(bigG & one); swap = (zeta >> 63) & gOdd; zeta = (zeta ^ swap) - one;
-                x = ((bigF ^ swap) - swap) & gOdd; bigF ^= (bigF ^ bigG) & swap; bigG = (bigG + x) >> 1;
+                x = bigG + (((bigF ^ swap) - swap) & gOdd); bigF += swap & x; bigG = x >> 1;
                 gOdd = -(bigG & one); swap = (zeta >> 63) & gOdd; zeta = (zeta ^ swap) - one;
-                x = ((bigF ^ swap) - swap) & gOdd; bigF ^= (bigF ^ bigG) & swap; bigG = (bigG + x) >> 1;
+                x = bigG + (((bigF ^ swap) - swap) & gOdd); bigF += swap & x; bigG = x >> 1;
                 gOdd = -(bigG & one); swap = (zeta >> 63) & gOdd; zeta = (zeta ^ swap) - one;
-                x = ((bigF ^ swap) - swap) & gOdd; bigF ^= (bigF ^ bigG) & swap; bigG = (bigG + x) >> 1;
+                x = bigG + (((bigF ^ swap) - swap) & gOdd); bigF += swap & x; bigG = x >> 1;
                 gOdd = -(bigG & one); swap = (zeta >> 63) & gOdd; zeta = (zeta ^ swap) - one;
-                x = ((bigF ^ swap) - swap) & gOdd; bigF ^= (bigF ^ bigG) & swap; bigG = (bigG + x) >> 1;
+                x = bigG + (((bigF ^ swap) - swap) & gOdd); bigF += swap & x; bigG = x >> 1;
                 gOdd = -(bigG & one); swap = (zeta >> 63) & gOdd; zeta = (zeta ^ swap) - one;
-                x = ((bigF ^ swap) - swap) & gOdd; bigF ^= (bigF ^ bigG) & swap; bigG = (bigG + x) >> 1;
+                x = bigG + (((bigF ^ swap) - swap) & gOdd); bigF += swap & x; bigG = x >> 1;
                 gOdd = -(bigG & one); swap = (zeta >> 63) & gOdd; zeta = (zeta ^ swap) - one;
-                x = ((bigF ^ swap) - swap) & gOdd; bigF ^= (bigF ^ bigG) & swap; bigG = (bigG + x) >> 1;
+                x = bigG + (((bigF ^ swap) - swap) & gOdd); bigF += swap & x; bigG = x >> 1;
                 gOdd = -(bigG & one); swap = (zeta >> 63) & gOdd; zeta = (zeta ^ swap) - one;
-                x = ((bigF ^ swap) - swap) & gOdd; bigF ^= (bigF ^ bigG) & swap; bigG = (bigG + x) >> 1;
+                x = bigG + (((bigF ^ swap) - swap) & gOdd); bigF += swap & x; bigG = x >> 1;
                 gOdd = -(bigG & one); swap = (zeta >> 63) & gOdd; zeta = (zeta ^ swap) - one;
-                x = ((bigF ^ swap) - swap) & gOdd; bigF ^= (bigF ^ bigG) & swap; bigG = (bigG + x) >> 1;
+                x = bigG + (((bigF ^ swap) - swap) & gOdd); bigF += swap & x; bigG = x >> 1;
                 gOdd = -(bigG & one); swap = (zeta >> 63) & gOdd; zeta = (zeta ^ swap) - one;
-                x = ((bigF ^ swap) - swap) & gOdd; bigF ^= (bigF ^ bigG) & swap; bigG = (bigG + x) >> 1;
+                x = bigG + (((bigF ^ swap) - swap) & gOdd); bigF += swap & x; bigG = x >> 1;
                 gOdd = -(bigG & one); swap = (zeta >> 63) & gOdd; zeta = (zeta ^ swap) - one;
-                x = ((bigF ^ swap) - swap) & gOdd; bigF ^= (bigF ^ bigG) & swap; bigG = (bigG + x) >> 1;
+                x = bigG + (((bigF ^ swap) - swap) & gOdd); bigF += swap & x; bigG = x >> 1;
                 gOdd = -(bigG & one); swap = (zeta >> 63) & gOdd; zeta = (zeta ^ swap) - one;
-                x = ((bigF ^ swap) - swap) & gOdd; bigF ^= (bigF ^ bigG) & swap; bigG = (bigG + x) >> 1;
+                x = bigG + (((bigF ^ swap) - swap) & gOdd); bigF += swap & x; bigG = x >> 1;
                 gOdd = -(bigG & one); swap = (zeta >> 63) & gOdd; zeta = (zeta ^ swap) - one;
-                x = ((bigF ^ swap) - swap) & gOdd; bigF ^= (bigF ^ bigG) & swap; bigG = (bigG + x) >> 1;
+                x = bigG + (((bigF ^ swap) - swap) & gOdd); bigF += swap & x; bigG = x >> 1;
                 // Decode the rows: f + 2^21 u lies in (-2^41, 2^41) and f + 2^20 in (0, 2^21).
                 v = (bigF + half41) >> 42;
                 u = ((bigF + half20) << 22) >> 43;
@@ -157,8 +159,32 @@ namespace SecureOta.Device.Core.Crypto
                 d0 += (cf >> 25) * k19; e0 += (cg >> 25) * k19;
             }
 
-            // f = +-1 (p when z = 0, with d = 0): 1/z = f d 2^-608. The sign of f is its top limb's.
-            long sign = f6 >> 63;
+            // The 590th divstep, after an odd number of batches (so s = 19). Its matrix entries are fixed point
+            // like a full batch's (times 2^18 here), so f and d are again divided by 2^19 and gain 2^19, and
+            // only they are needed now: f = +-1 (p when z = 0, with d = 0) and 1/z = f d 2^-608.
+            bigF = ((f0 >> 19) & m19) + uOne;
+            bigG = ((g0 >> 19) & m19) + rOne;
+            gOdd = -(bigG & one); swap = (zeta >> 63) & gOdd;
+            x = bigG + (((bigF ^ swap) - swap) & gOdd); bigF += swap & x;
+            v = (bigF + half41) >> 42;
+            u = ((bigF + half20) << 22) >> 43;
+            // f = (u T_f + v T_g) / 2^38 is +-1 or p: its sign is that of the carried sum's top limb.
+            cf = u * f0 + v * g0;
+            cf = u * f1 + v * g1 + (cf >> 38); cf = u * f2 + v * g2 + (cf >> 38); cf = u * f3 + v * g3 + (cf >> 38);
+            cf = u * f4 + v * g4 + (cf >> 38); cf = u * f5 + v * g5 + (cf >> 38); cf = u * f6 + v * g6 + (cf >> 38);
+            cf = u * f7 + v * g7 + (cf >> 38);
+            long sign = cf >> 63;
+            cf = u * d0 + v * e0; d0 = cf & m26;
+            cf = u * d1 + v * e1 + (cf >> 26); d1 = cf & m25;
+            cf = u * d2 + v * e2 + (cf >> 25); d2 = cf & m26;
+            cf = u * d3 + v * e3 + (cf >> 26); d3 = cf & m25;
+            cf = u * d4 + v * e4 + (cf >> 25); d4 = cf & m26;
+            cf = u * d5 + v * e5 + (cf >> 26); d5 = cf & m25;
+            cf = u * d6 + v * e6 + (cf >> 25); d6 = cf & m26;
+            cf = u * d7 + v * e7 + (cf >> 26); d7 = cf & m25;
+            cf = u * d8 + v * e8 + (cf >> 25); d8 = cf & m26;
+            cf = u * d9 + v * e9 + (cf >> 26); d9 = cf & m25;
+            d0 += (cf >> 25) * k19;
             h[0] = (int)((d0 ^ sign) - sign); h[1] = (int)((d1 ^ sign) - sign); h[2] = (int)((d2 ^ sign) - sign);
             h[3] = (int)((d3 ^ sign) - sign); h[4] = (int)((d4 ^ sign) - sign); h[5] = (int)((d5 ^ sign) - sign);
             h[6] = (int)((d6 ^ sign) - sign); h[7] = (int)((d7 ^ sign) - sign); h[8] = (int)((d8 ^ sign) - sign);
