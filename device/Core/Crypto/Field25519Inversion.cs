@@ -22,7 +22,7 @@ namespace SecureOta.Device.Core.Crypto
     /// then updates the full f and g, (f, g) = (u f + v g, q f + r g) / 2^19, exact integers (|f|, |g| &lt;= p
     /// throughout) in 38-bit limbs whose division by 2^19 is deferred to every other batch (see there), and
     /// d, e with d z = f K, e z = g K mod p:
-    /// (d, e) = (u d + v e, q d + r e) as field elements (no division: K gains 2^19 a batch). At the end
+    /// (d, e) = (u d + v e, q d + r e) mod p (no division: K gains 2^19 a batch). At the end
     /// f = +-1, so 1/z = +-d 2^-608.
     /// </para>
     /// </summary>
@@ -55,8 +55,9 @@ namespace SecureOta.Device.Core.Crypto
             long m38 = (1L << 38) - 1;
             long f0 = m38 - 18, f1 = m38, f2 = m38, f3 = m38, f4 = m38, f5 = m38, f6 = (1L << 27) - 1, f7 = 0, g7 = 0;
             int odd = 0;
-            long d0 = 0, d1 = 0, d2 = 0, d3 = 0, d4 = 0, d5 = 0, d6 = 0, d7 = 0, d8 = 0, d9 = 0;
-            long e0 = 1, e1 = 0, e2 = 0, e3 = 0, e4 = 0, e5 = 0, e6 = 0, e7 = 0, e8 = 0, e9 = 0;
+            long d0 = 0, d1 = 0, d2 = 0, d3 = 0, d4 = 0, d5 = 0, d6 = 0;
+            long e0 = 1, e1 = 0, e2 = 0, e3 = 0, e4 = 0, e5 = 0, e6 = 0;
+            long k2To266 = 19 << 11; // 2^266 mod p
             long zeta = -1;
             long bigF, bigG, gOdd, swap, x, u, v, q, r, cf, cg;
 
@@ -143,20 +144,18 @@ namespace SecureOta.Device.Core.Crypto
                     odd = 0;
                 }
 
-                // (d, e) = (u d + v e, q d + r e) mod p, carried as a product is. Limbs enter below
-                // 2^26 + 2^25 (limb 0) and 2^26, so every sum is below 2^19 (2^26 + 2^25) + 2^21 < 2^46;
-                // limb 9 carries out less than 2^21, and limb 0 ends in (-2^25.3, 2^26 + 2^25.3).
-                cf = u * d0 + v * e0; cg = q * d0 + r * e0; d0 = cf & m26; e0 = cg & m26;
-                cf = u * d1 + v * e1 + (cf >> 26); cg = q * d1 + r * e1 + (cg >> 26); d1 = cf & m25; e1 = cg & m25;
-                cf = u * d2 + v * e2 + (cf >> 25); cg = q * d2 + r * e2 + (cg >> 25); d2 = cf & m26; e2 = cg & m26;
-                cf = u * d3 + v * e3 + (cf >> 26); cg = q * d3 + r * e3 + (cg >> 26); d3 = cf & m25; e3 = cg & m25;
-                cf = u * d4 + v * e4 + (cf >> 25); cg = q * d4 + r * e4 + (cg >> 25); d4 = cf & m26; e4 = cg & m26;
-                cf = u * d5 + v * e5 + (cf >> 26); cg = q * d5 + r * e5 + (cg >> 26); d5 = cf & m25; e5 = cg & m25;
-                cf = u * d6 + v * e6 + (cf >> 25); cg = q * d6 + r * e6 + (cg >> 25); d6 = cf & m26; e6 = cg & m26;
-                cf = u * d7 + v * e7 + (cf >> 26); cg = q * d7 + r * e7 + (cg >> 26); d7 = cf & m25; e7 = cg & m25;
-                cf = u * d8 + v * e8 + (cf >> 25); cg = q * d8 + r * e8 + (cg >> 25); d8 = cf & m26; e8 = cg & m26;
-                cf = u * d9 + v * e9 + (cf >> 26); cg = q * d9 + r * e9 + (cg >> 26); d9 = cf & m25; e9 = cg & m25;
-                d0 += (cf >> 25) * k19; e0 += (cg >> 25) * k19;
+                // (d, e) = (u d + v e, q d + r e) mod p in 38-bit limbs, the carry out of limb 6 (bit 266 up) folded
+                // back into limb 0 as 2^266 = 19 * 2^11 mod p. Limbs enter below 2^38 (limb 0 in (-2^35, 2^38 + 2^35)),
+                // so every sum is below 2^19 (2^38 + 2^35) + 2^20 < 2^58, limb 6 carries out less than 2^20, and limb 0
+                // ends in (-2^35, 2^38 + 2^35) again.
+                cf = u * d0 + v * e0; cg = q * d0 + r * e0; d0 = cf & m38; e0 = cg & m38;
+                cf = u * d1 + v * e1 + (cf >> 38); cg = q * d1 + r * e1 + (cg >> 38); d1 = cf & m38; e1 = cg & m38;
+                cf = u * d2 + v * e2 + (cf >> 38); cg = q * d2 + r * e2 + (cg >> 38); d2 = cf & m38; e2 = cg & m38;
+                cf = u * d3 + v * e3 + (cf >> 38); cg = q * d3 + r * e3 + (cg >> 38); d3 = cf & m38; e3 = cg & m38;
+                cf = u * d4 + v * e4 + (cf >> 38); cg = q * d4 + r * e4 + (cg >> 38); d4 = cf & m38; e4 = cg & m38;
+                cf = u * d5 + v * e5 + (cf >> 38); cg = q * d5 + r * e5 + (cg >> 38); d5 = cf & m38; e5 = cg & m38;
+                cf = u * d6 + v * e6 + (cf >> 38); cg = q * d6 + r * e6 + (cg >> 38); d6 = cf & m38; e6 = cg & m38;
+                d0 += (cf >> 38) * k2To266; e0 += (cg >> 38) * k2To266;
             }
 
             // The 590th divstep, after an odd number of batches (so s = 19). Its matrix entries are fixed point
@@ -174,21 +173,41 @@ namespace SecureOta.Device.Core.Crypto
             cf = u * f4 + v * g4 + (cf >> 38); cf = u * f5 + v * g5 + (cf >> 38); cf = u * f6 + v * g6 + (cf >> 38);
             cf = u * f7 + v * g7 + (cf >> 38);
             long sign = cf >> 63;
-            cf = u * d0 + v * e0; d0 = cf & m26;
-            cf = u * d1 + v * e1 + (cf >> 26); d1 = cf & m25;
-            cf = u * d2 + v * e2 + (cf >> 25); d2 = cf & m26;
-            cf = u * d3 + v * e3 + (cf >> 26); d3 = cf & m25;
-            cf = u * d4 + v * e4 + (cf >> 25); d4 = cf & m26;
-            cf = u * d5 + v * e5 + (cf >> 26); d5 = cf & m25;
-            cf = u * d6 + v * e6 + (cf >> 25); d6 = cf & m26;
-            cf = u * d7 + v * e7 + (cf >> 26); d7 = cf & m25;
-            cf = u * d8 + v * e8 + (cf >> 25); d8 = cf & m26;
-            cf = u * d9 + v * e9 + (cf >> 26); d9 = cf & m25;
-            d0 += (cf >> 25) * k19;
-            h[0] = (int)((d0 ^ sign) - sign); h[1] = (int)((d1 ^ sign) - sign); h[2] = (int)((d2 ^ sign) - sign);
-            h[3] = (int)((d3 ^ sign) - sign); h[4] = (int)((d4 ^ sign) - sign); h[5] = (int)((d5 ^ sign) - sign);
-            h[6] = (int)((d6 ^ sign) - sign); h[7] = (int)((d7 ^ sign) - sign); h[8] = (int)((d8 ^ sign) - sign);
-            h[9] = (int)((d9 ^ sign) - sign);
+            cf = u * d0 + v * e0; d0 = cf & m38;
+            cf = u * d1 + v * e1 + (cf >> 38); d1 = cf & m38;
+            cf = u * d2 + v * e2 + (cf >> 38); d2 = cf & m38;
+            cf = u * d3 + v * e3 + (cf >> 38); d3 = cf & m38;
+            cf = u * d4 + v * e4 + (cf >> 38); d4 = cf & m38;
+            cf = u * d5 + v * e5 + (cf >> 38); d5 = cf & m38;
+            cf = u * d6 + v * e6 + (cf >> 38); d6 = cf & m38;
+            d0 += (cf >> 38) * k2To266;
+            // d's value into h's limbs (from bit ceil(25.5 i), 26 or 25 wide) through d's 19-bit halves, every
+            // shift below 26 so nothing overflows; the bits from 255 up fold into limb 0 times 19. Then the sign.
+            long acc = d0;
+            long h0 = acc & m26; acc >>= 26;
+            acc += ((d1 & m19) << 12);
+            long h1 = acc & m25; acc >>= 25;
+            acc += ((d1 >> 19) << 6) + ((d2 & m19) << 25);
+            long h2 = acc & m26; acc >>= 26;
+            acc += ((d2 >> 19) << 18);
+            long h3 = acc & m25; acc >>= 25;
+            acc += ((d3 & m19) << 12);
+            long h4 = acc & m26; acc >>= 26;
+            acc += ((d3 >> 19) << 5) + ((d4 & m19) << 24);
+            long h5 = acc & m25; acc >>= 25;
+            acc += ((d4 >> 19) << 18);
+            long h6 = acc & m26; acc >>= 26;
+            acc += ((d5 & m19) << 11);
+            long h7 = acc & m25; acc >>= 25;
+            acc += ((d5 >> 19) << 5) + ((d6 & m19) << 24);
+            long h8 = acc & m26; acc >>= 26;
+            acc += ((d6 >> 19) << 17);
+            long h9 = acc & m25; acc >>= 25;
+            h0 += acc * k19;
+            h[0] = (int)((h0 ^ sign) - sign); h[1] = (int)((h1 ^ sign) - sign); h[2] = (int)((h2 ^ sign) - sign);
+            h[3] = (int)((h3 ^ sign) - sign); h[4] = (int)((h4 ^ sign) - sign); h[5] = (int)((h5 ^ sign) - sign);
+            h[6] = (int)((h6 ^ sign) - sign); h[7] = (int)((h7 ^ sign) - sign); h[8] = (int)((h8 ^ sign) - sign);
+            h[9] = (int)((h9 ^ sign) - sign);
             Field25519Products.Multiply(h, h, TwoToMinus608);
         }
     }
