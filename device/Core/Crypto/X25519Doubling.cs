@@ -2,8 +2,8 @@ namespace SecureOta.Device.Core.Crypto
 {
     /// <summary>
     /// The doublings around <see cref="X25519LadderLoop"/>: [2] u before it (bit 254 of every clamped scalar)
-    /// and [8] after it (bits 2..0, always 0). The ladder loop's doubling half, term for term (its bounds
-    /// hold: AA and BB are products of 2-sized sums, AA + a24 E is carried without its last link), with the
+    /// and [8] after it (bits 2..0, always 0). The ladder loop's doubling half, term for term, final links
+    /// dropped in the same chains (AA, AA + a24 E), so its bounds hold: x + z is 2-sized as A is there), with the
     /// element in long locals from one doubling to the next, so only the first load and the last store
     /// touch the arrays. Constant time: nothing depends on the values.
     /// </summary>

@@ -33,9 +33,10 @@ namespace SecureOta.Device.Core.Crypto
         /// <summary>
         /// (x2 : z2) = [k >> 3] (x1 : 1) for the clamped scalar k and the u-coordinate x1 (limbs of
         /// <see cref="Field25519.FromBytes"/>): the steps of bits 253 down to 3. swaps holds k_i ^ k_(i+1) for
-        /// those bits, most significant first, 64 to a word from the top bit (59 in the last); lastBit is k_3. The caller has done bit 254's
-        /// (always 1 once clamped: it leaves [2]u, passed in x2 and z2, and u) and does bits 2..0 (always 0:
-        /// plain doublings, <see cref="X25519Ladder"/>), so neither pays for a differential addition.
+        /// those bits, most significant first, 64 to a word from the top bit (59 in the last); lastBit is k_3.
+        /// The caller has done bit 254's (always 1 once clamped: it leaves [2]u, passed in x2 and z2, and u) and
+        /// does bits 2..0 (always 0: plain doublings, <see cref="X25519Doubling"/>), so neither pays for a
+        /// differential addition.
         /// </summary>
         public static void Run(long[] swaps, int lastBit, int[] x1, int[] x2, int[] z2)
         {
