@@ -21,9 +21,9 @@ namespace SecureOta.Device.Core.Crypto
     /// With |f|, |g| &lt; 2^19 in the low field every field decodes and |F| &lt; 2^62. The batch's matrix
     /// then updates the full f and g, (f, g) = (u f + v g, q f + r g) / 2^19, exact integers (|f|, |g| &lt;= p
     /// throughout) in 38-bit limbs whose division by 2^19 is deferred to every other batch (see there), and
-    /// d, e with d z = f K, e z = g K mod p:
-    /// (d, e) = (u d + v e, q d + r e) mod p (no division: K gains 2^19 a batch). At the end
-    /// f = +-1, so 1/z = +-d 2^-608.
+    /// d, e with d z = f K, e z = g K mod p: (d, e) = (u d + v e, q d + r e) mod p (no division: K gains
+    /// 2^19 a batch, so starting from d = 0 and e = 2^-608, K = 2^-608 2^(19 batches) = 1 after the 32nd).
+    /// At the end f = +-1, so 1/z = f d.
     /// </para>
     /// </summary>
     internal static class Field25519Inversion
@@ -31,8 +31,6 @@ namespace SecureOta.Device.Core.Crypto
         // 31 batches of 19 divsteps and a last one of 1: the 590 the bound asks for.
         private const int FullBatches = 31;
 
-        // 2^-608 mod p, canonical limbs: undoes the 2^19 that each batch leaves in d.
-        private static readonly int[] TwoToMinus608 = { 59301179, 22679449, 15243564, 26025598, 5391016, 5112171, 44928401, 768048, 26485449, 9769383 };
 
         /// <summary>h = 1/z, and 0 for z = 0. scratch receives z's canonical limbs; h may be z, not scratch.</summary>
         public static void Invert(int[] h, int[] z, int[] scratch)
@@ -56,7 +54,9 @@ namespace SecureOta.Device.Core.Crypto
             long f0 = m38 - 18, f1 = m38, f2 = m38, f3 = m38, f4 = m38, f5 = m38, f6 = (1L << 27) - 1, f7 = 0, g7 = 0;
             int odd = 0;
             long d0 = 0, d1 = 0, d2 = 0, d3 = 0, d4 = 0, d5 = 0, d6 = 0;
-            long e0 = 1, e1 = 0, e2 = 0, e3 = 0, e4 = 0, e5 = 0, e6 = 0;
+            // e starts at 2^-608 mod p (38-bit limbs) rather than 1: it undoes the 2^19 each of the 32 batches
+            // leaves in d and e, so no multiplication is left for the end.
+            long e0 = 268024995131, e1 = 124875281824, e2 = 45686078716, e3 = 83757810980, e4 = 6532307746, e5 = 159059689847, e6 = 39077533;
             long k2To266 = 19 << 11; // 2^266 mod p
             long zeta = -1;
             long bigF, bigG, gOdd, swap, x, u, v, q, r, cf, cg;
@@ -160,7 +160,7 @@ namespace SecureOta.Device.Core.Crypto
 
             // The 590th divstep, after an odd number of batches (so s = 19). Its matrix entries are fixed point
             // like a full batch's (times 2^18 here), so f and d are again divided by 2^19 and gain 2^19, and
-            // only they are needed now: f = +-1 (p when z = 0, with d = 0) and 1/z = f d 2^-608.
+            // only they are needed now: f = +-1 (p when z = 0, with d = 0) and 1/z = f d.
             bigF = ((f0 >> 19) & m19) + uOne;
             bigG = ((g0 >> 19) & m19) + rOne;
             gOdd = -(bigG & one); swap = (zeta >> 63) & gOdd;
@@ -208,7 +208,6 @@ namespace SecureOta.Device.Core.Crypto
             h[3] = (int)((h3 ^ sign) - sign); h[4] = (int)((h4 ^ sign) - sign); h[5] = (int)((h5 ^ sign) - sign);
             h[6] = (int)((h6 ^ sign) - sign); h[7] = (int)((h7 ^ sign) - sign); h[8] = (int)((h8 ^ sign) - sign);
             h[9] = (int)((h9 ^ sign) - sign);
-            Field25519Products.Multiply(h, h, TwoToMinus608);
         }
     }
 }
