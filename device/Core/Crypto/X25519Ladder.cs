@@ -52,8 +52,9 @@ namespace SecureOta.Device.Core.Crypto
         }
 
         /// <summary>
-        /// The ladder's swap bits s_i = k_i ^ k_(i+1) for i = 253 down to 3, most significant first from the
-        /// top bit of each word: s = k ^ (k >> 1) over 256 bits, shifted left by 2 so that bit 253 tops word 0.
+        /// The ladder's swap bits s_i = k_i ^ k_(i+1) for i = 253 down to 3, s = k ^ (k >> 1) over 256 bits,
+        /// most significant first from the top bit of each word, each word closed by a 1 just below its bits:
+        /// bits 253..191, 190..128, 127..65 (63 each), then 64..3 (62).
         /// </summary>
         private static void SwapBits(long[] swaps, byte[] k)
         {
@@ -62,10 +63,10 @@ namespace SecureOta.Device.Core.Crypto
             long s1 = k1 ^ (long)(((ulong)k1 >> 1) | ((ulong)k2 << 63));
             long s2 = k2 ^ (long)(((ulong)k2 >> 1) | ((ulong)k3 << 63));
             long s3 = k3 ^ (long)((ulong)k3 >> 1);
-            swaps[0] = (s3 << 2) | (long)((ulong)s2 >> 62);
-            swaps[1] = (s2 << 2) | (long)((ulong)s1 >> 62);
-            swaps[2] = (s1 << 2) | (long)((ulong)s0 >> 62);
-            swaps[3] = s0 << 2;
+            swaps[0] = (s3 << 2) | (long)(((ulong)s2 >> 63) << 1) | 1;
+            swaps[1] = (s2 << 1) | 1;
+            swaps[2] = s1 | 1;
+            swaps[3] = (long)((((ulong)s0 >> 3) | ((ulong)s1 << 61)) << 2) | 2;
         }
 
         /// <summary>The little-endian 64-bit word of k at offset o.</summary>

@@ -33,7 +33,8 @@ namespace SecureOta.Device.Core.Crypto
         /// <summary>
         /// (x2 : z2) = [k >> 3] (x1 : 1) for the clamped scalar k and the u-coordinate x1 (limbs of
         /// <see cref="Field25519.FromBytes"/>): the steps of bits 253 down to 3. swaps holds k_i ^ k_(i+1) for
-        /// those bits, most significant first, 64 to a word from the top bit (59 in the last); lastBit is k_3.
+        /// those bits, most significant first from the top bit of each word, 63 to a word (62 in the last), a 1
+        /// just below the last; lastBit is k_3.
         /// The caller has done bit 254's (always 1 once clamped: it leaves [2]u, passed in x2 and z2, and u) and
         /// does bits 2..0 (always 0: plain doublings, <see cref="X25519Doubling"/>), so neither pays for a
         /// differential addition.
@@ -58,13 +59,14 @@ namespace SecureOta.Device.Core.Crypto
             // (x2 : z2) = [n] u and (x3 : z3) = [n + 1] u for the bits n read so far, the two pairs held
             // swapped when the last bit read was 1: RFC 7748's ladder with its swaps deferred, so a step
             // uses the pairs swapped exactly when its bit differs from the previous one: its bit of swaps,
-            // read from the top of a word (an arithmetic shift by 63 spreads it into the mask).
+            // read from the top of a word (an arithmetic shift by 63 spreads it into the mask); a word is used up
+            // when its closing 1 reaches the top, which ends the loop without a counter.
             // After bit 254 (a 1): [2]u in (x2 : z2) and u in (x3 : z3), held swapped.
+            long done = long.MinValue;
             for (int w = 0; w < 4; w++)
             {
                 long word = swaps[w];
-                int count = w == 3 ? 59 : 64;
-                for (int j = 0; j < count; j++)
+                do
                 {
                     mask = word >> 63;
                     word <<= 1;
@@ -228,6 +230,7 @@ namespace SecureOta.Device.Core.Crypto
                     z2_0 += (z2_9 >> 25) * k19; z2_9 &= m25;
                     z2_1 += z2_0 >> 26; z2_0 &= m26;
                 }
+                while (word != done);
             }
             // Undo the last deferred swap: x2 = x3 and z2 = z3 when the last bit was 1.
             mask = -(long)lastBit;
