@@ -2,7 +2,7 @@ namespace SecureOta.Device.Core.Crypto
 {
     /// <summary>
     /// Constant-time inversion in GF(2^255 - 19) by Bernstein and Yang's safegcd ("Fast constant-time gcd
-    /// computation and modular inversion", 2019) in its half-delta form: about half the interpreted
+    /// computation and modular inversion", 2019) in its half-delta form: about a third of the interpreted
     /// instructions of Fermat's z^(p-2) (<see cref="Field25519Powers"/>: 254 squarings). The number of
     /// steps is fixed, nothing branches or indexes on the value, so the running time does not depend on z.
     /// <para>
@@ -30,7 +30,6 @@ namespace SecureOta.Device.Core.Crypto
     {
         // 31 batches of 19 divsteps and a last one of 1: the 590 the bound asks for.
         private const int FullBatches = 31;
-
 
         /// <summary>h = 1/z, and 0 for z = 0. scratch receives z's canonical limbs; h may be z, not scratch.</summary>
         public static void Invert(int[] h, int[] z, int[] scratch)
