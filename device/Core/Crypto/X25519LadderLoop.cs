@@ -23,7 +23,7 @@ namespace SecureOta.Device.Core.Crypto
     /// out less than 2^18 and the wrap leaves limb 0 in (-2^22, 2^26 + 2^22)). Worst cases, by interval
     /// arithmetic over every term of every column with inputs anywhere in their ranges, iterated until the
     /// state's ranges repeat: the state (x2, z2, x3, z3) keeps limbs in [0, 2^26) except limb 1 in
-    /// (-2^8, 2^26); AA's limb 0 lies in (-2^21, 2^36), (DA - CB)^2's in (-2^34, 2^34); no partial sum
+    /// (-2^12, 2^26); AA's limb 0 lies in (-2^21, 2^36), (DA - CB)^2's in (-2^34, 2^34); no partial sum
     /// reaches 2^62, against the 2^63 a long holds.
     /// </para>
     /// Constant time: the scalar's bits only ever enter through the selection mask.
