@@ -10,7 +10,7 @@ namespace SecureOta.Device.Core.Crypto
     internal sealed class X25519Ladder
     {
         private readonly byte[] _k = new byte[X25519.Size];
-        private readonly Field25519Workspace _work = new Field25519Workspace();
+        private readonly long[] _swaps = new long[4];
         private readonly int[] _x1 = Field25519.Create();
         private readonly int[] _x2 = Field25519.Create();
         private readonly int[] _z2 = Field25519.Create();
@@ -34,52 +34,47 @@ namespace SecureOta.Device.Core.Crypto
 
             // Bit 254 is 1 for every clamped scalar: its ladder step leaves [2]u and u (RFC 7748's step from
             // (1 : 0), (u : 1) gives (4u^2 : 4u) for u, the same point), so the ladder starts there with one doubling.
-            Field25519.SetOne(_scratch);
-            Double(x2, z2, _x1, _scratch);
-            X25519LadderLoop.Run(k, _x1, x2, z2);
+            Field25519.Copy(x2, _x1);
+            Field25519.SetOne(z2);
+            X25519Doubling.DoubleRepeatedly(x2, z2, 1);
+            long[] swaps = _swaps;
+            SwapBits(swaps, k);
+            X25519LadderLoop.Run(swaps, (k[0] >> 3) & 1, _x1, x2, z2);
             // Bits 2..0 are 0 for every clamped scalar: three doublings, no differential addition needed.
-            Double(x2, z2, x2, z2);
-            Double(x2, z2, x2, z2);
-            Double(x2, z2, x2, z2);
+            X25519Doubling.DoubleRepeatedly(x2, z2, 3);
 
             // x2 / z2; 1/0 is 0 here, so the point at infinity comes out as u = 0.
-            Field25519Powers.Invert(z2, z2, _work);
+            Field25519Inversion.Invert(z2, z2, _scratch);
             Field25519Products.Multiply(x2, x2, z2);
             Field25519Encoding.ToBytes(output, 0, x2, _scratch);
             Array.Clear(k, 0, k.Length);
+            Array.Clear(swaps, 0, swaps.Length);
         }
 
         /// <summary>
-        /// (xOut : zOut) = [2] (x : z), the ladder's doubling: xOut = AA BB, zOut = E (AA + a24 E) for
-        /// AA = (x + z)^2, BB = (x - z)^2, E = AA - BB. Outputs may alias inputs; uses the workspace.
+        /// The ladder's swap bits s_i = k_i ^ k_(i+1) for i = 253 down to 3, s = k ^ (k >> 1) over 256 bits,
+        /// most significant first from the top bit of each word, each word closed by a 1 just below its bits:
+        /// bits 253..191, 190..128, 127..65 (63 each), then 64..3 (62).
         /// </summary>
-        private void Double(int[] xOut, int[] zOut, int[] x, int[] z)
+        private static void SwapBits(long[] swaps, byte[] k)
         {
-            int[] aa = _work.T0, bb = _work.T1, e = _work.T2, t = _work.T3;
-            Field25519.Add(aa, x, z);
-            Field25519.Subtract(bb, x, z);
-            Field25519Products.Square(aa, aa);
-            Field25519Products.Square(bb, bb);
-            Field25519.Subtract(e, aa, bb);
-            Field25519Products.Multiply(xOut, aa, bb);
-            AddA24Times(t, aa, e);
-            Field25519Products.Multiply(zOut, e, t);
+            long k0 = Word(k, 0), k1 = Word(k, 8), k2 = Word(k, 16), k3 = Word(k, 24);
+            long s0 = k0 ^ (long)(((ulong)k0 >> 1) | ((ulong)k1 << 63));
+            long s1 = k1 ^ (long)(((ulong)k1 >> 1) | ((ulong)k2 << 63));
+            long s2 = k2 ^ (long)(((ulong)k2 >> 1) | ((ulong)k3 << 63));
+            long s3 = k3 ^ (long)((ulong)k3 >> 1);
+            swaps[0] = (s3 << 2) | (long)(((ulong)s2 >> 63) << 1) | 1;
+            swaps[1] = (s2 << 1) | 1;
+            swaps[2] = s1 | 1;
+            swaps[3] = (long)((((ulong)s0 >> 3) | ((ulong)s1 << 61)) << 2) | 2;
         }
 
-        /// <summary>h = f + a24 g for a24 = 121665, carried as a product is (the ladder loop's same step).</summary>
-        private static void AddA24Times(int[] h, int[] f, int[] g)
+        /// <summary>The little-endian 64-bit word of k at offset o.</summary>
+        private static long Word(byte[] k, int o)
         {
-            long m26 = 0x3ffffff, m25 = 0x1ffffff, a24 = 121665;
-            long b0 = f[0] + a24 * g[0], b1 = f[1] + a24 * g[1], b2 = f[2] + a24 * g[2], b3 = f[3] + a24 * g[3], b4 = f[4] + a24 * g[4];
-            long b5 = f[5] + a24 * g[5], b6 = f[6] + a24 * g[6], b7 = f[7] + a24 * g[7], b8 = f[8] + a24 * g[8], b9 = f[9] + a24 * g[9];
-            b1 += b0 >> 26; b0 &= m26; b2 += b1 >> 25; b1 &= m25;
-            b3 += b2 >> 26; b2 &= m26; b4 += b3 >> 25; b3 &= m25;
-            b5 += b4 >> 26; b4 &= m26; b6 += b5 >> 25; b5 &= m25;
-            b7 += b6 >> 26; b6 &= m26; b8 += b7 >> 25; b7 &= m25;
-            b9 += b8 >> 26; b8 &= m26; b0 += (b9 >> 25) * 19; b9 &= m25;
-            b1 += b0 >> 26; b0 &= m26;
-            h[0] = (int)b0; h[1] = (int)b1; h[2] = (int)b2; h[3] = (int)b3; h[4] = (int)b4;
-            h[5] = (int)b5; h[6] = (int)b6; h[7] = (int)b7; h[8] = (int)b8; h[9] = (int)b9;
+            uint lo = (uint)(k[o] | (k[o + 1] << 8) | (k[o + 2] << 16) | (k[o + 3] << 24));
+            uint hi = (uint)(k[o + 4] | (k[o + 5] << 8) | (k[o + 6] << 16) | (k[o + 7] << 24));
+            return (long)(((ulong)hi << 32) | lo);
         }
     }
 }

@@ -154,6 +154,49 @@ public class NSecDifferentialTests
     }
 
     [Fact]
+    public void Managed_x25519_equals_nsec_on_extreme_points_and_swap_heavy_scalars()
+    {
+        // Points whose limbs start at their maxima (2^255 - 1 and just below), the values around p in
+        // both forms, small u; scalars with every bit set, none, and alternating bits (a swap at every
+        // ladder step) or long runs. Where libsodium refuses (low order), the device must give all zero.
+        var points = new List<BigInteger>();
+        for (int k = 0; k < 20; k++)
+        {
+            points.Add((BigInteger.One << 255) - 1 - k);
+            points.Add(P - 1 - k);
+            points.Add(k + 2);
+        }
+        var scalars = new List<byte[]>();
+        foreach (byte fill in new byte[] { 0xff, 0x00, 0xaa, 0x55, 0x0f, 0xf0, 0x81 })
+        {
+            scalars.Add(Enumerable.Repeat(fill, 32).ToArray());
+        }
+        var random = new Random(19);
+        for (int i = 0; i < 5; i++)
+        {
+            byte[] scalar = new byte[32];
+            random.NextBytes(scalar);
+            scalars.Add(scalar);
+        }
+        var mismatches = new List<string>();
+        byte[] managed = new byte[32];
+
+        foreach (BigInteger u in points)
+        {
+            byte[] point = ToBytes32(u);
+            foreach (byte[] scalar in scalars)
+            {
+                X25519.ScalarMult(managed, scalar, point);
+                byte[]? native = NativeScalarMult(scalar, point);
+                bool same = native is null ? ConstantTime.IsZero(managed, 0, 32) : managed.AsSpan().SequenceEqual(native);
+                if (!same) mismatches.Add($"u = {u}, scalar {Convert.ToHexString(scalar)}");
+            }
+        }
+
+        Assert.Empty(mismatches);
+    }
+
+    [Fact]
     public void Managed_x25519_gives_all_zero_exactly_where_nsec_refuses_a_low_order_point()
     {
         // Low-order u: 0, 1, p - 1, the two order-8 u, and the non-canonical forms u + p that fit in

@@ -78,7 +78,9 @@ public sealed class DeviceCostTaskTests
         AssertInstructionsAtMost(steps["poll: whole full update"], 7_100_000);
         // 1.50M from ./build.sh (Release), 1.72M from this test's Debug build of the core (its JSON code counts more IL).
         AssertInstructionsAtMost(steps["poll: manifest verify after a boot, up to date (200)"], 1_800_000);
-        AssertAtMost(steps["X25519 (one scalar multiplication)"], 1_360_000);
+        // X25519: 1,217,384 from ./build.sh (Release), 1,222,909 from this test's Debug core when this guard was set
+        // (fused carries, safegcd inversion); issue 9's 1.2M is not met yet.
+        AssertAtMost(steps["X25519 (one scalar multiplication)"], 1_225_000);
         AssertAtMost(steps["record-chain reader, per 4 KiB record"], 500);
         // Issue 9: a boot reaches its first poll in at most 100,000 IL besides the static constructors; the
         // stored public key (no X25519) and the cached root (one native HMAC, no JSON, no signature) make it.
