@@ -69,7 +69,8 @@ namespace SecureOta.Device.Core.Crypto
         public void Encode(EdwardsPoint p, byte[] s, int offset)
         {
             int[] inverseZ = _u, x = _v, y = _v3;
-            Field25519Powers.Invert(inverseZ, p.Z, _work);
+            // Safegcd: about a third of Fermat's instructions (Field25519Inversion); _scratch is not inverseZ.
+            Field25519Inversion.Invert(inverseZ, p.Z, _scratch);
             Field25519Products.Multiply(x, p.X, inverseZ);
             Field25519Products.Multiply(y, p.Y, inverseZ);
             Field25519Encoding.ToBytes(s, offset, y, _scratch);
