@@ -13,16 +13,16 @@ internal static class PatchOperations
     private const int FillInCopy = 512;
 
     /// <summary>Parses of the literal stretches: each after the first is priced by the one before.</summary>
-    private const int ParsePasses = 2;
+    private const int ParsePasses = 4;
 
-    public static List<PatchOp> Build(byte[] oldImage, byte[] newImage, IReadOnlyList<PatchBlock> blocks)
+    public static List<PatchOp> Build(byte[] oldImage, byte[] newImage, IReadOnlyList<PatchBlock> blocks, int maxSegmentBytes)
     {
         Check(oldImage, newImage, blocks);
         var matcher = new NewImageMatcher(newImage);
         List<PatchOp> ops = [];
         for (int pass = 0; pass < ParsePasses; pass++)
         {
-            if (pass > 0) matcher.Prices = MatchPrices.FromOps(ops, newImage);
+            if (pass > 0) matcher.UsePrices(SegmentPrices(PatchSegmenter.Split(ops, oldImage, newImage, maxSegmentBytes), ops, newImage));
             ops = new List<PatchOp>();
             int newPosition = 0;
             foreach (var block in blocks)
@@ -35,6 +35,19 @@ internal static class PatchOperations
             ops = MergeFills(ops, newImage);
         }
         return ops;
+    }
+
+    /// <summary>Prices per 4096-byte chunk: those of the symbols chosen in the segment the chunk would fall in.</summary>
+    private static Func<int, MatchPrices> SegmentPrices(List<PatchSegment> segments, List<PatchOp> ops, byte[] newImage)
+    {
+        var global = MatchPrices.FromOps(ops, newImage);
+        var byChunk = new MatchPrices[newImage.Length / PatchFormat.SegmentAlignment + 1];
+        foreach (var segment in segments)
+        {
+            var prices = MatchPrices.FromOps(segment.Ops, newImage);
+            for (int c = segment.Start / PatchFormat.SegmentAlignment; c * PatchFormat.SegmentAlignment < segment.End; c++) byChunk[c] = prices;
+        }
+        return c => byChunk[c] ?? global;
     }
 
     private static void Check(byte[] oldImage, byte[] newImage, IReadOnlyList<PatchBlock> blocks)
