@@ -6,7 +6,7 @@ namespace SecureOta.Build.Delta;
 /// Cuts a stretch of new bytes that no copy from the old image explains into literals and matches the
 /// patcher copies from the new image itself (format version 3: from any earlier byte, fills being
 /// distance 1). Candidates come from 3-byte hash chains over the whole new image; the cut is the
-/// cheapest path through the stretch under <see cref="Prices"/> (a shortest path over byte positions, as
+/// cheapest path through the stretch under the prices of <see cref="UsePrices"/> (a shortest path over byte positions, as
 /// optimal LZ parsers do), except that a match of <see cref="NiceLength"/> bytes or more is taken at once.
 /// </summary>
 internal sealed class NewImageMatcher
@@ -21,6 +21,7 @@ internal sealed class NewImageMatcher
 
     private readonly byte[] _new;
     private readonly int[] _previous;
+    private readonly MatchPrices[] _chunkPrices;
     private readonly int[] _candidateFirst;
     private readonly int[] _candidateCount;
     private int[] _candidateLength = [];
@@ -63,8 +64,6 @@ internal sealed class NewImageMatcher
     {
         for (int c = 0; c < _chunkPrices.Length; c++) _chunkPrices[c] = chunkPrices(c);
     }
-
-    private readonly MatchPrices[] _chunkPrices;
 
     private int Hash(int p) => (int)(((uint)(_new[p] | _new[p + 1] << 8 | _new[p + 2] << 16) * 2654435761u) >> (32 - HashBits));
 

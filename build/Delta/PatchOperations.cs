@@ -4,8 +4,9 @@ namespace SecureOta.Build.Delta;
 
 /// <summary>
 /// Turns the parser's block cover of the new image into the operations a patch codes: each copy run,
-/// then its literal stretch cut into literals and matches by <see cref="NewImageMatcher"/>, parsed twice
-/// (the second time priced by the symbols the first chose); long fills inside copies become fills.
+/// then its literal stretch cut into literals and matches by <see cref="NewImageMatcher"/>, parsed
+/// several times (each pass after the first priced, segment by segment, with the code lengths of the
+/// symbols the pass before chose); long fills inside copies become fills.
 /// </summary>
 internal static class PatchOperations
 {

@@ -6,9 +6,9 @@ namespace SecureOta.Build.Delta;
 /// Cuts the operations into segments (docs/PROTOCOL.md section 11a.3). Every segment starts at a
 /// multiple of 4096, has code tables of its own and is a resume point. Where to cut is chosen by cost:
 /// the image starts as one piece per 4096-byte chunk, each priced by the entropy of its symbols plus
-/// an estimate of its code tables; neighbours merge, the most profitable merge first, while merging
-/// saves bits (their statistics are alike) and the segment stays within the size limit (a resume
-/// point at least every so many bytes of patch). An operation across a boundary is split in two.
+/// an estimate of its code tables; the cut is the cheapest run of chunks into segments (neighbours with
+/// alike statistics share tables) where each segment stays within the size limit (a resume point at
+/// least every so many bytes of patch). An operation across a boundary is split in two.
 /// </summary>
 internal static class PatchSegmenter
 {
