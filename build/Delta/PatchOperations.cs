@@ -21,9 +21,12 @@ internal static class PatchOperations
         Check(oldImage, newImage, blocks);
         var matcher = new NewImageMatcher(newImage);
         List<PatchOp> ops = [];
+        List<PatchSegment> segments = [];
         for (int pass = 0; pass < ParsePasses; pass++)
         {
-            if (pass > 0) matcher.UsePrices(SegmentPrices(PatchSegmenter.Split(ops, oldImage, newImage, maxSegmentBytes), ops, newImage));
+            // The cut into segments is found once, after the first pass (it costs as much as a pass).
+            if (pass == 1) segments = PatchSegmenter.Split(ops, oldImage, newImage, maxSegmentBytes);
+            if (pass > 0) matcher.UsePrices(SegmentPrices(segments, ops, newImage));
             ops = new List<PatchOp>();
             int newPosition = 0;
             foreach (var block in blocks)
@@ -38,17 +41,23 @@ internal static class PatchOperations
         return ops;
     }
 
-    /// <summary>Prices per 4096-byte chunk: those of the symbols chosen in the segment the chunk would fall in.</summary>
+    /// <summary>
+    /// Prices per 4096-byte chunk: those of the symbols <paramref name="ops"/> chose in the chunk's segment
+    /// (an operation counts in the segment it starts in).
+    /// </summary>
     private static Func<int, MatchPrices> SegmentPrices(List<PatchSegment> segments, List<PatchOp> ops, byte[] newImage)
     {
-        var global = MatchPrices.FromOps(ops, newImage);
-        var byChunk = new MatchPrices[newImage.Length / PatchFormat.SegmentAlignment + 1];
-        foreach (var segment in segments)
+        var segmentOf = new int[newImage.Length / PatchFormat.SegmentAlignment + 1];
+        var opsOf = new List<PatchOp>[segments.Count];
+        for (int k = 0; k < segments.Count; k++)
         {
-            var prices = MatchPrices.FromOps(segment.Ops, newImage);
-            for (int c = segment.Start / PatchFormat.SegmentAlignment; c * PatchFormat.SegmentAlignment < segment.End; c++) byChunk[c] = prices;
+            opsOf[k] = [];
+            for (int c = segments[k].Start / PatchFormat.SegmentAlignment; c * PatchFormat.SegmentAlignment < segments[k].End; c++) segmentOf[c] = k;
         }
-        return c => byChunk[c] ?? global;
+        if (segments.Count == 0) return _ => MatchPrices.FromOps(ops, newImage);
+        foreach (var op in ops) opsOf[segmentOf[op.NewStart / PatchFormat.SegmentAlignment]].Add(op);
+        var prices = opsOf.Select(o => MatchPrices.FromOps(o, newImage)).ToArray();
+        return c => prices[segmentOf[c]];
     }
 
     private static void Check(byte[] oldImage, byte[] newImage, IReadOnlyList<PatchBlock> blocks)

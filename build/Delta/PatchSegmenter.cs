@@ -6,9 +6,9 @@ namespace SecureOta.Build.Delta;
 /// Cuts the operations into segments (docs/PROTOCOL.md section 11a.3). Every segment starts at a
 /// multiple of 4096, has code tables of its own and is a resume point. Where to cut is chosen by cost:
 /// the image starts as one piece per 4096-byte chunk, each priced by the entropy of its symbols plus
-/// an estimate of its code tables; the cut is the cheapest run of chunks into segments (neighbours with
-/// alike statistics share tables) where each segment stays within the size limit (a resume point at
-/// least every so many bytes of patch). An operation across a boundary is split in two.
+/// an estimate of its code tables; neighbours merge, the most profitable merge first, while merging
+/// saves bits (their statistics are alike) and the segment stays within the size limit (a resume
+/// point at least every so many bytes of patch). An operation across a boundary is split in two.
 /// </summary>
 internal static class PatchSegmenter
 {
@@ -33,41 +33,32 @@ internal static class PatchSegmenter
 
         var writer = new SegmentSymbolWriter(oldImage, newImage);
         var pieces = units.Select(u => Piece.Of(u.Start, writer.Write(u.Ops, null))).ToList();
-        return SplitAt(ops, CheapestCuts(pieces, maxSegmentBytes * 8.0), newImage.Length);
+        double limitBits = maxSegmentBytes * 8.0;
+        var gains = new double[pieces.Count];
+        for (int i = 0; i + 1 < pieces.Count; i++) gains[i] = Gain(pieces[i], pieces[i + 1], limitBits);
+        while (pieces.Count > 1)
+        {
+            int best = -1;
+            for (int i = 0; i + 1 < pieces.Count; i++)
+            {
+                if (gains[i] > 0 && (best < 0 || gains[i] > gains[best])) best = i;
+            }
+            if (best < 0) break;
+            pieces[best] = pieces[best].Merge(pieces[best + 1]);
+            pieces.RemoveAt(best + 1);
+            Array.Copy(gains, best + 2, gains, best + 1, pieces.Count - best - 1);
+            if (best > 0) gains[best - 1] = Gain(pieces[best - 1], pieces[best], limitBits);
+            if (best + 1 < pieces.Count) gains[best] = Gain(pieces[best], pieces[best + 1], limitBits);
+        }
+        return SplitAt(ops, pieces.Skip(1).Select(p => p.Start).ToList(), newImage.Length);
     }
 
-    /// <summary>
-    /// The starts of the segments after the first in the cheapest cut of the chunks into runs within the
-    /// limit (a shortest path over chunk boundaries: each run is priced as one segment).
-    /// </summary>
-    private static List<int> CheapestCuts(List<Piece> pieces, double limitBits)
+    /// <summary>Bits saved by coding two neighbours as one segment; negative when it saves none or would exceed the limit.</summary>
+    private static double Gain(Piece first, Piece second, double limitBits)
     {
-        int m = pieces.Count;
-        var total = new double[m + 1];
-        var from = new int[m + 1];
-        Array.Fill(total, double.PositiveInfinity);
-        total[0] = 0;
-        for (int i = 0; i < m; i++)
-        {
-            var run = pieces[i];
-            for (int j = i + 1; j <= m; j++)
-            {
-                if (j > i + 1)
-                {
-                    run = run.Merge(pieces[j - 1]);
-                    if (run.Bits + run.ExtraBits > limitBits) break;
-                }
-                if (total[i] + run.Bits < total[j])
-                {
-                    total[j] = total[i] + run.Bits;
-                    from[j] = i;
-                }
-            }
-        }
-        var cuts = new List<int>();
-        for (int j = from[m]; j > 0; j = from[j]) cuts.Add(pieces[j].Start);
-        cuts.Reverse();
-        return cuts;
+        var merged = first.Merge(second);
+        if (merged.Bits + merged.ExtraBits > limitBits) return -1;
+        return first.Bits + second.Bits - merged.Bits;
     }
 
     /// <summary>The operations cut at <paramref name="boundaries"/> (ascending multiples of 4096 inside the image).</summary>
