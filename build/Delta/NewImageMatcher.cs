@@ -14,7 +14,7 @@ internal sealed class NewImageMatcher
     private const int HashBits = 17;
 
     /// <summary>Chain links followed per position: more finds older matches, at a cost in time.</summary>
-    private const int ChainDepth = 256;
+    private const int ChainDepth = 512;
 
     /// <summary>A match this long is taken without weighing the positions inside it (long fills and repeats).</summary>
     private const int NiceLength = 192;
