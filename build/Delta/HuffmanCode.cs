@@ -2,7 +2,7 @@ namespace SecureOta.Build.Delta;
 
 /// <summary>
 /// Length-limited canonical Huffman codes (docs/PROTOCOL.md section 11a.4): lengths from symbol counts
-/// (halving the counts until the longest code fits), codes assigned shorter first, equal lengths in
+/// (optimal ones within the length limit), codes assigned shorter first, equal lengths in
 /// symbol order, exactly as the device builds its lookup tables.
 /// </summary>
 internal static class HuffmanCode
@@ -19,16 +19,66 @@ internal static class HuffmanCode
             return lengths;
         }
         var weights = used.Select(i => counts[i]).ToArray();
-        while (true)
+        var depth = Depths(weights);
+        if (depth.Max() > maxBits) depth = LimitedDepths(weights, maxBits);
+        for (int k = 0; k < used.Count; k++) lengths[used[k]] = (byte)depth[k];
+        return lengths;
+    }
+
+    /// <summary>
+    /// The optimal code lengths of at most <paramref name="maxBits"/> for <paramref name="weights"/>, by
+    /// package-merge (Larmore and Hirschberg, 1990): a symbol's length is how many of the cheapest 2n - 2
+    /// items of the last list hold it, an item being a symbol or a package of two items of the list before.
+    /// </summary>
+    private static int[] LimitedDepths(long[] weights, int maxBits)
+    {
+        int n = weights.Length;
+        var bySize = Enumerable.Range(0, n).OrderBy(i => weights[i]).ThenBy(i => i).ToArray();
+        // Items: a symbol (left = -1, right = its index) or a package of two earlier items.
+        var itemWeight = new List<long>();
+        var left = new List<int>();
+        var right = new List<int>();
+        var leaves = new int[n];
+        for (int k = 0; k < n; k++)
         {
-            var depth = Depths(weights);
-            if (depth.Max() <= maxBits)
-            {
-                for (int k = 0; k < used.Count; k++) lengths[used[k]] = (byte)depth[k];
-                return lengths;
-            }
-            for (int k = 0; k < weights.Length; k++) weights[k] = Math.Max(1, weights[k] >> 1);
+            leaves[k] = itemWeight.Count;
+            itemWeight.Add(weights[bySize[k]]);
+            left.Add(-1);
+            right.Add(bySize[k]);
         }
+        var list = new List<int>(leaves);
+        for (int level = 1; level < maxBits; level++)
+        {
+            var packages = new List<int>();
+            for (int k = 0; k + 1 < list.Count; k += 2)
+            {
+                packages.Add(itemWeight.Count);
+                itemWeight.Add(itemWeight[list[k]] + itemWeight[list[k + 1]]);
+                left.Add(list[k]);
+                right.Add(list[k + 1]);
+            }
+            var merged = new List<int>(n + packages.Count);
+            int a = 0, b = 0;
+            while (a < n || b < packages.Count)
+            {
+                if (b == packages.Count || (a < n && itemWeight[leaves[a]] <= itemWeight[packages[b]])) merged.Add(leaves[a++]);
+                else merged.Add(packages[b++]);
+            }
+            list = merged;
+        }
+        var depth = new int[n];
+        var pending = new Stack<int>(list.Take(2 * n - 2));
+        while (pending.Count > 0)
+        {
+            int item = pending.Pop();
+            if (left[item] < 0) depth[right[item]]++;
+            else
+            {
+                pending.Push(left[item]);
+                pending.Push(right[item]);
+            }
+        }
+        return depth;
     }
 
     /// <summary>Canonical codes for <paramref name="lengths"/>.</summary>

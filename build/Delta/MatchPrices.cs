@@ -5,7 +5,7 @@ namespace SecureOta.Build.Delta;
 /// <summary>
 /// Estimated bits of a literal and of a match (docs/PROTOCOL.md sections 11a.4 and 11a.5), for the
 /// parse of new bytes that no copy explains: a first parse is priced by the bytes' own frequencies and
-/// typical code lengths, a second by the symbol frequencies the first one chose.
+/// typical code lengths, every later one by the code lengths of the symbols the one before chose.
 /// </summary>
 internal sealed class MatchPrices
 {
@@ -41,56 +41,54 @@ internal sealed class MatchPrices
         var prices = new MatchPrices();
         var counts = new long[256];
         foreach (var b in bytes) counts[b]++;
-        Fill(prices._literal, counts, bytes.Length, 4, 11);
+        for (int s = 0; s < 256; s++) prices._literal[s] = counts[s] == 0 ? 11 : Math.Clamp((float)-Math.Log2((double)counts[s] / bytes.Length), 4, 11);
         Array.Fill(prices._lengthCode, 6f);
         Array.Fill(prices._distanceCode, 6f);
         Array.Fill(prices._distanceCode, 3f, PatchFormat.NumberCodes, PatchFormat.RecentDistances);
         return prices;
     }
 
-    /// <summary>Prices from the symbols a parse chose: <paramref name="ops"/> over <paramref name="newImage"/>.</summary>
+    /// <summary>
+    /// Prices from the symbols a parse chose (<paramref name="ops"/> over <paramref name="newImage"/>): the
+    /// code lengths those symbols would get, as the segment's tables will give them; an unseen symbol
+    /// costs two bits more than the longest code.
+    /// </summary>
     public static MatchPrices FromOps(IReadOnlyList<PatchOp> ops, byte[] newImage)
     {
-        var prices = new MatchPrices();
-        var literals = new long[256];
-        var lengths = new long[PatchFormat.NumberCodes];
+        // Literals, block starts and match lengths share the main table; distances have a table of their own.
+        var main = new long[PatchFormat.MainSymbols];
         var distances = new long[PatchFormat.DistanceSymbols];
-        long main = 0, matches = 0;
         var recent = default(RecentDistances);
         foreach (var op in ops)
         {
             switch (op.Kind)
             {
                 case PatchOpKind.Literal:
-                    for (int k = 0; k < op.Length; k++) literals[newImage[op.NewStart + k]]++;
-                    main += op.Length;
+                    for (int k = 0; k < op.Length; k++) main[newImage[op.NewStart + k]]++;
                     break;
                 case PatchOpKind.Match:
-                    lengths[NumberCode.Number(op.Length - PatchFormat.MinMatch).Code]++;
+                    main[PatchFormat.MatchSymbol + NumberCode.Number(op.Length - PatchFormat.MinMatch).Code]++;
                     int symbol = recent.Symbol(op.Distance);
                     distances[symbol >= 0 ? symbol : NumberCode.Number(op.Distance - 1).Code]++;
                     recent = recent.After(op.Distance);
-                    main++;
-                    matches++;
                     break;
                 default:
-                    main++;
+                    main[PatchFormat.BlockSymbol]++;
                     break;
             }
         }
-        // Literals and match lengths share the main table; distances have a table of their own.
-        Fill(prices._literal, literals, main, 3, 13);
-        Fill(prices._lengthCode, lengths, main, 3, 13);
-        Fill(prices._distanceCode, distances, matches, 1, 9);
+        var mainLengths = HuffmanCode.Lengths(main, PatchFormat.CodeBits(PatchFormat.TableMain));
+        var distanceLengths = HuffmanCode.Lengths(distances, PatchFormat.CodeBits(PatchFormat.TableDistance));
+        var prices = new MatchPrices();
+        Fill(prices._literal, mainLengths, 0, PatchFormat.CodeBits(PatchFormat.TableMain));
+        Fill(prices._lengthCode, mainLengths, PatchFormat.MatchSymbol, PatchFormat.CodeBits(PatchFormat.TableMain));
+        Fill(prices._distanceCode, distanceLengths, 0, PatchFormat.CodeBits(PatchFormat.TableDistance));
         return prices;
     }
 
-    /// <summary>-log2 of each symbol's share, within [min, max]; an unseen symbol costs max.</summary>
-    private static void Fill(float[] prices, long[] counts, long total, float min, float max)
+    /// <summary>Each price is the code length of symbol <paramref name="first"/> + its index, or maxBits + 2 when it has none.</summary>
+    private static void Fill(float[] prices, byte[] lengths, int first, int maxBits)
     {
-        for (int s = 0; s < prices.Length; s++)
-        {
-            prices[s] = counts[s] == 0 || total == 0 ? max : Math.Clamp((float)-Math.Log2((double)counts[s] / total), min, max);
-        }
+        for (int s = 0; s < prices.Length; s++) prices[s] = lengths[first + s] == 0 ? maxBits + 2 : lengths[first + s];
     }
 }

@@ -6,7 +6,7 @@ namespace SecureOta.Build.Delta;
 /// Cuts a stretch of new bytes that no copy from the old image explains into literals and matches the
 /// patcher copies from the new image itself (format version 3: from any earlier byte, fills being
 /// distance 1). Candidates come from 3-byte hash chains over the whole new image; the cut is the
-/// cheapest path through the stretch under <see cref="Prices"/> (a shortest path over byte positions, as
+/// cheapest path through the stretch under the prices of <see cref="UsePrices"/> (a shortest path over byte positions, as
 /// optimal LZ parsers do), except that a match of <see cref="NiceLength"/> bytes or more is taken at once.
 /// </summary>
 internal sealed class NewImageMatcher
@@ -14,13 +14,19 @@ internal sealed class NewImageMatcher
     private const int HashBits = 17;
 
     /// <summary>Chain links followed per position: more finds older matches, at a cost in time.</summary>
-    private const int ChainDepth = 128;
+    private const int ChainDepth = 512;
 
     /// <summary>A match this long is taken without weighing the positions inside it (long fills and repeats).</summary>
     private const int NiceLength = 192;
 
     private readonly byte[] _new;
     private readonly int[] _previous;
+    private readonly MatchPrices[] _chunkPrices;
+    private readonly int[] _candidateFirst;
+    private readonly int[] _candidateCount;
+    private int[] _candidateLength = [];
+    private int[] _candidateDistance = [];
+    private int _candidateTotal;
     private float[] _cost = [];
     private int[] _stepLength = [];
     private int[] _stepDistance = [];
@@ -43,11 +49,21 @@ internal sealed class NewImageMatcher
             _previous[p] = head[h];
             head[h] = p;
         }
-        Prices = MatchPrices.FromBytes(newImage);
+        _candidateFirst = new int[newImage.Length];
+        Array.Fill(_candidateFirst, -1);
+        _candidateCount = new int[newImage.Length];
+        _chunkPrices = new MatchPrices[newImage.Length / PatchFormat.SegmentAlignment + 1];
+        Array.Fill(_chunkPrices, MatchPrices.FromBytes(newImage));
     }
 
-    /// <summary>The prices the parse minimises; set before <see cref="Parse"/>.</summary>
-    public MatchPrices Prices { get; set; }
+    /// <summary>
+    /// The prices the parse minimises, one per 4096-byte chunk of the new image (the chunk's segment has
+    /// code tables of its own); set before <see cref="Parse"/>.
+    /// </summary>
+    public void UsePrices(Func<int, MatchPrices> chunkPrices)
+    {
+        for (int c = 0; c < _chunkPrices.Length; c++) _chunkPrices[c] = chunkPrices(c);
+    }
 
     private int Hash(int p) => (int)(((uint)(_new[p] | _new[p + 1] << 8 | _new[p + 2] << 16) * 2654435761u) >> (32 - HashBits));
 
@@ -60,12 +76,12 @@ internal sealed class NewImageMatcher
         Array.Fill(cost, float.PositiveInfinity, 0, length + 1);
         cost[0] = 0;
         _recent[0] = default;
-        var prices = Prices;
         for (int i = 0; i < length; i++)
         {
             float here = cost[i];
-            var recent = _recent[i];
             int p = start + i;
+            var recent = _recent[i];
+            var prices = _chunkPrices[p / PatchFormat.SegmentAlignment];
             Relax(i + 1, here + prices.Literal(_new[p]), 1, 0, recent);
             int limit = length - i;
             if (limit < PatchFormat.MinMatch) continue;
@@ -75,7 +91,7 @@ internal sealed class NewImageMatcher
             while (fill < limit && _new[p + fill] == before) fill++;
             if (fill > best)
             {
-                RelaxMatch(i, here, best + 1, fill, 1, recent);
+                RelaxMatch(prices, i, here, best + 1, fill, 1, recent);
                 best = fill;
             }
             // The recent distances cost a few bits: every length they reach is weighed.
@@ -92,13 +108,13 @@ internal sealed class NewImageMatcher
                 longestRecent = Math.Max(longestRecent, common);
             }
             best = Math.Max(best, longestRecent);
-            int depth = 0;
-            for (int q = _previous[p]; q >= 0 && depth < ChainDepth && best < limit && best < NiceLength; q = _previous[q], depth++)
+            int first = Candidates(p, limit);
+            for (int c = first; c < first + _candidateCount[p] && best < limit; c++)
             {
-                if (_new[q + best] != _new[p + best]) continue;
-                int k = _new.AsSpan(q, limit).CommonPrefixLength(_new.AsSpan(p, limit));
-                if (k <= best || recent.IndexOf(p - q) >= 0) continue;
-                RelaxMatch(i, here, best + 1, k, p - q, recent);
+                int k = Math.Min(_candidateLength[c], limit);
+                int distance = _candidateDistance[c];
+                if (k <= best || recent.IndexOf(distance) >= 0) continue;
+                RelaxMatch(prices, i, here, best + 1, k, distance, recent);
                 best = k;
             }
             // A long match is taken as it is: the positions inside it are not weighed.
@@ -107,12 +123,43 @@ internal sealed class NewImageMatcher
         Emit(start, length, ops);
     }
 
+    /// <summary>
+    /// Where the chain matches of new[p..] within <paramref name="limit"/> bytes start in the candidate
+    /// pool: every match longer than all nearer ones, nearest first. Found once and kept, as they do not
+    /// depend on the prices: every later pass only weighs them again.
+    /// </summary>
+    private int Candidates(int p, int limit)
+    {
+        if (_candidateFirst[p] >= 0) return _candidateFirst[p];
+        int first = _candidateTotal;
+        int best = PatchFormat.MinMatch - 1;
+        int depth = 0;
+        for (int q = _previous[p]; q >= 0 && depth < ChainDepth && best < limit && best < NiceLength; q = _previous[q], depth++)
+        {
+            if (_new[q + best] != _new[p + best]) continue;
+            int k = _new.AsSpan(q, limit).CommonPrefixLength(_new.AsSpan(p, limit));
+            if (k <= best) continue;
+            if (_candidateTotal == _candidateLength.Length)
+            {
+                Array.Resize(ref _candidateLength, Math.Max(1024, 2 * _candidateTotal));
+                Array.Resize(ref _candidateDistance, _candidateLength.Length);
+            }
+            _candidateLength[_candidateTotal] = k;
+            _candidateDistance[_candidateTotal] = p - q;
+            _candidateTotal++;
+            best = k;
+        }
+        _candidateFirst[p] = first;
+        _candidateCount[p] = _candidateTotal - first;
+        return first;
+    }
+
     /// <summary>Relaxes the positions a match from <paramref name="distance"/> back reaches with lengths <paramref name="from"/>..<paramref name="to"/>.</summary>
-    private void RelaxMatch(int i, float here, int from, int to, int distance, RecentDistances recent)
+    private void RelaxMatch(MatchPrices prices, int i, float here, int from, int to, int distance, RecentDistances recent)
     {
         if (to >= NiceLength) from = to;
         var after = recent.After(distance);
-        for (int l = from; l <= to; l++) Relax(i + l, here + Prices.Match(l, distance), l, distance, after);
+        for (int l = from; l <= to; l++) Relax(i + l, here + prices.Match(l, distance), l, distance, after);
     }
 
     private void Relax(int target, float cost, int length, int distance, RecentDistances recent)

@@ -4,8 +4,9 @@ namespace SecureOta.Build.Delta;
 
 /// <summary>
 /// Turns the parser's block cover of the new image into the operations a patch codes: each copy run,
-/// then its literal stretch cut into literals and matches by <see cref="NewImageMatcher"/>, parsed twice
-/// (the second time priced by the symbols the first chose); long fills inside copies become fills.
+/// then its literal stretch cut into literals and matches by <see cref="NewImageMatcher"/>, parsed
+/// several times (each pass after the first priced, segment by segment, with the code lengths of the
+/// symbols the pass before chose); long fills inside copies become fills.
 /// </summary>
 internal static class PatchOperations
 {
@@ -13,16 +14,19 @@ internal static class PatchOperations
     private const int FillInCopy = 512;
 
     /// <summary>Parses of the literal stretches: each after the first is priced by the one before.</summary>
-    private const int ParsePasses = 2;
+    private const int ParsePasses = 4;
 
-    public static List<PatchOp> Build(byte[] oldImage, byte[] newImage, IReadOnlyList<PatchBlock> blocks)
+    public static List<PatchOp> Build(byte[] oldImage, byte[] newImage, IReadOnlyList<PatchBlock> blocks, int maxSegmentBytes)
     {
         Check(oldImage, newImage, blocks);
         var matcher = new NewImageMatcher(newImage);
         List<PatchOp> ops = [];
+        List<PatchSegment> segments = [];
         for (int pass = 0; pass < ParsePasses; pass++)
         {
-            if (pass > 0) matcher.Prices = MatchPrices.FromOps(ops, newImage);
+            // The cut into segments is found once, after the first pass (it costs as much as a pass).
+            if (pass == 1) segments = PatchSegmenter.Split(ops, oldImage, newImage, maxSegmentBytes);
+            if (pass > 0) matcher.UsePrices(SegmentPrices(segments, ops, newImage));
             ops = new List<PatchOp>();
             int newPosition = 0;
             foreach (var block in blocks)
@@ -35,6 +39,25 @@ internal static class PatchOperations
             ops = MergeFills(ops, newImage);
         }
         return ops;
+    }
+
+    /// <summary>
+    /// Prices per 4096-byte chunk: those of the symbols <paramref name="ops"/> chose in the chunk's segment
+    /// (an operation counts in the segment it starts in).
+    /// </summary>
+    private static Func<int, MatchPrices> SegmentPrices(List<PatchSegment> segments, List<PatchOp> ops, byte[] newImage)
+    {
+        var segmentOf = new int[newImage.Length / PatchFormat.SegmentAlignment + 1];
+        var opsOf = new List<PatchOp>[segments.Count];
+        for (int k = 0; k < segments.Count; k++)
+        {
+            opsOf[k] = [];
+            for (int c = segments[k].Start / PatchFormat.SegmentAlignment; c * PatchFormat.SegmentAlignment < segments[k].End; c++) segmentOf[c] = k;
+        }
+        if (segments.Count == 0) return _ => MatchPrices.FromOps(ops, newImage);
+        foreach (var op in ops) opsOf[segmentOf[op.NewStart / PatchFormat.SegmentAlignment]].Add(op);
+        var prices = opsOf.Select(o => MatchPrices.FromOps(o, newImage)).ToArray();
+        return c => prices[segmentOf[c]];
     }
 
     private static void Check(byte[] oldImage, byte[] newImage, IReadOnlyList<PatchBlock> blocks)

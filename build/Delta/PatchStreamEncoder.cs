@@ -36,7 +36,7 @@ internal sealed class PatchStreamEncoder
         if (oldImage.Length > PatchFormat.MaxImageSize || newImage.Length > PatchFormat.MaxImageSize)
             throw new ArgumentException($"images are limited to {PatchFormat.MaxImageSize} bytes");
         var encoder = new PatchStreamEncoder(oldImage, newImage, options ?? PatchEncoderOptions.Default);
-        var ops = PatchOperations.Build(oldImage, newImage, blocks);
+        var ops = PatchOperations.Build(oldImage, newImage, blocks, encoder._options.MaxSegmentBytes);
         encoder.WriteHeader();
         var segments = PatchSegmenter.Split(ops, oldImage, newImage, encoder._options.MaxSegmentBytes);
         var writer = new SegmentSymbolWriter(oldImage, newImage);
