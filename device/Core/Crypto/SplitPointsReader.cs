@@ -1,3 +1,5 @@
+using SecureOta.Device.Core.Json;
+
 namespace SecureOta.Device.Core.Crypto
 {
     /// <summary>
@@ -66,21 +68,14 @@ namespace SecureOta.Device.Core.Crypto
             byte[] bytes = _bytes;
             for (int i = 0; i < 32; i++)
             {
-                int high = Digit(text[at + 2 * i]);
-                int low = Digit(text[at + 2 * i + 1]);
+                int high = Hex.Value(text[at + 2 * i]);
+                int low = Hex.Value(text[at + 2 * i + 1]);
                 if ((high | low) < 0) return false;
                 bytes[i] = (byte)((high << 4) | low);
             }
             if ((bytes[31] & 0x80) != 0 || !EdwardsPointCodec.IsCanonicalPointEncoding(bytes, 0)) return false;
             Field25519.FromBytes(element, bytes, 0);
             return true;
-        }
-
-        private static int Digit(byte c)
-        {
-            if (c >= '0' && c <= '9') return c - '0';
-            if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-            return -1;
         }
     }
 }

@@ -8,7 +8,8 @@ namespace SecureOta.Device.Core.Json
     /// </summary>
     public static class Hex
     {
-        private const string Digits = "0123456789abcdef";
+        /// <summary>The digits by value, for code that writes hex into its own buffers without a string per value.</summary>
+        internal const string Digits = "0123456789abcdef";
 
         /// <summary>True and the bytes when text is exactly byteLength bytes of lowercase hex.</summary>
         public static bool TryDecode(string text, int byteLength, out byte[] bytes)
@@ -64,7 +65,8 @@ namespace SecureOta.Device.Core.Json
             return Encode(data, 0, data.Length);
         }
 
-        private static int Value(char digit)
+        /// <summary>The value of one lowercase hex digit (a char or a byte of text), -1 for anything else.</summary>
+        internal static int Value(int digit)
         {
             if (digit >= '0' && digit <= '9') return digit - '0';
             if (digit >= 'a' && digit <= 'f') return digit - 'a' + 10;

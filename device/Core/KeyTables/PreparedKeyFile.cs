@@ -1,4 +1,5 @@
 using SecureOta.Device.Core.Crypto;
+using SecureOta.Device.Core.Json;
 
 namespace SecureOta.Device.Core.KeyTables
 {
@@ -27,7 +28,6 @@ namespace SecureOta.Device.Core.KeyTables
 
         private const string Prefix = "ed25519.";
         private const string Suffix = ".table";
-        private const string Digits = "0123456789abcdef";
         internal const int NameKeyBytes = 8;
 
         internal const int NameLength = 8 + 2 * NameKeyBytes + 6;
@@ -39,8 +39,8 @@ namespace SecureOta.Device.Core.KeyTables
             for (int i = 0; i < Prefix.Length; i++) chars[p++] = Prefix[i];
             for (int i = 0; i < NameKeyBytes; i++)
             {
-                chars[p++] = Digits[publicKey[i] >> 4];
-                chars[p++] = Digits[publicKey[i] & 15];
+                chars[p++] = Hex.Digits[publicKey[i] >> 4];
+                chars[p++] = Hex.Digits[publicKey[i] & 15];
             }
             for (int i = 0; i < Suffix.Length; i++) chars[p++] = Suffix[i];
             return new string(chars);

@@ -23,7 +23,6 @@ namespace SecureOta.Device.Core.Trust
         public const int MaxCollectorUrlLength = 256;
         private const string CollectorMember = "collector";
         private const string SplitMember = "split";
-        private const string HexDigits = "0123456789abcdef";
         private static readonly Sha256 IdHasher = new Sha256();
         private static readonly byte[] IdDigest = new byte[Sha256.HashSize];
         private const string PemBegin = "-----BEGIN CERTIFICATE-----";
@@ -147,7 +146,7 @@ namespace SecureOta.Device.Core.Trust
                 bool same = true;
                 for (int i = 0; i < Sha256.HashSize; i++)
                 {
-                    same &= HexDigits[IdDigest[i] >> 4] == id[2 * i] && HexDigits[IdDigest[i] & 15] == id[2 * i + 1];
+                    same &= Hex.Digits[IdDigest[i] >> 4] == id[2 * i] && Hex.Digits[IdDigest[i] & 15] == id[2 * i + 1];
                 }
                 return same;
             }
