@@ -33,37 +33,28 @@ namespace SecureOta.Device.Core.Crypto
             long h0 = f0 * g0 + f1x2 * g9x19 + f2 * g8x19 + f3x2 * g7x19 + f4 * g6x19
                 + f5x2 * g5x19 + f6 * g4x19 + f7x2 * g3x19 + f8 * g2x19 + f9x2 * g1x19;
             long h1 = f0 * g1 + f1 * g0 + f2 * g9x19 + f3 * g8x19 + f4 * g7x19
-                + f5 * g6x19 + f6 * g5x19 + f7 * g4x19 + f8 * g3x19 + f9 * g2x19;
+                + f5 * g6x19 + f6 * g5x19 + f7 * g4x19 + f8 * g3x19 + f9 * g2x19 + (h0 >> 26); h0 &= 0x3ffffff;
             long h2 = f0 * g2 + f1x2 * g1 + f2 * g0 + f3x2 * g9x19 + f4 * g8x19
-                + f5x2 * g7x19 + f6 * g6x19 + f7x2 * g5x19 + f8 * g4x19 + f9x2 * g3x19;
+                + f5x2 * g7x19 + f6 * g6x19 + f7x2 * g5x19 + f8 * g4x19 + f9x2 * g3x19 + (h1 >> 25); h1 &= 0x1ffffff;
             long h3 = f0 * g3 + f1 * g2 + f2 * g1 + f3 * g0 + f4 * g9x19
-                + f5 * g8x19 + f6 * g7x19 + f7 * g6x19 + f8 * g5x19 + f9 * g4x19;
+                + f5 * g8x19 + f6 * g7x19 + f7 * g6x19 + f8 * g5x19 + f9 * g4x19 + (h2 >> 26); h[2] = (int)h2 & 0x3ffffff;
             long h4 = f0 * g4 + f1x2 * g3 + f2 * g2 + f3x2 * g1 + f4 * g0
-                + f5x2 * g9x19 + f6 * g8x19 + f7x2 * g7x19 + f8 * g6x19 + f9x2 * g5x19;
+                + f5x2 * g9x19 + f6 * g8x19 + f7x2 * g7x19 + f8 * g6x19 + f9x2 * g5x19 + (h3 >> 25); h[3] = (int)h3 & 0x1ffffff;
             long h5 = f0 * g5 + f1 * g4 + f2 * g3 + f3 * g2 + f4 * g1
-                + f5 * g0 + f6 * g9x19 + f7 * g8x19 + f8 * g7x19 + f9 * g6x19;
+                + f5 * g0 + f6 * g9x19 + f7 * g8x19 + f8 * g7x19 + f9 * g6x19 + (h4 >> 26); h[4] = (int)h4 & 0x3ffffff;
             long h6 = f0 * g6 + f1x2 * g5 + f2 * g4 + f3x2 * g3 + f4 * g2
-                + f5x2 * g1 + f6 * g0 + f7x2 * g9x19 + f8 * g8x19 + f9x2 * g7x19;
+                + f5x2 * g1 + f6 * g0 + f7x2 * g9x19 + f8 * g8x19 + f9x2 * g7x19 + (h5 >> 25); h[5] = (int)h5 & 0x1ffffff;
             long h7 = f0 * g7 + f1 * g6 + f2 * g5 + f3 * g4 + f4 * g3
-                + f5 * g2 + f6 * g1 + f7 * g0 + f8 * g9x19 + f9 * g8x19;
+                + f5 * g2 + f6 * g1 + f7 * g0 + f8 * g9x19 + f9 * g8x19 + (h6 >> 26); h[6] = (int)h6 & 0x3ffffff;
             long h8 = f0 * g8 + f1x2 * g7 + f2 * g6 + f3x2 * g5 + f4 * g4
-                + f5x2 * g3 + f6 * g2 + f7x2 * g1 + f8 * g0 + f9x2 * g9x19;
+                + f5x2 * g3 + f6 * g2 + f7x2 * g1 + f8 * g0 + f9x2 * g9x19 + (h7 >> 25); h[7] = (int)h7 & 0x1ffffff;
             long h9 = f0 * g9 + f1 * g8 + f2 * g7 + f3 * g6 + f4 * g5
-                + f5 * g4 + f6 * g3 + f7 * g2 + f8 * g1 + f9 * g0;
-            // Floor carries (arithmetic shifts) from limb 0 up to limb 9, then the carry out of limb 9
-            // back into limb 0 times 19, then limb 0 into limb 1 once more. Stores go straight from
-            // the carry step: each limb is final once its carry has left it, except limbs 0 and 1.
-            h1 += h0 >> 26; h0 &= 0x3ffffff;
-            h2 += h1 >> 25; h1 &= 0x1ffffff;
-            h3 += h2 >> 26; h[2] = (int)h2 & 0x3ffffff;
-            h4 += h3 >> 25; h[3] = (int)h3 & 0x1ffffff;
-            h5 += h4 >> 26; h[4] = (int)h4 & 0x3ffffff;
-            h6 += h5 >> 25; h[5] = (int)h5 & 0x1ffffff;
-            h7 += h6 >> 26; h[6] = (int)h6 & 0x3ffffff;
-            h8 += h7 >> 25; h[7] = (int)h7 & 0x1ffffff;
-            h9 += h8 >> 26; h[8] = (int)h8 & 0x3ffffff;
-            h0 += (h9 >> 25) * 19; h[9] = (int)h9 & 0x1ffffff;
-            h1 += h0 >> 26; h[0] = (int)h0 & 0x3ffffff;
+                + f5 * g4 + f6 * g3 + f7 * g2 + f8 * g1 + f9 * g0 + (h8 >> 26); h[8] = (int)h8 & 0x3ffffff;
+            // Floor carries (arithmetic shifts) from limb 0 up to limb 9 ride in the sums above: limb k's sum takes
+            // limb k - 1's carry as its last term (the values of carrying after all ten sums, two instructions less
+            // per link), and each limb but 0 and 1 is stored once its carry has left it. Then the carry out of
+            // limb 9 goes back into limb 0 times 19, and limb 0 into limb 1 once more.
+            h0 += (h9 >> 25) * 19; h[9] = (int)h9 & 0x1ffffff; h1 += h0 >> 26; h[0] = (int)h0 & 0x3ffffff;
             h[1] = (int)h1;
         }
 
@@ -77,29 +68,20 @@ namespace SecureOta.Device.Core.Crypto
             long f5x38 = 38 * f5, f6x19 = 19 * f6, f7x38 = 38 * f7, f8x19 = 19 * f8, f9x38 = 38 * f9;
 
             long h0 = f0 * f0 + f1x2 * f9x38 + f2x2 * f8x19 + f3x2 * f7x38 + f4x2 * f6x19 + f5 * f5x38;
-            long h1 = f0x2 * f1 + f2 * f9x38 + f3x2 * f8x19 + f4 * f7x38 + f5x2 * f6x19;
-            long h2 = f0x2 * f2 + f1x2 * f1 + f3x2 * f9x38 + f4x2 * f8x19 + f5x2 * f7x38 + f6 * f6x19;
-            long h3 = f0x2 * f3 + f1x2 * f2 + f4 * f9x38 + f5x2 * f8x19 + f6 * f7x38;
-            long h4 = f0x2 * f4 + f1x2 * f3x2 + f2 * f2 + f5x2 * f9x38 + f6x2 * f8x19 + f7 * f7x38;
-            long h5 = f0x2 * f5 + f1x2 * f4 + f2x2 * f3 + f6 * f9x38 + f7x2 * f8x19;
-            long h6 = f0x2 * f6 + f1x2 * f5x2 + f2x2 * f4 + f3x2 * f3 + f7x2 * f9x38 + f8 * f8x19;
-            long h7 = f0x2 * f7 + f1x2 * f6 + f2x2 * f5 + f3x2 * f4 + f8 * f9x38;
-            long h8 = f0x2 * f8 + f1x2 * f7x2 + f2x2 * f6 + f3x2 * f5x2 + f4 * f4 + f9 * f9x38;
-            long h9 = f0x2 * f9 + f1x2 * f8 + f2x2 * f7 + f3x2 * f6 + f4x2 * f5;
-            // Floor carries (arithmetic shifts) from limb 0 up to limb 9, then the carry out of limb 9
-            // back into limb 0 times 19, then limb 0 into limb 1 once more. Stores go straight from
-            // the carry step: each limb is final once its carry has left it, except limbs 0 and 1.
-            h1 += h0 >> 26; h0 &= 0x3ffffff;
-            h2 += h1 >> 25; h1 &= 0x1ffffff;
-            h3 += h2 >> 26; h[2] = (int)h2 & 0x3ffffff;
-            h4 += h3 >> 25; h[3] = (int)h3 & 0x1ffffff;
-            h5 += h4 >> 26; h[4] = (int)h4 & 0x3ffffff;
-            h6 += h5 >> 25; h[5] = (int)h5 & 0x1ffffff;
-            h7 += h6 >> 26; h[6] = (int)h6 & 0x3ffffff;
-            h8 += h7 >> 25; h[7] = (int)h7 & 0x1ffffff;
-            h9 += h8 >> 26; h[8] = (int)h8 & 0x3ffffff;
-            h0 += (h9 >> 25) * 19; h[9] = (int)h9 & 0x1ffffff;
-            h1 += h0 >> 26; h[0] = (int)h0 & 0x3ffffff;
+            long h1 = f0x2 * f1 + f2 * f9x38 + f3x2 * f8x19 + f4 * f7x38 + f5x2 * f6x19 + (h0 >> 26); h0 &= 0x3ffffff;
+            long h2 = f0x2 * f2 + f1x2 * f1 + f3x2 * f9x38 + f4x2 * f8x19 + f5x2 * f7x38 + f6 * f6x19 + (h1 >> 25); h1 &= 0x1ffffff;
+            long h3 = f0x2 * f3 + f1x2 * f2 + f4 * f9x38 + f5x2 * f8x19 + f6 * f7x38 + (h2 >> 26); h[2] = (int)h2 & 0x3ffffff;
+            long h4 = f0x2 * f4 + f1x2 * f3x2 + f2 * f2 + f5x2 * f9x38 + f6x2 * f8x19 + f7 * f7x38 + (h3 >> 25); h[3] = (int)h3 & 0x1ffffff;
+            long h5 = f0x2 * f5 + f1x2 * f4 + f2x2 * f3 + f6 * f9x38 + f7x2 * f8x19 + (h4 >> 26); h[4] = (int)h4 & 0x3ffffff;
+            long h6 = f0x2 * f6 + f1x2 * f5x2 + f2x2 * f4 + f3x2 * f3 + f7x2 * f9x38 + f8 * f8x19 + (h5 >> 25); h[5] = (int)h5 & 0x1ffffff;
+            long h7 = f0x2 * f7 + f1x2 * f6 + f2x2 * f5 + f3x2 * f4 + f8 * f9x38 + (h6 >> 26); h[6] = (int)h6 & 0x3ffffff;
+            long h8 = f0x2 * f8 + f1x2 * f7x2 + f2x2 * f6 + f3x2 * f5x2 + f4 * f4 + f9 * f9x38 + (h7 >> 25); h[7] = (int)h7 & 0x1ffffff;
+            long h9 = f0x2 * f9 + f1x2 * f8 + f2x2 * f7 + f3x2 * f6 + f4x2 * f5 + (h8 >> 26); h[8] = (int)h8 & 0x3ffffff;
+            // Floor carries (arithmetic shifts) from limb 0 up to limb 9 ride in the sums above: limb k's sum takes
+            // limb k - 1's carry as its last term (the values of carrying after all ten sums, two instructions less
+            // per link), and each limb but 0 and 1 is stored once its carry has left it. Then the carry out of
+            // limb 9 goes back into limb 0 times 19, and limb 0 into limb 1 once more.
+            h0 += (h9 >> 25) * 19; h[9] = (int)h9 & 0x1ffffff; h1 += h0 >> 26; h[0] = (int)h0 & 0x3ffffff;
             h[1] = (int)h1;
         }
 
