@@ -176,29 +176,37 @@ namespace SecureOta.Device.Core.Json
         /// <summary>Checks a string starting at its opening quote: UTF-8, no raw control bytes, RFC 8259 escapes only.</summary>
         private void ReadString()
         {
-            _position++;
+            byte[] data = _data;
+            int end = _end;
+            int position = _position + 1;
             while (true)
             {
-                if (_position >= _end) Fail("unterminated string");
-                byte current = _data[_position];
+                // The run of plain ASCII (0x23..0x7f but the backslash) first, in locals: documents are mostly
+                // long base64 and hex strings, and each byte of them costs this loop alone (about 20
+                // instructions instead of 30 through the fields).
+                int current = 0;
+                while (position < end)
+                {
+                    current = data[position];
+                    if (current < 0x23 || current == '\\' || current >= 0x80) break;
+                    position++;
+                }
+                _position = position;
+                if (position >= end) Fail("unterminated string");
                 if (current == '"')
                 {
-                    _position++;
+                    _position = position + 1;
                     return;
                 }
                 if (current == '\\')
                 {
-                    _position++;
+                    _position = position + 1;
                     ReadEscape();
-                    continue;
                 }
-                if (current < 0x20) Fail("unescaped control character in a string");
-                if (current < 0x80)
-                {
-                    _position++;
-                    continue;
-                }
-                SkipUtf8Sequence();
+                else if (current < 0x20) Fail("unescaped control character in a string");
+                else if (current < 0x80) _position = position + 1;
+                else SkipUtf8Sequence();
+                position = _position;
             }
         }
 
