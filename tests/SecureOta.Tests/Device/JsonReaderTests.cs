@@ -126,6 +126,20 @@ public class JsonReaderTests
         Reject(json);
     }
 
+    [Fact]
+    public void Long_plain_runs_end_at_every_byte_that_needs_a_closer_look()
+    {
+        string run = new string('A', 300);
+        // Space, '!', '#', '~' and DEL are plain; an escape, a multi-byte character and the closing quote end a run.
+        Assert.Equal(run + " !#~\u007f" + run + "\n\u00e9" + run + "\u00e9\"\\",
+            (string)Parse("\"" + run + " !#~\u007f" + run + "\\n\\u00e9" + run + "\u00e9\\\"\\\\\""));
+
+        Assert.Contains("control character in a string (at byte 301)", Reject("\"" + run + "\u0001\""));
+        Assert.Contains("unknown escape (at byte 301)", Reject("\"" + run + "\\x\""));
+        Assert.Contains("invalid UTF-8 sequence (at byte 301)", Reject(Encoding.ASCII.GetBytes("\"" + run).Concat(new byte[] { 0xC3, 0x22 }).ToArray()));
+        Assert.Contains("unterminated string (at byte 301)", Reject("\"" + run));
+    }
+
     [Theory]
     [InlineData(new byte[] { 0x22, 0xC0, 0xAF, 0x22 })]             // overlong '/'
     [InlineData(new byte[] { 0x22, 0xE0, 0x80, 0xAF, 0x22 })]       // overlong 3-byte
