@@ -93,6 +93,8 @@ namespace SecureOta.Device.Core.Delta
                 int windowStart = newPosition - fill;
                 // Literals: one table lookup each, the bit buffer in locals, its refill inline.
                 int inputPosition = r.InputPosition;
+                // The inline refill's test against a local: the input buffer's length changes only in the calls.
+                int refillLimit = r.InputLength - 2;
                 uint bits = r.Bits;
                 int count = r.Count;
                 int entry;
@@ -102,7 +104,7 @@ namespace SecureOta.Device.Core.Delta
                 {
                     if (count < PatchFormat.MainCodeBits)
                     {
-                        if (inputPosition + 2 <= r.InputLength)
+                        if (inputPosition <= refillLimit)
                         {
                             bits = (bits << 16) | (uint)(input[inputPosition] << 8) | input[inputPosition + 1];
                             inputPosition += 2;
@@ -117,6 +119,7 @@ namespace SecureOta.Device.Core.Delta
                             bits = r.Bits;
                             count = r.Count;
                             inputPosition = r.InputPosition;
+                            refillLimit = r.InputLength - 2;
                         }
                     }
                     // Blocks, matches and bit patterns of no code (HuffmanTables.NoMainCode) all lie from NonLiteral on.
@@ -131,7 +134,7 @@ namespace SecureOta.Device.Core.Delta
                         matchLength = (entry >> 4) - (PatchFormat.MatchSymbol - PatchFormat.MinMatch);
                         if (count < 16)
                         {
-                            if (inputPosition + 2 <= r.InputLength)
+                            if (inputPosition <= refillLimit)
                             {
                                 bits = (bits << 16) | (uint)(input[inputPosition] << 8) | input[inputPosition + 1];
                                 inputPosition += 2;
@@ -146,6 +149,7 @@ namespace SecureOta.Device.Core.Delta
                                 bits = r.Bits;
                                 count = r.Count;
                                 inputPosition = r.InputPosition;
+                                refillLimit = r.InputLength - 2;
                             }
                         }
                         int distanceEntry = main[DistanceTable + ((int)(bits >> (count - PatchFormat.OtherCodeBits)) & OtherMask)];
@@ -171,6 +175,7 @@ namespace SecureOta.Device.Core.Delta
                                 bits = r.Bits;
                                 count = r.Count;
                                 inputPosition = r.InputPosition;
+                                refillLimit = r.InputLength - 2;
                             }
                         }
                         else if (symbol == PatchFormat.NumberCodes) distance = _distance0;
