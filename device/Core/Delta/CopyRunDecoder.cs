@@ -134,8 +134,11 @@ namespace SecureOta.Device.Core.Delta
             // before the first), and the next edit with gap code + 1 = G is at p + G + extra gap.
             int start = newStart - window.Start;
             int end = start + length;
-            int loadedEnd = start;
-            int loadLimit = loadedEnd - PatchFormat.EditWidth;
+            // As much of the run as the window takes is loaded before the first edit (one native read, no
+            // flush): only a run that outgrows the window loads more, as an edit's word needs it.
+            int room = OutputWindow.Capacity - window.Fill;
+            int loadedEnd = start + (room <= 0 ? 0 : Load(oldStart, length, 0, length < room ? length : room));
+            int loadLimit = loadedEnd < end ? loadedEnd - PatchFormat.EditWidth : int.MaxValue;
             int p = start - 1;
             // The common edit's test, 1 <= p <= end - 4, as one unsigned comparison of p - 1 with lastWord
             // (never negative, so a run of fewer than 4 bytes has no common edit).
@@ -296,11 +299,11 @@ namespace SecureOta.Device.Core.Delta
                     recentNext++;
                     int word = old + value;
                     buffer[p] = (byte)word;
-                    int changed = old ^ word;
-                    if ((uint)changed >= 0x100u)
+                    // The xor is recomputed rather than kept in a local: half the edits change one byte and stop at the first test.
+                    if ((uint)(old ^ word) >= 0x100u)
                     {
                         buffer[p + 1] = (byte)(word >> 8);
-                        if ((uint)changed >= 0x10000u)
+                        if ((uint)(old ^ word) >= 0x10000u)
                         {
                             buffer[p + 2] = (byte)(word >> 16);
                             buffer[p + 3] = (byte)(word >> 24);

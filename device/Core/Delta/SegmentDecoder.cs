@@ -83,10 +83,17 @@ namespace SecureOta.Device.Core.Delta
             byte[] buffer = window.Buffer;
             BitReader r = _bits;
             byte[] input = r.Input;
+            // A match the literal loop decoded but left for Match (set before every exit that uses them).
+            int matchLength = 0;
+            int distance = 0;
             while (newPosition < end)
             {
-                if (window.Fill >= OutputWindow.ChunkSize) window.FlushFullChunk();
                 int fill = window.Fill;
+                if (fill >= OutputWindow.ChunkSize)
+                {
+                    window.FlushFullChunk();
+                    fill = window.Fill;
+                }
                 int stop = end - newPosition + fill;
                 if (stop > OutputWindow.ChunkSize) stop = OutputWindow.ChunkSize;
                 // The new offset of buffer[0]: short matches keep the statistics' position with it.
@@ -98,8 +105,6 @@ namespace SecureOta.Device.Core.Delta
                 uint bits = r.Bits;
                 int count = r.Count;
                 int entry;
-                int matchLength = 0;
-                int distance = 0;
                 while (true)
                 {
                     if (count < PatchFormat.MainCodeBits)
