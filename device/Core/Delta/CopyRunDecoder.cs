@@ -126,7 +126,7 @@ namespace SecureOta.Device.Core.Delta
             ushort[] entries = _tables.Entries;
             byte[] input = r.Input;
             int inputPosition = r.InputPosition;
-            int inputLength = r.InputLength;
+            int refillLimit = r.InputLength - 2;
             uint bits = r.Bits;
             int table = _editTable;
             // Window indexes throughout: the run is buffer[start, end) (start may lie before the window
@@ -134,11 +134,18 @@ namespace SecureOta.Device.Core.Delta
             // before the first), and the next edit with gap code + 1 = G is at p + G + extra gap.
             int start = newStart - window.Start;
             int end = start + length;
-            int loadedEnd = start;
-            int loadLimit = loadedEnd - PatchFormat.EditWidth;
+            // As much of the run as the window takes is loaded before the first edit (one native read, no
+            // flush): only a run that outgrows the window loads more, as an edit's word needs it.
+            int room = OutputWindow.Capacity - window.Fill;
+            int loadedEnd = start + (room <= 0 ? 0 : Load(oldStart, length, 0, length < room ? length : room));
+            int loadLimit = loadedEnd < end ? loadedEnd - PatchFormat.EditWidth : int.MaxValue;
             int p = start - 1;
+            // The common edit's test, 1 <= p <= end - 4, as one unsigned comparison of p - 1 with lastWord
+            // (never negative, so a run of fewer than 4 bytes has no common edit).
             int lastWord = end - PatchFormat.EditWidth;
-            int edits = 0;
+            if (lastWord < 0) lastWord = 0;
+            // The ring of recent values counts every edit: the run's edits are its growth.
+            int firstEdit = recentNext;
             int explicitValues = 0;
             // An edit's value; the explicit and recent kinds set it as their bits are read.
             int value = 0;
@@ -147,7 +154,7 @@ namespace SecureOta.Device.Core.Delta
                 // The edit symbol: one lookup in the table of the context, the refill inline.
                 if (count < 16)
                 {
-                    if (inputPosition + 2 <= inputLength)
+                    if (inputPosition <= refillLimit)
                     {
                         bits = (bits << 16) | (uint)(input[inputPosition] << 8) | input[inputPosition + 1];
                         inputPosition += 2;
@@ -162,7 +169,7 @@ namespace SecureOta.Device.Core.Delta
                         bits = r.Bits;
                         count = r.Count;
                         inputPosition = r.InputPosition;
-                        inputLength = r.InputLength;
+                        refillLimit = r.InputLength - 2;
                     }
                 }
                 int entry = entries[table + ((int)(bits >> (count - PatchFormat.OtherCodeBits)) & EditMask)];
@@ -197,14 +204,14 @@ namespace SecureOta.Device.Core.Delta
                             bits = r.Bits;
                             count = r.Count;
                             inputPosition = r.InputPosition;
-                            inputLength = r.InputLength;
+                            refillLimit = r.InputLength - 2;
                         }
                     }
                     if (entry >= SlowRecentEntry)
                     {
                         if (count < 16)
                         {
-                            if (inputPosition + 2 <= inputLength)
+                            if (inputPosition <= refillLimit)
                             {
                                 bits = (bits << 16) | (uint)(input[inputPosition] << 8) | input[inputPosition + 1];
                                 inputPosition += 2;
@@ -219,7 +226,7 @@ namespace SecureOta.Device.Core.Delta
                                 bits = r.Bits;
                                 count = r.Count;
                                 inputPosition = r.InputPosition;
-                                inputLength = r.InputLength;
+                                refillLimit = r.InputLength - 2;
                             }
                         }
                         if (entry < SlowExplicitEntry)
@@ -249,7 +256,7 @@ namespace SecureOta.Device.Core.Delta
                                 bits = r.Bits;
                                 count = r.Count;
                                 inputPosition = r.InputPosition;
-                                inputLength = r.InputLength;
+                                refillLimit = r.InputLength - 2;
                             }
                             explicitValues++;
                         }
@@ -274,9 +281,9 @@ namespace SecureOta.Device.Core.Delta
                     loadedEnd = start + loaded;
                     loadLimit = loadedEnd < end ? loadedEnd - PatchFormat.EditWidth : int.MaxValue;
                     lastWord = end - PatchFormat.EditWidth;
+                    if (lastWord < 0) lastWord = 0;
                 }
-                edits++;
-                if (p > 0 && p <= lastWord)
+                if ((uint)(p - 1) < (uint)lastWord)
                 {
                     // The common edit: a whole word inside the run after a byte in the window. The word is
                     // read natively, the byte after the edit is its second byte, and only the bytes the
@@ -288,15 +295,15 @@ namespace SecureOta.Device.Core.Delta
                     else if (entry < RecentEntry) value = byNext[following];
                     byPrevious[previous] = value;
                     byNext[following] = value;
-                    recent[recentNext] = value;
-                    recentNext = (recentNext + 1) & 3;
+                    recent[recentNext & 3] = value;
+                    recentNext++;
                     int word = old + value;
                     buffer[p] = (byte)word;
-                    int changed = old ^ word;
-                    if ((uint)changed >= 0x100u)
+                    // The xor is recomputed rather than kept in a local: half the edits change one byte and stop at the first test.
+                    if ((uint)(old ^ word) >= 0x100u)
                     {
                         buffer[p + 1] = (byte)(word >> 8);
-                        if ((uint)changed >= 0x10000u)
+                        if ((uint)(old ^ word) >= 0x10000u)
                         {
                             buffer[p + 2] = (byte)(word >> 16);
                             buffer[p + 3] = (byte)(word >> 24);
@@ -313,8 +320,8 @@ namespace SecureOta.Device.Core.Delta
                     else if (entry < RecentEntry) value = byNext[following];
                     byPrevious[previous] = value;
                     byNext[following] = value;
-                    recent[recentNext] = value;
-                    recentNext = (recentNext + 1) & 3;
+                    recent[recentNext & 3] = value;
+                    recentNext++;
                     if (p + PatchFormat.EditWidth <= end)
                     {
                         int word = BitConverter.ToInt32(buffer, p) + value;
@@ -333,6 +340,7 @@ namespace SecureOta.Device.Core.Delta
             predictor.RecentNext = recentNext;
             _editTable = table;
             if (loadedEnd < end) Load(oldStart, length, loadedEnd - start, length);
+            int edits = recentNext - firstEdit;
             _symbols += edits + 1 + explicitValues;
             _edits += edits;
             _copied += length;

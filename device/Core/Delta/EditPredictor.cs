@@ -28,7 +28,10 @@ namespace SecureOta.Device.Core.Delta
         /// <summary>The last four edit values, a ring: the newest is at (<see cref="RecentNext"/> - 1) mod 4.</summary>
         public readonly int[] RecentValues = new int[RecentCount];
 
-        /// <summary>Where the ring takes the next edit value.</summary>
+        /// <summary>
+        /// Edit values learned since <see cref="Reset"/>; the ring takes the next at this count mod 4. A count
+        /// rather than an index, so the patcher's edit loop counts its edits with the ring's own increment.
+        /// </summary>
         public int RecentNext;
         /// <summary>The four most recent copy displacements (old offset minus new offset), the current one first.</summary>
         public readonly int[] Displacements = new int[RecentCount];
@@ -71,8 +74,8 @@ namespace SecureOta.Device.Core.Delta
         {
             ByPrevious[previousByte] = value;
             ByNext[nextByte] = value;
-            RecentValues[RecentNext] = value;
-            RecentNext = (RecentNext + 1) & (RecentCount - 1);
+            RecentValues[RecentNext & (RecentCount - 1)] = value;
+            RecentNext++;
         }
 
         /// <summary>Makes <paramref name="displacement"/> the current one, keeping the others in recency order.</summary>

@@ -83,26 +83,33 @@ namespace SecureOta.Device.Core.Delta
             byte[] buffer = window.Buffer;
             BitReader r = _bits;
             byte[] input = r.Input;
+            // A match the literal loop decoded but left for Match (set before every exit that uses them).
+            int matchLength = 0;
+            int distance = 0;
             while (newPosition < end)
             {
-                if (window.Fill >= OutputWindow.ChunkSize) window.FlushFullChunk();
                 int fill = window.Fill;
+                if (fill >= OutputWindow.ChunkSize)
+                {
+                    window.FlushFullChunk();
+                    fill = window.Fill;
+                }
                 int stop = end - newPosition + fill;
                 if (stop > OutputWindow.ChunkSize) stop = OutputWindow.ChunkSize;
                 // The new offset of buffer[0]: short matches keep the statistics' position with it.
                 int windowStart = newPosition - fill;
                 // Literals: one table lookup each, the bit buffer in locals, its refill inline.
                 int inputPosition = r.InputPosition;
+                // The inline refill's test against a local: the input buffer's length changes only in the calls.
+                int refillLimit = r.InputLength - 2;
                 uint bits = r.Bits;
                 int count = r.Count;
                 int entry;
-                int matchLength = 0;
-                int distance = 0;
                 while (true)
                 {
                     if (count < PatchFormat.MainCodeBits)
                     {
-                        if (inputPosition + 2 <= r.InputLength)
+                        if (inputPosition <= refillLimit)
                         {
                             bits = (bits << 16) | (uint)(input[inputPosition] << 8) | input[inputPosition + 1];
                             inputPosition += 2;
@@ -117,6 +124,7 @@ namespace SecureOta.Device.Core.Delta
                             bits = r.Bits;
                             count = r.Count;
                             inputPosition = r.InputPosition;
+                            refillLimit = r.InputLength - 2;
                         }
                     }
                     // Blocks, matches and bit patterns of no code (HuffmanTables.NoMainCode) all lie from NonLiteral on.
@@ -131,7 +139,7 @@ namespace SecureOta.Device.Core.Delta
                         matchLength = (entry >> 4) - (PatchFormat.MatchSymbol - PatchFormat.MinMatch);
                         if (count < 16)
                         {
-                            if (inputPosition + 2 <= r.InputLength)
+                            if (inputPosition <= refillLimit)
                             {
                                 bits = (bits << 16) | (uint)(input[inputPosition] << 8) | input[inputPosition + 1];
                                 inputPosition += 2;
@@ -146,6 +154,7 @@ namespace SecureOta.Device.Core.Delta
                                 bits = r.Bits;
                                 count = r.Count;
                                 inputPosition = r.InputPosition;
+                                refillLimit = r.InputLength - 2;
                             }
                         }
                         int distanceEntry = main[DistanceTable + ((int)(bits >> (count - PatchFormat.OtherCodeBits)) & OtherMask)];
@@ -171,6 +180,7 @@ namespace SecureOta.Device.Core.Delta
                                 bits = r.Bits;
                                 count = r.Count;
                                 inputPosition = r.InputPosition;
+                                refillLimit = r.InputLength - 2;
                             }
                         }
                         else if (symbol == PatchFormat.NumberCodes) distance = _distance0;

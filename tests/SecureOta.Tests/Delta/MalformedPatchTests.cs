@@ -134,6 +134,72 @@ public sealed class MalformedPatchTests
         Assert.Equal(PatchError.EditOutsideRun, Refusal(patch, new byte[100]));
     }
 
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(3, 3)]
+    [InlineData(10, 10)]
+    [InlineData(10, 15)]
+    public void Rejects_a_predicted_edit_beyond_its_copy_run(int runLength, int gap)
+    {
+        // A value the edit table entry carries (no explicit value): the common edit path must still refuse it.
+        var patch = new CraftedPatch(100, 50).Segment(50).Block(0).Copy(runLength).EditPredictedA(gap).Finish();
+        Assert.Equal(PatchError.EditOutsideRun, Refusal(patch, new byte[100]));
+    }
+
+    [Fact]
+    public void Applies_edits_across_a_copy_run_that_outgrows_the_output_window()
+    {
+        var (oldImage, patch, expected) = RunPastTheWindow(lastGap: 7);
+        var run = PatchRun.Apply(oldImage, patch);
+        Assert.True(run.Succeeded, run.Failure?.ToString());
+        Assert.Equal(expected, run.Output);
+    }
+
+    [Fact]
+    public void Rejects_an_edit_beyond_a_copy_run_that_outgrows_the_output_window()
+    {
+        var (oldImage, patch, _) = RunPastTheWindow(lastGap: 8);
+        Assert.Equal(PatchError.EditOutsideRun, Refusal(patch, oldImage));
+    }
+
+    /// <summary>
+    /// 4,000 literals, then a 600-byte copy run with an edit adding 0x01010101 every 16 bytes and a last one
+    /// <paramref name="lastGap"/> bytes on from run offset 592 (8 and up: past the run): the window has room
+    /// for 99 of the run's bytes, so its later edits need loads after the first chunk is written.
+    /// </summary>
+    private static (byte[] OldImage, byte[] Patch, byte[] Expected) RunPastTheWindow(int lastGap)
+    {
+        var oldImage = TestImages.Random(1_000, 31);
+        var expected = new byte[4_600];
+        var crafted = new CraftedPatch(oldImage.Length, expected.Length).Segment(expected.Length);
+        for (int i = 0; i < 4_000; i++)
+        {
+            crafted.Literal(i & 0xFF);
+            expected[i] = (byte)i;
+        }
+        crafted.SeekBy(100).Copy(600);
+        Array.Copy(oldImage, 100, expected, 4_000, 600);
+        for (int at = 15; at < 600; at += 16)
+        {
+            crafted.Edit(15, 0x01010101);
+            AddWord(expected, 4_000 + at, Math.Min(4, 600 - at), 0x01010101);
+        }
+        crafted.Edit(lastGap, 0x01010101);
+        AddWord(expected, 4_000 + 592 + lastGap, Math.Min(4, 600 - 592 - lastGap), 0x01010101);
+        return (oldImage, crafted.EndEdits().Finish(), expected);
+    }
+
+    /// <summary>Adds <paramref name="value"/> into the little-endian word of <paramref name="width"/> bytes at <paramref name="at"/> (section 11a.5.1).</summary>
+    private static void AddWord(byte[] bytes, int at, int width, int value)
+    {
+        long sum = 0;
+        for (int k = 0; k < width; k++)
+        {
+            sum = bytes[at + k] + ((value >> (8 * k)) & 0xFF) + (sum >> 8);
+            bytes[at + k] = (byte)sum;
+        }
+    }
+
     [Fact]
     public void Rejects_a_block_that_copies_nothing()
     {
