@@ -14,7 +14,9 @@ namespace SecureOta.Device.Core.Crypto
         private readonly int[] _x1 = Field25519.Create();
         private readonly int[] _x2 = Field25519.Create();
         private readonly int[] _z2 = Field25519.Create();
+        private readonly int[] _blind = Field25519.Create();
         private readonly int[] _scratch = Field25519.Create();
+        private readonly Field25519Workspace _work = new Field25519Workspace();
 
         /// <summary>output = X25519(scalar, u): all three 32 bytes, checked by the caller.</summary>
         public void Run(byte[] output, byte[] scalarBytes, byte[] uBytes)
@@ -43,12 +45,18 @@ namespace SecureOta.Device.Core.Crypto
             // Bits 2..0 are 0 for every clamped scalar: three doublings, no differential addition needed.
             X25519Doubling.DoubleRepeatedly(x2, z2, 3);
 
-            // x2 / z2; 1/0 is 0 here, so the point at infinity comes out as u = 0.
-            Field25519Inversion.Invert(z2, z2, _scratch);
+            // x2 / z2 = (x2 r) / (z2 r), with the variable-time inversion seeing only z2 r (see the class
+            // comment for r); 1/0 is 0 there, so the point at infinity comes out as u = 0.
+            int[] r = _blind;
+            Field25519.FromBytes(r, k, 0);
+            Field25519Products.Multiply(z2, z2, r);
+            Field25519Products.Multiply(x2, x2, r);
+            Field25519VariableTimeInversion.Invert(z2, z2, _scratch, _work);
             Field25519Products.Multiply(x2, x2, z2);
             Field25519Encoding.ToBytes(output, 0, x2, _scratch);
             Array.Clear(k, 0, k.Length);
             Array.Clear(swaps, 0, swaps.Length);
+            Field25519.SetZero(r);
         }
 
         /// <summary>

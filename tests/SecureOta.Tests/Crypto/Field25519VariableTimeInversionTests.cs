@@ -6,15 +6,18 @@ using static SecureOta.Tests.Crypto.ReferenceEd25519;
 namespace SecureOta.Tests.Crypto;
 
 /// <summary>
-/// The device's safegcd inversion (Field25519Inversion: what X25519 ends with and what Ed25519 encodes a
-/// point with) against BigInteger's z^(p-2), on seeded random elements and on the values that stress
-/// a gcd: small, near p, powers of two, long runs of equal bits, and limbs outside the canonical ranges
-/// (what a product or a sum hands over). The types are internal, so they are reached by reflection.
+/// The device's variable-time inversion (Field25519VariableTimeInversion: Lehmer's Euclid, with Fermat
+/// for the z its batches cannot take; what X25519 ends with, blinded, and what Ed25519 encodes a point
+/// with) against BigInteger's z^(p-2), on seeded random elements and on the values that stress a gcd:
+/// small, near p, powers of two, long runs of equal bits, huge partial quotients, and limbs outside the
+/// canonical ranges (what a product or a sum hands over). The types are internal, so they are reached by
+/// reflection.
 /// </summary>
-public class Field25519InversionTests
+public class Field25519VariableTimeInversionTests
 {
-    private static readonly Type InversionType = DeviceType("Field25519Inversion");
-    private static readonly MethodInfo SafegcdInvert = InversionType.GetMethod("Invert", BindingFlags.Public | BindingFlags.Static)!;
+    private static readonly Type InversionType = DeviceType("Field25519VariableTimeInversion");
+    private static readonly MethodInfo EuclidInvert = InversionType.GetMethod("Invert", BindingFlags.Public | BindingFlags.Static)!;
+    private static readonly Type WorkspaceType = DeviceType("Field25519Workspace");
 
     private static Type DeviceType(string name) =>
         typeof(X25519).Assembly.GetType("SecureOta.Device.Core.Crypto." + name, throwOnError: true)!;
@@ -108,7 +111,7 @@ public class Field25519InversionTests
         foreach (int[] zero in new[] { new int[10], pLimbs, minusP })
         {
             int[] h = Enumerable.Repeat(7, 10).ToArray();
-            SafegcdInvert.Invoke(null, [h, (int[])zero.Clone(), scratch]);
+            Invoke(h, (int[])zero.Clone(), scratch);
             Assert.Equal(BigInteger.Zero, Mod(Value(h), P));
         }
     }
@@ -121,8 +124,8 @@ public class Field25519InversionTests
         int[] copy = (int[])input.Clone();
         int[] separate = new int[10];
 
-        SafegcdInvert.Invoke(null, [separate, input, new int[10]]);
-        SafegcdInvert.Invoke(null, [input, input, new int[10]]);
+        Invoke(separate, input, new int[10]);
+        Invoke(input, input, new int[10]);
 
         Assert.Equal(copy, Limbs(z));
         Assert.Equal(Mod(Value(separate), P), Mod(Value(input), P));
@@ -132,14 +135,17 @@ public class Field25519InversionTests
     private static void Check(int[] limbs, BigInteger z, List<string> mismatches)
     {
         var expected = BigInteger.ModPow(Mod(z, P), P - 2, P);
-        int[] safegcd = new int[10], scratch = new int[10];
-        SafegcdInvert.Invoke(null, [safegcd, (int[])limbs.Clone(), scratch]);
+        int[] inverse = new int[10], scratch = new int[10];
+        Invoke(inverse, (int[])limbs.Clone(), scratch);
 
-        var got = Mod(Value(safegcd), P);
-        if (got != expected) mismatches.Add($"z = {z}: safegcd {got}, expected {expected}");
+        var got = Mod(Value(inverse), P);
+        if (got != expected) mismatches.Add($"z = {z}: got {got}, expected {expected}");
         // The output feeds a product: its limbs must stay in a multiplicand's range.
-        if (safegcd.Any(l => Math.Abs((long)l) > (1L << 27))) mismatches.Add($"z = {z}: limbs out of range");
+        if (inverse.Any(l => Math.Abs((long)l) > (1L << 27))) mismatches.Add($"z = {z}: limbs out of range");
     }
+
+    private static void Invoke(int[] h, int[] z, int[] scratch) =>
+        EuclidInvert.Invoke(null, [h, z, scratch, Activator.CreateInstance(WorkspaceType, nonPublic: true)!]);
 
     // Canonical limbs of a value below p: limb i holds the bits from ceil(25.5 i), 26 or 25 of them.
     private static int[] Limbs(BigInteger value)
