@@ -108,19 +108,20 @@ namespace SecureOta.Device.Core.Crypto
 
                 // Euclid on the windows, in place: (x, y) = (u0 X + v0 Y, u1 X + v1 Y).
                 u0 = 1; v0 = 0; u1 = 0; v1 = 1;
+                // A step whose new entry leaves [-2^30, 2^30) is undone and ends the batch.
                 while (true)
                 {
                     q = x / y;
                     if (q >= lim) break;
-                    t = v0 - q * v1;
-                    if (((t + lim) >> 31) != 0) break;
-                    u0 -= q * u1; v0 = t; x -= q * y;
+                    v0 -= q * v1;
+                    if (((v0 + lim) >> 31) != 0) { v0 += q * v1; break; }
+                    u0 -= q * u1; x -= q * y;
                     if (x == 0) break;
                     q = y / x;
                     if (q >= lim) break;
-                    t = v1 - q * v0;
-                    if (((t + lim) >> 31) != 0) break;
-                    u1 -= q * u0; v1 = t; y -= q * x;
+                    v1 -= q * v0;
+                    if (((v1 + lim) >> 31) != 0) { v1 += q * v0; break; }
+                    u1 -= q * u0; y -= q * x;
                     if (y == 0) break;
                 }
                 if (v0 == 0)
@@ -131,16 +132,40 @@ namespace SecureOta.Device.Core.Crypto
                 }
                 if (swapped) { t = u0; u0 = v0; v0 = t; t = u1; u1 = v1; v1 = t; }
 
-                // (a, b) = M (a, b), exactly; the top limbs keep the sign.
-                cf = u0 * a0 + v0 * b0; cg = u1 * a0 + v1 * b0; a0 = cf & m31; b0 = cg & m31;
-                cf = u0 * a1 + v0 * b1 + (cf >> 31); cg = u1 * a1 + v1 * b1 + (cg >> 31); a1 = cf & m31; b1 = cg & m31;
-                cf = u0 * a2 + v0 * b2 + (cf >> 31); cg = u1 * a2 + v1 * b2 + (cg >> 31); a2 = cf & m31; b2 = cg & m31;
-                cf = u0 * a3 + v0 * b3 + (cf >> 31); cg = u1 * a3 + v1 * b3 + (cg >> 31); a3 = cf & m31; b3 = cg & m31;
-                cf = u0 * a4 + v0 * b4 + (cf >> 31); cg = u1 * a4 + v1 * b4 + (cg >> 31); a4 = cf & m31; b4 = cg & m31;
-                cf = u0 * a5 + v0 * b5 + (cf >> 31); cg = u1 * a5 + v1 * b5 + (cg >> 31); a5 = cf & m31; b5 = cg & m31;
-                cf = u0 * a6 + v0 * b6 + (cf >> 31); cg = u1 * a6 + v1 * b6 + (cg >> 31); a6 = cf & m31; b6 = cg & m31;
-                cf = u0 * a7 + v0 * b7 + (cf >> 31); cg = u1 * a7 + v1 * b7 + (cg >> 31); a7 = cf & m31; b7 = cg & m31;
-                cf = u0 * a8 + v0 * b8 + (cf >> 31); cg = u1 * a8 + v1 * b8 + (cg >> 31); a8 = cf; b8 = cg;
+                if (n == 0)
+                {
+                    // Exact windows: (x, y) are the new a and b themselves, both below 2^62.
+                    a0 = x & m31; a1 = x >> 31; b0 = y & m31; b1 = y >> 31;
+                }
+                else
+                {
+                    // (a, b) = M (a, b), exactly; the top limbs keep the sign.
+                    cf = u0 * a0 + v0 * b0; cg = u1 * a0 + v1 * b0; a0 = cf & m31; b0 = cg & m31;
+                    cf = u0 * a1 + v0 * b1 + (cf >> 31); cg = u1 * a1 + v1 * b1 + (cg >> 31); a1 = cf & m31; b1 = cg & m31;
+                    cf = u0 * a2 + v0 * b2 + (cf >> 31); cg = u1 * a2 + v1 * b2 + (cg >> 31); a2 = cf & m31; b2 = cg & m31;
+                    cf = u0 * a3 + v0 * b3 + (cf >> 31); cg = u1 * a3 + v1 * b3 + (cg >> 31); a3 = cf & m31; b3 = cg & m31;
+                    cf = u0 * a4 + v0 * b4 + (cf >> 31); cg = u1 * a4 + v1 * b4 + (cg >> 31); a4 = cf & m31; b4 = cg & m31;
+                    cf = u0 * a5 + v0 * b5 + (cf >> 31); cg = u1 * a5 + v1 * b5 + (cg >> 31); a5 = cf & m31; b5 = cg & m31;
+                    cf = u0 * a6 + v0 * b6 + (cf >> 31); cg = u1 * a6 + v1 * b6 + (cg >> 31); a6 = cf & m31; b6 = cg & m31;
+                    cf = u0 * a7 + v0 * b7 + (cf >> 31); cg = u1 * a7 + v1 * b7 + (cg >> 31); a7 = cf & m31; b7 = cg & m31;
+                    cf = u0 * a8 + v0 * b8 + (cf >> 31); cg = u1 * a8 + v1 * b8 + (cg >> 31); a8 = cf; b8 = cg;
+                    // A window's wrong last quotient can leave a value negative: negate it, and its row of M
+                    // so that its cofactor follows.
+                    if (a8 < 0)
+                    {
+                        cf = -a0; a0 = cf & m31; cf = (cf >> 31) - a1; a1 = cf & m31; cf = (cf >> 31) - a2; a2 = cf & m31;
+                        cf = (cf >> 31) - a3; a3 = cf & m31; cf = (cf >> 31) - a4; a4 = cf & m31; cf = (cf >> 31) - a5; a5 = cf & m31;
+                        cf = (cf >> 31) - a6; a6 = cf & m31; cf = (cf >> 31) - a7; a7 = cf & m31; a8 = (cf >> 31) - a8;
+                        u0 = -u0; v0 = -v0;
+                    }
+                    if (b8 < 0)
+                    {
+                        cg = -b0; b0 = cg & m31; cg = (cg >> 31) - b1; b1 = cg & m31; cg = (cg >> 31) - b2; b2 = cg & m31;
+                        cg = (cg >> 31) - b3; b3 = cg & m31; cg = (cg >> 31) - b4; b4 = cg & m31; cg = (cg >> 31) - b5; b5 = cg & m31;
+                        cg = (cg >> 31) - b6; b6 = cg & m31; cg = (cg >> 31) - b7; b7 = cg & m31; b8 = (cg >> 31) - b8;
+                        u1 = -u1; v1 = -v1;
+                    }
+                }
 
                 // (ta, tb) = M (ta, tb) mod p.
                 cf = u0 * ta0 + v0 * tb0; cg = u1 * ta0 + v1 * tb0; ta0 = cf & m31; tb0 = cg & m31;
@@ -154,22 +179,6 @@ namespace SecureOta.Device.Core.Crypto
                 cf = u0 * ta8 + v0 * tb8 + (cf >> 31); cg = u1 * ta8 + v1 * tb8 + (cg >> 31); ta8 = cf & m7; tb8 = cg & m7;
                 ta0 += (cf >> 7) * k19; tb0 += (cg >> 7) * k19;
                 ta1 += ta0 >> 31; ta0 &= m31; tb1 += tb0 >> 31; tb0 &= m31;
-
-                // A window's wrong last quotient can leave a value negative: negate it with its cofactor.
-                if (a8 < 0)
-                {
-                    cf = -a0; a0 = cf & m31; cf = (cf >> 31) - a1; a1 = cf & m31; cf = (cf >> 31) - a2; a2 = cf & m31;
-                    cf = (cf >> 31) - a3; a3 = cf & m31; cf = (cf >> 31) - a4; a4 = cf & m31; cf = (cf >> 31) - a5; a5 = cf & m31;
-                    cf = (cf >> 31) - a6; a6 = cf & m31; cf = (cf >> 31) - a7; a7 = cf & m31; a8 = (cf >> 31) - a8;
-                    ta0 = -ta0; ta1 = -ta1; ta2 = -ta2; ta3 = -ta3; ta4 = -ta4; ta5 = -ta5; ta6 = -ta6; ta7 = -ta7; ta8 = -ta8;
-                }
-                if (b8 < 0)
-                {
-                    cg = -b0; b0 = cg & m31; cg = (cg >> 31) - b1; b1 = cg & m31; cg = (cg >> 31) - b2; b2 = cg & m31;
-                    cg = (cg >> 31) - b3; b3 = cg & m31; cg = (cg >> 31) - b4; b4 = cg & m31; cg = (cg >> 31) - b5; b5 = cg & m31;
-                    cg = (cg >> 31) - b6; b6 = cg & m31; cg = (cg >> 31) - b7; b7 = cg & m31; b8 = (cg >> 31) - b8;
-                    tb0 = -tb0; tb1 = -tb1; tb2 = -tb2; tb3 = -tb3; tb4 = -tb4; tb5 = -tb5; tb6 = -tb6; tb7 = -tb7; tb8 = -tb8;
-                }
             }
             if (!done)
             {

@@ -4,8 +4,27 @@ namespace SecureOta.Device.Core.Crypto
 {
     /// <summary>
     /// The Montgomery ladder of <see cref="X25519"/> on buffers allocated once with the instance, so
-    /// a scalar multiplication allocates nothing. Not thread-safe. Runs in time independent of the
-    /// scalar and the point.
+    /// a scalar multiplication allocates nothing. Not thread-safe. The ladder, its doublings and the final
+    /// products run in time independent of the scalar and the point; the one inversion does not, and sees
+    /// only a blinded value.
+    /// <para>
+    /// Blinding. The result is x2 / z2 = (x2 r) / (z2 r) for any r != 0, and the variable-time inversion
+    /// (<see cref="Field25519VariableTimeInversion"/>: a third of a constant-time safegcd's instructions) is
+    /// handed w = z2 r, so its running time is a function of w alone. Inverting z2 itself would time a
+    /// function of the ladder's projective Z, which is known to leak scalar bits to an observer who can
+    /// compute Z, or a relation it satisfies, for a guess of a few bits of k and the public point (the
+    /// "projective coordinates leak" attacks of Naccache, Smart and Stern, and of Cabrera Aldaya, Pereida
+    /// Garcia and Brumley's "From A to Z"). Here r = k mod p, the clamped scalar read as a field element: never 0 (k is a
+    /// multiple of 8 below 2^255 &lt; 2p and p is odd, so k != p), costing one load and two products, and
+    /// unknown without the private key. Any prediction of w = Z (k mod p) therefore needs all of k, not a
+    /// few of its bits, which is what those attacks cannot do without. w already changes with every point
+    /// (Z does); multiplying r by a public function of the point would add nothing the observer does not
+    /// know. What it is not: fresh randomness. The same scalar and point take the same time on every call,
+    /// which tells an observer nothing he could not get by repeating the call; the hardware RNG is behind
+    /// <see cref="Platform.IEntropySource"/>, out of reach of this static code, and Core's managed SHA-256
+    /// would cost thousands of instructions to hash one into r. The two clamped scalars from p up
+    /// (2^255 - 16 and 2^255 - 8) give r = 3 and 11: still correct, just barely blinded, for two keys in 2^251.
+    /// </para>
     /// </summary>
     internal sealed class X25519Ladder
     {

@@ -72,6 +72,29 @@ public class Field25519VariableTimeInversionTests
     }
 
     [Fact]
+    public void Inverts_values_whose_euclid_expansion_has_a_huge_partial_quotient_anywhere()
+    {
+        // z = round(p a / b) follows the expansion of b / a and then meets a partial quotient of about
+        // p / b^2: with b from 2^8 to 2^126 that quotient lands in every batch, from far above the 2^30 a batch
+        // can take (Fermat's fallback) to just below it (a batch's first step near its limit).
+        var random = new Random(1993);
+        var mismatches = new List<string>();
+        for (int bits = 8; bits <= 126; bits++)
+        {
+            for (int i = 0; i < 4; i++)
+            {
+                var b = RandomBelow(random, BigInteger.One << bits) | (BigInteger.One << (bits - 1));
+                var a = RandomBelow(random, b - 1) + 1;
+                var z = Mod((P * a + b / 2) / b + (i - 2), P);
+                if (z.IsZero) continue;
+                Check(Limbs(z), z, mismatches);
+            }
+        }
+
+        Assert.Empty(mismatches);
+    }
+
+    [Fact]
     public void Inverts_elements_whose_limbs_lie_outside_the_canonical_ranges()
     {
         // Product outputs leave limb 1 above 2^25 and sums or differences leave limbs up to a few times
@@ -146,6 +169,13 @@ public class Field25519VariableTimeInversionTests
 
     private static void Invoke(int[] h, int[] z, int[] scratch) =>
         EuclidInvert.Invoke(null, [h, z, scratch, Activator.CreateInstance(WorkspaceType, nonPublic: true)!]);
+
+    private static BigInteger RandomBelow(Random random, BigInteger bound)
+    {
+        byte[] bytes = new byte[bound.GetByteCount(isUnsigned: true) + 8];
+        random.NextBytes(bytes);
+        return Mod(new BigInteger(bytes, isUnsigned: true), bound);
+    }
 
     // Canonical limbs of a value below p: limb i holds the bits from ceil(25.5 i), 26 or 25 of them.
     private static int[] Limbs(BigInteger value)
