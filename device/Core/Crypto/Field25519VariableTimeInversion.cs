@@ -70,19 +70,19 @@ namespace SecureOta.Device.Core.Crypto
             long ta0 = 0, ta1 = 0, ta2 = 0, ta3 = 0, ta4 = 0, ta5 = 0, ta6 = 0, ta7 = 0, ta8 = 0;
             long tb0 = 1, tb1 = 0, tb2 = 0, tb3 = 0, tb4 = 0, tb5 = 0, tb6 = 0, tb7 = 0, tb8 = 0;
             long hiA, midA, loA, hiB, midB, loB, top, x, y, q, t, u0, v0, u1, v1, cf, cg;
-            int n;
+            int n, hi;
             bool swapped = false, done = false;
 
             for (int batch = 0; batch < MaxBatches; batch++)
             {
                 // The top three limbs from the highest one a or b uses (limbs 2, 1, 0 when both are below 2^62).
-                if ((a8 | b8) != 0) { hiA = a8; midA = a7; loA = a6; hiB = b8; midB = b7; loB = b6; }
-                else if ((a7 | b7) != 0) { hiA = a7; midA = a6; loA = a5; hiB = b7; midB = b6; loB = b5; }
-                else if ((a6 | b6) != 0) { hiA = a6; midA = a5; loA = a4; hiB = b6; midB = b5; loB = b4; }
-                else if ((a5 | b5) != 0) { hiA = a5; midA = a4; loA = a3; hiB = b5; midB = b4; loB = b3; }
-                else if ((a4 | b4) != 0) { hiA = a4; midA = a3; loA = a2; hiB = b4; midB = b3; loB = b2; }
-                else if ((a3 | b3) != 0) { hiA = a3; midA = a2; loA = a1; hiB = b3; midB = b2; loB = b1; }
-                else { hiA = a2; midA = a1; loA = a0; hiB = b2; midB = b1; loB = b0; }
+                if ((a8 | b8) != 0) { hi = 8; hiA = a8; midA = a7; loA = a6; hiB = b8; midB = b7; loB = b6; }
+                else if ((a7 | b7) != 0) { hi = 7; hiA = a7; midA = a6; loA = a5; hiB = b7; midB = b6; loB = b5; }
+                else if ((a6 | b6) != 0) { hi = 6; hiA = a6; midA = a5; loA = a4; hiB = b6; midB = b5; loB = b4; }
+                else if ((a5 | b5) != 0) { hi = 5; hiA = a5; midA = a4; loA = a3; hiB = b5; midB = b4; loB = b3; }
+                else if ((a4 | b4) != 0) { hi = 4; hiA = a4; midA = a3; loA = a2; hiB = b4; midB = b3; loB = b2; }
+                else if ((a3 | b3) != 0) { hi = 3; hiA = a3; midA = a2; loA = a1; hiB = b3; midB = b2; loB = b1; }
+                else { hi = 2; hiA = a2; midA = a1; loA = a0; hiB = b2; midB = b1; loB = b0; }
 
                 // n = bit length of the top limbs (0 when they are 0: then s = 0 and the windows are exact).
                 top = hiA | hiB;
@@ -139,26 +139,35 @@ namespace SecureOta.Device.Core.Crypto
                 }
                 else
                 {
-                    // (a, b) = M (a, b), exactly; the top limbs keep the sign.
+                    // (a, b) = M (a, b), exactly, over limbs 0..hi + 1: above hi both are 0, so limb hi + 1 takes the carry
+                    // (the values do not grow past limb hi + 1: see the class comment) and the rest stay 0. The last sum,
+                    // still in cf and cg, carries the sign.
                     cf = u0 * a0 + v0 * b0; cg = u1 * a0 + v1 * b0; a0 = cf & m31; b0 = cg & m31;
                     cf = u0 * a1 + v0 * b1 + (cf >> 31); cg = u1 * a1 + v1 * b1 + (cg >> 31); a1 = cf & m31; b1 = cg & m31;
                     cf = u0 * a2 + v0 * b2 + (cf >> 31); cg = u1 * a2 + v1 * b2 + (cg >> 31); a2 = cf & m31; b2 = cg & m31;
+                    if (hi == 2) { a3 = cf >> 31; b3 = cg >> 31; goto Signs; }
                     cf = u0 * a3 + v0 * b3 + (cf >> 31); cg = u1 * a3 + v1 * b3 + (cg >> 31); a3 = cf & m31; b3 = cg & m31;
+                    if (hi == 3) { a4 = cf >> 31; b4 = cg >> 31; goto Signs; }
                     cf = u0 * a4 + v0 * b4 + (cf >> 31); cg = u1 * a4 + v1 * b4 + (cg >> 31); a4 = cf & m31; b4 = cg & m31;
+                    if (hi == 4) { a5 = cf >> 31; b5 = cg >> 31; goto Signs; }
                     cf = u0 * a5 + v0 * b5 + (cf >> 31); cg = u1 * a5 + v1 * b5 + (cg >> 31); a5 = cf & m31; b5 = cg & m31;
+                    if (hi == 5) { a6 = cf >> 31; b6 = cg >> 31; goto Signs; }
                     cf = u0 * a6 + v0 * b6 + (cf >> 31); cg = u1 * a6 + v1 * b6 + (cg >> 31); a6 = cf & m31; b6 = cg & m31;
+                    if (hi == 6) { a7 = cf >> 31; b7 = cg >> 31; goto Signs; }
                     cf = u0 * a7 + v0 * b7 + (cf >> 31); cg = u1 * a7 + v1 * b7 + (cg >> 31); a7 = cf & m31; b7 = cg & m31;
+                    if (hi == 7) { a8 = cf >> 31; b8 = cg >> 31; goto Signs; }
                     cf = u0 * a8 + v0 * b8 + (cf >> 31); cg = u1 * a8 + v1 * b8 + (cg >> 31); a8 = cf; b8 = cg;
-                    // A window's wrong last quotient can leave a value negative: negate it, and its row of M
-                    // so that its cofactor follows.
-                    if (a8 < 0)
+                // A window's wrong last quotient can leave a value negative: negate it, and its row of M
+                // so that its cofactor follows.
+                Signs:
+                    if (cf < 0)
                     {
                         cf = -a0; a0 = cf & m31; cf = (cf >> 31) - a1; a1 = cf & m31; cf = (cf >> 31) - a2; a2 = cf & m31;
                         cf = (cf >> 31) - a3; a3 = cf & m31; cf = (cf >> 31) - a4; a4 = cf & m31; cf = (cf >> 31) - a5; a5 = cf & m31;
                         cf = (cf >> 31) - a6; a6 = cf & m31; cf = (cf >> 31) - a7; a7 = cf & m31; a8 = (cf >> 31) - a8;
                         u0 = -u0; v0 = -v0;
                     }
-                    if (b8 < 0)
+                    if (cg < 0)
                     {
                         cg = -b0; b0 = cg & m31; cg = (cg >> 31) - b1; b1 = cg & m31; cg = (cg >> 31) - b2; b2 = cg & m31;
                         cg = (cg >> 31) - b3; b3 = cg & m31; cg = (cg >> 31) - b4; b4 = cg & m31; cg = (cg >> 31) - b5; b5 = cg & m31;
@@ -167,7 +176,26 @@ namespace SecureOta.Device.Core.Crypto
                     }
                 }
 
-                // (ta, tb) = M (ta, tb) mod p.
+                // (ta, tb) = M (ta, tb). Up to batch 6 as exact integers: before batch j below 2^(31 j + 30) in magnitude
+                // (limbs 0..j, the last one signed; limbs above are 0), after it 2^31 times that, so limb j + 1 takes the
+                // carry and nothing above is touched. From batch 7 on, mod p in all nine limbs.
+                if (batch < 7)
+                {
+                    cf = u0 * ta0 + v0 * tb0; cg = u1 * ta0 + v1 * tb0; ta0 = cf & m31; tb0 = cg & m31;
+                    if (batch == 0) { ta1 = cf >> 31; tb1 = cg >> 31; continue; }
+                    cf = u0 * ta1 + v0 * tb1 + (cf >> 31); cg = u1 * ta1 + v1 * tb1 + (cg >> 31); ta1 = cf & m31; tb1 = cg & m31;
+                    if (batch == 1) { ta2 = cf >> 31; tb2 = cg >> 31; continue; }
+                    cf = u0 * ta2 + v0 * tb2 + (cf >> 31); cg = u1 * ta2 + v1 * tb2 + (cg >> 31); ta2 = cf & m31; tb2 = cg & m31;
+                    if (batch == 2) { ta3 = cf >> 31; tb3 = cg >> 31; continue; }
+                    cf = u0 * ta3 + v0 * tb3 + (cf >> 31); cg = u1 * ta3 + v1 * tb3 + (cg >> 31); ta3 = cf & m31; tb3 = cg & m31;
+                    if (batch == 3) { ta4 = cf >> 31; tb4 = cg >> 31; continue; }
+                    cf = u0 * ta4 + v0 * tb4 + (cf >> 31); cg = u1 * ta4 + v1 * tb4 + (cg >> 31); ta4 = cf & m31; tb4 = cg & m31;
+                    if (batch == 4) { ta5 = cf >> 31; tb5 = cg >> 31; continue; }
+                    cf = u0 * ta5 + v0 * tb5 + (cf >> 31); cg = u1 * ta5 + v1 * tb5 + (cg >> 31); ta5 = cf & m31; tb5 = cg & m31;
+                    if (batch == 5) { ta6 = cf >> 31; tb6 = cg >> 31; continue; }
+                    cf = u0 * ta6 + v0 * tb6 + (cf >> 31); cg = u1 * ta6 + v1 * tb6 + (cg >> 31); ta6 = cf & m31; tb6 = cg & m31;
+                    if (batch == 6) { ta7 = cf >> 31; tb7 = cg >> 31; continue; }
+                }
                 cf = u0 * ta0 + v0 * tb0; cg = u1 * ta0 + v1 * tb0; ta0 = cf & m31; tb0 = cg & m31;
                 cf = u0 * ta1 + v0 * tb1 + (cf >> 31); cg = u1 * ta1 + v1 * tb1 + (cg >> 31); ta1 = cf & m31; tb1 = cg & m31;
                 cf = u0 * ta2 + v0 * tb2 + (cf >> 31); cg = u1 * ta2 + v1 * tb2 + (cg >> 31); ta2 = cf & m31; tb2 = cg & m31;
