@@ -8,22 +8,27 @@ namespace SecureOta.Device.Core.Crypto
     /// products run in time independent of the scalar and the point; the one inversion does not, and sees
     /// only a blinded value.
     /// <para>
-    /// Blinding. The result is x2 / z2 = (x2 r) / (z2 r) for any r != 0, and the variable-time inversion
-    /// (<see cref="Field25519VariableTimeInversion"/>: a third of a constant-time safegcd's instructions) is
-    /// handed w = z2 r, so its running time is a function of w alone. Inverting z2 itself would time a
-    /// function of the ladder's projective Z, which is known to leak scalar bits to an observer who can
-    /// compute Z, or a relation it satisfies, for a guess of a few bits of k and the public point (the
-    /// "projective coordinates leak" attacks of Naccache, Smart and Stern, and of Cabrera Aldaya, Pereida
-    /// Garcia and Brumley's "From A to Z"). Here r = k mod p, the clamped scalar read as a field element: never 0 (k is a
-    /// multiple of 8 below 2^255 &lt; 2p and p is odd, so k != p), costing one load and two products, and
-    /// unknown without the private key. Any prediction of w = Z (k mod p) therefore needs all of k, not a
-    /// few of its bits, which is what those attacks cannot do without. w already changes with every point
-    /// (Z does); multiplying r by a public function of the point would add nothing the observer does not
-    /// know. What it is not: fresh randomness. The same scalar and point take the same time on every call,
-    /// which tells an observer nothing he could not get by repeating the call; the hardware RNG is behind
+    /// Blinding. The ladder starts from (x1 r : r) instead of (x1 : 1), the same point, with r = k mod p, the
+    /// clamped scalar read as a field element. Its formulas are homogeneous in each of its two points (a
+    /// doubling scales by the fourth power of the input's factor, a differential addition by the squares of
+    /// both), so it ends at (X0 rho : Z0 rho), where (X0 : Z0) is what the unblinded ladder would reach and
+    /// rho = r^E for an exponent E fixed by the scalar's bits: the variable-time inversion
+    /// (<see cref="Field25519VariableTimeInversion"/>, a third of a constant-time safegcd's instructions) only
+    /// ever sees w = Z0 rho, and its running time is a function of w alone. Inverting Z0 itself would time a
+    /// function of the projective Z, which is known to leak scalar bits to an observer who can compute Z, or
+    /// a relation it satisfies, for a guess of a few bits of k and the public point (the "projective
+    /// coordinates leak" attacks of Naccache, Smart and Stern, and of Cabrera Aldaya, Pereida Garcia and
+    /// Brumley's "From A to Z"). rho is never 0 (k is a multiple of 8 below 2^255 &lt; 2p and p is odd, so
+    /// k != p) and is unknown without the private key, so any prediction of w needs all of k, not a few of
+    /// its bits, which is what those attacks cannot do without. w already changes with every point (Z0
+    /// does); multiplying r by a public function of the point would add nothing the observer does not know.
+    /// It costs one product and one load (blinding z2 and x2 at the end would cost two products), and as a
+    /// side effect no ladder step works on a value an observer can predict. What it is not: fresh
+    /// randomness. The same scalar and point take the same time on every call, which tells an observer
+    /// nothing he could not get by repeating the call; the hardware RNG is behind
     /// <see cref="Platform.IEntropySource"/>, out of reach of this static code, and Core's managed SHA-256
     /// would cost thousands of instructions to hash one into r. The two clamped scalars from p up
-    /// (2^255 - 16 and 2^255 - 8) give r = 3 and 11: still correct, just barely blinded, for two keys in 2^251.
+    /// (2^255 - 16 and 2^255 - 8) give r = 3 and 11: still correct, just weakly blinded, for two keys in 2^251.
     /// </para>
     /// </summary>
     internal sealed class X25519Ladder
@@ -33,7 +38,6 @@ namespace SecureOta.Device.Core.Crypto
         private readonly int[] _x1 = Field25519.Create();
         private readonly int[] _x2 = Field25519.Create();
         private readonly int[] _z2 = Field25519.Create();
-        private readonly int[] _blind = Field25519.Create();
         private readonly int[] _scratch = Field25519.Create();
         private readonly Field25519Workspace _work = new Field25519Workspace();
 
@@ -55,8 +59,9 @@ namespace SecureOta.Device.Core.Crypto
 
             // Bit 254 is 1 for every clamped scalar: its ladder step leaves [2]u and u (RFC 7748's step from
             // (1 : 0), (u : 1) gives (4u^2 : 4u) for u, the same point), so the ladder starts there with one doubling.
-            Field25519.Copy(x2, _x1);
-            Field25519.SetOne(z2);
+            // Blinded (see the class comment): (x1 r : r) with r = k mod p.
+            Field25519.FromBytes(z2, k, 0);
+            Field25519Products.Multiply(x2, _x1, z2);
             X25519Doubling.DoubleRepeatedly(x2, z2, 1);
             long[] swaps = _swaps;
             SwapBits(swaps, k);
@@ -64,18 +69,12 @@ namespace SecureOta.Device.Core.Crypto
             // Bits 2..0 are 0 for every clamped scalar: three doublings, no differential addition needed.
             X25519Doubling.DoubleRepeatedly(x2, z2, 3);
 
-            // x2 / z2 = (x2 r) / (z2 r), with the variable-time inversion seeing only z2 r (see the class
-            // comment for r); 1/0 is 0 there, so the point at infinity comes out as u = 0.
-            int[] r = _blind;
-            Field25519.FromBytes(r, k, 0);
-            Field25519Products.Multiply(z2, z2, r);
-            Field25519Products.Multiply(x2, x2, r);
+            // x2 / z2, z2 blinded by the start; 1/0 is 0 here, so the point at infinity comes out as u = 0.
             Field25519VariableTimeInversion.Invert(z2, z2, _scratch, _work);
             Field25519Products.Multiply(x2, x2, z2);
             Field25519Encoding.ToBytes(output, 0, x2, _scratch);
             Array.Clear(k, 0, k.Length);
             Array.Clear(swaps, 0, swaps.Length);
-            Field25519.SetZero(r);
         }
 
         /// <summary>
