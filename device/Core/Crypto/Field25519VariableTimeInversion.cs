@@ -1,41 +1,46 @@
 namespace SecureOta.Device.Core.Crypto
 {
     /// <summary>
-    /// Inversion in GF(2^255 - 19) by Lehmer's extended Euclid on (p, z): about a third of the interpreted
-    /// instructions of a constant-time safegcd. Its running time depends on z, so it takes only values that
-    /// are public (Ed25519's encoded point) or blinded (X25519's z times a secret factor: see
+    /// Inversion in GF(2^255 - 19) by Lehmer's extended Euclid on (p, z): about 10,000 interpreted instructions,
+    /// a quarter of the constant-time safegcd it replaced. Its running time depends on z, so it only takes
+    /// values that are public (Ed25519's encoded point) or blinded (X25519's z times a secret factor: see
     /// <see cref="X25519Ladder"/>).
     /// <para>
     /// The pair (a, b) starts at (p, z) with cofactors (ta, tb) = (0, 1), so that a = ta z and b = tb z mod p;
-    /// any integer 2x2 matrix applied to both pairs keeps that. Every batch applies a matrix M of determinant
-    /// +-1 (the gcd is kept), found by Euclid on 62-bit windows of a and b: X = floor(a / 2^s), Y = floor(b / 2^s)
-    /// for one shift s that leaves the larger below 2^62 with its top bit at 61 (or s = 0 once both are below
-    /// 2^62, when the windows are exact). Euclid's rows on the windows, (x, y) = M (X, Y), are also M's rows;
-    /// they are kept while every entry is at most 2^30 (the second column dominates, |M_i1| &gt;= |M_i0|, since
-    /// X &gt;= Y makes the first quotient at least 1, so only it is checked). A window's quotients can differ
-    /// from the true ones near the end of a batch: then M (a, b) still holds integers of at most
-    /// 2^s (2^62 + 2^32) with the same gcd, only maybe negative, and a negative one is negated together
-    /// with its cofactor. So every batch takes about 30 bits off the larger value (the rows grow about as
-    /// fast as the windows shrink), nine or ten batches reach b = 0, and then a = gcd(p, z) = 1 and 1/z = ta.
-    /// A quotient of 2^30 or more (a window Y of 0, or a first step whose row would exceed 2^30) cannot be
-    /// taken this way: it happens for about one z in ten million drawn at random, and for crafted ones
-    /// (z near 0 or p, or tiny remainders), which go to Fermat's constant-time z^(p-2)
-    /// (<see cref="Field25519Powers.RaiseToPMinus2"/>) instead, as does anything still unfinished after
-    /// <see cref="MaxBatches"/> batches. z = 0 maps to 0 as Fermat's does.
+    /// any integer 2x2 matrix applied to both pairs keeps that, and one of determinant +-1 keeps the gcd. Every
+    /// batch finds such a matrix M by Euclid on 62-bit windows X = floor(a / 2^s), Y = floor(b / 2^s), s chosen
+    /// so that the larger has its top bit at 61 (s = 31 (hi - 2) + n, limb hi being the highest either uses and
+    /// n its bit length), or s = 0 once both are below 2^62 and the windows are exact. Euclid's rows on the
+    /// windows, (x, y) = M (X, Y), are M's rows, kept while every entry lies in [-2^30, 2^30): X &gt;= Y makes
+    /// the first quotient at least 1, so the second column dominates (|M_i1| &gt;= |M_i0|) and only it is
+    /// checked. Near the end of a batch a window's quotient can differ from the true one; M (a, b) =
+    /// 2^s (x, y) + M (a mod 2^s, b mod 2^s) still holds integers below 2^s (2^62 + 2^31) with the same gcd,
+    /// only maybe negative, and a negative one is negated with its row of M, so its cofactor follows. So a
+    /// batch takes about 30 bits off the larger value, and b = 0 is reached after about ten batches (10.2 on
+    /// average over 3,000 random z, at most 11, counting the last, which only finds it); then a = gcd(p, z) = 1
+    /// and 1/z = ta (or b and tb, when the last windows were swapped). A quotient of 2^30 or more (a window Y of
+    /// 0, or a first step past 2^30) cannot be taken this way: it happens for about one random z in five
+    /// million, and for structured ones (z near 0 or p, powers of two, tiny remainders), which go to Fermat's
+    /// constant-time z^(p-2) (<see cref="Field25519Powers.RaiseToPMinus2"/>, about ten times the instructions)
+    /// instead, as would anything unfinished after <see cref="MaxBatches"/> batches. z = 0 maps to 0.
     /// </para>
     /// <para>
-    /// Bounds. a and b are exact integers in nine 31-bit limbs (bit 31 j up), limbs 0..7 in [0, 2^31) and the
-    /// top one signed and small (|a|, |b| &lt; 2^257). ta and tb are kept mod p in the same limbs, limb 8 holding
-    /// bits 248..254 (the bits from 255 up fold into limb 0 as 19 per unit), every limb below 2^31 + 2^8 in
-    /// magnitude. With |M_ij| &lt;= 2^30 a limb's u a_j + v b_j plus the carry below is under
-    /// 2^31 (2^31 + 2^8) + 2^33 &lt; 2^63. Limb 8 of a cofactor then stays below 2^39, its fold below 2^37 is
-    /// carried once from limb 0 into limb 1 (which gains less than 2^7), and the bounds hold again.
+    /// Bounds. a and b are integers in nine 31-bit limbs (bit 31 j up), every limb but the top one in
+    /// [0, 2^31). A batch's values are below 2^s (2^62 + 2^31) &lt; 2^(31 hi + n + 1): at most one bit more than
+    /// the larger before it, so within <see cref="MaxBatches"/> they stay below 2^279 and every top limb below
+    /// 2^31. Since (|M_i0| + |M_i1|) max(a, b) &lt; 2^(31 (hi + 2)), limbs 0..hi + 1 hold the new values; only
+    /// those are computed. A limb's sum u a_j + v b_j plus the carry below is under 2^31 2^31 + 2^33 &lt; 2^63.
+    /// The cofactors are exact integers through batch 6: below 2^(31 j + 30) before batch j (limbs 0..j, the
+    /// last one signed), 2^31 times that after, so limb j + 1 takes the carry. From batch 7 on they are kept
+    /// mod p in all nine limbs, limb 8 holding bits 248..254 (the bits from 255 up fold into limb 0 as 19 per
+    /// unit), every limb below 2^31 + 2^8 in magnitude: a sum stays under 2^31 (2^31 + 2^8) + 2^33 &lt; 2^63,
+    /// limb 8's below 2^39, its fold below 2^37 is carried once from limb 0 into limb 1 (which gains less than
+    /// 2^7), and the bounds hold again.
     /// </para>
     /// </summary>
     internal static class Field25519VariableTimeInversion
     {
-        // Ten batches at most for values drawn at random (every measured z took 9 to 11 including the last,
-        // which only finds b = 0); the guard only stops a crafted z from looping long.
+        // Random z take at most 11 (see above); the guard keeps any z from looping long and bounds a and b.
         private const int MaxBatches = 24;
 
         /// <summary>
@@ -139,9 +144,8 @@ namespace SecureOta.Device.Core.Crypto
                 }
                 else
                 {
-                    // (a, b) = M (a, b), exactly, over limbs 0..hi + 1: above hi both are 0, so limb hi + 1 takes the carry
-                    // (the values do not grow past limb hi + 1: see the class comment) and the rest stay 0. The last sum,
-                    // still in cf and cg, carries the sign.
+                    // (a, b) = M (a, b), exactly, over limbs 0..hi + 1 (see the bounds): above hi both are 0, limb hi + 1
+                    // takes the carry and the rest stay 0. The last sum, still in cf and cg, carries the sign.
                     cf = u0 * a0 + v0 * b0; cg = u1 * a0 + v1 * b0; a0 = cf & m31; b0 = cg & m31;
                     cf = u0 * a1 + v0 * b1 + (cf >> 31); cg = u1 * a1 + v1 * b1 + (cg >> 31); a1 = cf & m31; b1 = cg & m31;
                     cf = u0 * a2 + v0 * b2 + (cf >> 31); cg = u1 * a2 + v1 * b2 + (cg >> 31); a2 = cf & m31; b2 = cg & m31;
