@@ -113,17 +113,16 @@ namespace SecureOta.Device.Core.Crypto
 
                 // Euclid on the windows, in place: (x, y) = (u0 X + v0 Y, u1 X + v1 Y).
                 u0 = 1; v0 = 0; u1 = 0; v1 = 1;
-                // A step whose new entry leaves [-2^30, 2^30) is undone and ends the batch.
+                // A step whose new entry leaves [-2^30, 2^30) is undone and ends the batch; the entry cannot overflow
+                // first, since Euclid's |v_(i+1)| r_i + |v_i| r_(i+1) = X bounds it by X / y < 2^62.
                 while (true)
                 {
                     q = x / y;
-                    if (q >= lim) break;
                     v0 -= q * v1;
                     if (((v0 + lim) >> 31) != 0) { v0 += q * v1; break; }
                     u0 -= q * u1; x -= q * y;
                     if (x == 0) break;
                     q = y / x;
-                    if (q >= lim) break;
                     v1 -= q * v0;
                     if (((v1 + lim) >> 31) != 0) { v1 += q * v0; break; }
                     u1 -= q * u0; y -= q * x;
