@@ -13,7 +13,7 @@ namespace SecureOta.Device.Core.Crypto
     /// doubling scales by the fourth power of the input's factor, a differential addition by the squares of
     /// both), so it ends at (X0 rho : Z0 rho), where (X0 : Z0) is what the unblinded ladder would reach and
     /// rho = r^E for an exponent E fixed by the scalar's bits: the variable-time inversion
-    /// (<see cref="Field25519VariableTimeInversion"/>, a third of a constant-time safegcd's instructions) only
+    /// (<see cref="Field25519VariableTimeInversion"/>, a quarter of a constant-time safegcd's instructions) only
     /// ever sees w = Z0 rho, and its running time is a function of w alone. Inverting Z0 itself would time a
     /// function of the projective Z, which is known to leak scalar bits to an observer who can compute Z, or
     /// a relation it satisfies, for a guess of a few bits of k and the public point (the "projective
@@ -22,8 +22,7 @@ namespace SecureOta.Device.Core.Crypto
     /// k != p) and is unknown without the private key, so any prediction of w needs all of k, not a few of
     /// its bits, which is what those attacks cannot do without. w already changes with every point (Z0
     /// does); multiplying r by a public function of the point would add nothing the observer does not know.
-    /// It costs one product and one load (blinding z2 and x2 at the end would cost two products), and as a
-    /// side effect no ladder step works on a value an observer can predict. What it is not: fresh
+    /// It costs one product and one load (blinding z2 and x2 at the end would cost two). What it is not: fresh
     /// randomness. The same scalar and point take the same time on every call, which tells an observer
     /// nothing he could not get by repeating the call; the hardware RNG is behind
     /// <see cref="Platform.IEntropySource"/>, out of reach of this static code, and Core's managed SHA-256
