@@ -69,8 +69,9 @@ namespace SecureOta.Device.Core.Crypto
         public void Encode(EdwardsPoint p, byte[] s, int offset)
         {
             int[] inverseZ = _u, x = _v, y = _v3;
-            // Safegcd: about a third of Fermat's instructions (Field25519Inversion); _scratch is not inverseZ.
-            Field25519Inversion.Invert(inverseZ, p.Z, _scratch);
+            // Variable time is fine: the only point encoded is the signature check's [S]B - [h]A, computed from
+            // public values. _scratch and _work are not inverseZ.
+            Field25519VariableTimeInversion.Invert(inverseZ, p.Z, _scratch, _work);
             Field25519Products.Multiply(x, p.X, inverseZ);
             Field25519Products.Multiply(y, p.Y, inverseZ);
             Field25519Encoding.ToBytes(s, offset, y, _scratch);

@@ -1,11 +1,11 @@
 namespace SecureOta.Device.Core.Crypto
 {
     /// <summary>
-    /// The fixed exponentiation z^((p-5)/8) in GF(2^255 - 19), the square-root helper of Ed25519 point
-    /// decoding: a fixed chain of 251 squarings and 11 multiplications, so its running time does not depend
-    /// on z. (Inversion is <see cref="Field25519Inversion"/>'s safegcd, about a third of the instructions of
-    /// this chain's z^(p-2).) The workspace's four elements are overwritten; h may be z, but neither may be
-    /// one of them.
+    /// The fixed exponentiations z^((p-5)/8), the square-root helper of Ed25519 point decoding, and
+    /// z^(p-2) = 1/z, in GF(2^255 - 19): fixed chains of about 250 squarings and 11 multiplications, so their
+    /// running time does not depend on z. (Inversion is normally <see cref="Field25519VariableTimeInversion"/>'s
+    /// Euclid, a tenth of the instructions; z^(p-2) is its fallback for the rare z Euclid's batches cannot
+    /// take.) The workspace's four elements are overwritten; h may be z, but neither may be one of them.
     /// </summary>
     internal static class Field25519Powers
     {
@@ -16,6 +16,15 @@ namespace SecureOta.Device.Core.Crypto
             RaiseTo2To250Minus1(run, work.T1, z, work);
             Field25519Products.SquareRepeatedly(t, run, 2);   // z^(2^252 - 4)
             Field25519Products.Multiply(h, t, z);             // z^(2^252 - 3)
+        }
+
+        /// <summary>h = z^(p-2) = z^(2^255 - 21) = 1/z, and 0 for z = 0.</summary>
+        public static void RaiseToPMinus2(int[] h, int[] z, Field25519Workspace work)
+        {
+            int[] run = work.T0, t = work.T2;
+            RaiseTo2To250Minus1(run, work.T1, z, work);
+            Field25519Products.SquareRepeatedly(t, run, 5);   // z^(2^255 - 32)
+            Field25519Products.Multiply(h, t, work.T1);       // z^(2^255 - 21)
         }
 
         /// <summary>

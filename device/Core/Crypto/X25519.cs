@@ -4,9 +4,11 @@ namespace SecureOta.Device.Core.Crypto
 {
     /// <summary>
     /// X25519 Diffie-Hellman (RFC 7748 section 5), which nanoFramework lacks: the device's private key
-    /// unwraps each release's content key with it. Runs in time independent of the scalar and the
-    /// point. It returns whatever the function defines, including the all-zero output of a low-order
-    /// point; callers reject that with <see cref="ConstantTime.IsZero"/> (RFC 7748 section 6.1).
+    /// unwraps each release's content key with it. The ladder runs in time independent of the scalar and
+    /// the point; the final inversion's time depends only on a value blinded by the scalar (see
+    /// <see cref="X25519Ladder"/>). It returns whatever the function defines, including the all-zero
+    /// output of a low-order point; callers reject that with <see cref="ConstantTime.IsZero"/> (RFC 7748
+    /// section 6.1).
     /// </summary>
     public static class X25519
     {

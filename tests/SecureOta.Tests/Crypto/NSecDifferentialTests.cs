@@ -197,6 +197,32 @@ public class NSecDifferentialTests
     }
 
     [Fact]
+    public void Managed_x25519_equals_nsec_for_the_two_keys_whose_blinding_factor_is_small()
+    {
+        // The ladder starts blinded by r = k mod p for the clamped scalar k: the only clamped k from p up,
+        // 2^255 - 16 and 2^255 - 8, give r = 3 and 11 (and every other k gives r = k). Whatever r is, the
+        // result must not change; here r is small and the blinded Z is close to the unblinded one.
+        var random = new Random(255);
+        var mismatches = new List<string>();
+        byte[] managed = new byte[32], u = new byte[32];
+        foreach (byte low in new byte[] { 0xf0, 0xf8 })
+        {
+            byte[] scalar = Enumerable.Repeat((byte)0xff, 32).ToArray();
+            scalar[0] = low;
+            scalar[31] = 0x7f;
+            for (int i = 0; i < 40; i++)
+            {
+                random.NextBytes(u);
+                X25519.ScalarMult(managed, scalar, u);
+                byte[]? native = NativeScalarMult(scalar, u);
+                if (native is null || !managed.AsSpan().SequenceEqual(native)) mismatches.Add($"{low:x2}: u {Convert.ToHexString(u)}");
+            }
+        }
+
+        Assert.Empty(mismatches);
+    }
+
+    [Fact]
     public void Managed_x25519_gives_all_zero_exactly_where_nsec_refuses_a_low_order_point()
     {
         // Low-order u: 0, 1, p - 1, the two order-8 u, and the non-canonical forms u + p that fit in

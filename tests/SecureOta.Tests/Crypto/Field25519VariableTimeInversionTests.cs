@@ -6,15 +6,18 @@ using static SecureOta.Tests.Crypto.ReferenceEd25519;
 namespace SecureOta.Tests.Crypto;
 
 /// <summary>
-/// The device's safegcd inversion (Field25519Inversion: what X25519 ends with and what Ed25519 encodes a
-/// point with) against BigInteger's z^(p-2), on seeded random elements and on the values that stress
-/// a gcd: small, near p, powers of two, long runs of equal bits, and limbs outside the canonical ranges
-/// (what a product or a sum hands over). The types are internal, so they are reached by reflection.
+/// The device's variable-time inversion (Field25519VariableTimeInversion: Lehmer's Euclid, with Fermat
+/// for the z its batches cannot take; what X25519 ends with, blinded, and what Ed25519 encodes a point
+/// with) against BigInteger's z^(p-2), on seeded random elements and on the values that stress a gcd:
+/// small, near p, powers of two, long runs of equal bits, huge partial quotients, and limbs outside the
+/// canonical ranges (what a product or a sum hands over). The types are internal, so they are reached by
+/// reflection.
 /// </summary>
-public class Field25519InversionTests
+public class Field25519VariableTimeInversionTests
 {
-    private static readonly Type InversionType = DeviceType("Field25519Inversion");
-    private static readonly MethodInfo SafegcdInvert = InversionType.GetMethod("Invert", BindingFlags.Public | BindingFlags.Static)!;
+    private static readonly Type InversionType = DeviceType("Field25519VariableTimeInversion");
+    private static readonly MethodInfo EuclidInvert = InversionType.GetMethod("Invert", BindingFlags.Public | BindingFlags.Static)!;
+    private static readonly Type WorkspaceType = DeviceType("Field25519Workspace");
 
     private static Type DeviceType(string name) =>
         typeof(X25519).Assembly.GetType("SecureOta.Device.Core.Crypto." + name, throwOnError: true)!;
@@ -69,6 +72,29 @@ public class Field25519InversionTests
     }
 
     [Fact]
+    public void Inverts_values_whose_euclid_expansion_has_a_huge_partial_quotient_anywhere()
+    {
+        // z = round(p a / b) follows the expansion of b / a and then meets a partial quotient of about
+        // p / b^2: with b from 2^8 to 2^126 that quotient lands in every batch, from far above the 2^30 a batch
+        // can take (Fermat's fallback) to just below it (a batch's first step near its limit).
+        var random = new Random(1993);
+        var mismatches = new List<string>();
+        for (int bits = 8; bits <= 126; bits++)
+        {
+            for (int i = 0; i < 4; i++)
+            {
+                var b = RandomBelow(random, BigInteger.One << bits) | (BigInteger.One << (bits - 1));
+                var a = RandomBelow(random, b - 1) + 1;
+                var z = Mod((P * a + b / 2) / b + (i - 2), P);
+                if (z.IsZero) continue;
+                Check(Limbs(z), z, mismatches);
+            }
+        }
+
+        Assert.Empty(mismatches);
+    }
+
+    [Fact]
     public void Inverts_elements_whose_limbs_lie_outside_the_canonical_ranges()
     {
         // Product outputs leave limb 1 above 2^25 and sums or differences leave limbs up to a few times
@@ -108,7 +134,7 @@ public class Field25519InversionTests
         foreach (int[] zero in new[] { new int[10], pLimbs, minusP })
         {
             int[] h = Enumerable.Repeat(7, 10).ToArray();
-            SafegcdInvert.Invoke(null, [h, (int[])zero.Clone(), scratch]);
+            Invoke(h, (int[])zero.Clone(), scratch);
             Assert.Equal(BigInteger.Zero, Mod(Value(h), P));
         }
     }
@@ -121,8 +147,8 @@ public class Field25519InversionTests
         int[] copy = (int[])input.Clone();
         int[] separate = new int[10];
 
-        SafegcdInvert.Invoke(null, [separate, input, new int[10]]);
-        SafegcdInvert.Invoke(null, [input, input, new int[10]]);
+        Invoke(separate, input, new int[10]);
+        Invoke(input, input, new int[10]);
 
         Assert.Equal(copy, Limbs(z));
         Assert.Equal(Mod(Value(separate), P), Mod(Value(input), P));
@@ -132,13 +158,23 @@ public class Field25519InversionTests
     private static void Check(int[] limbs, BigInteger z, List<string> mismatches)
     {
         var expected = BigInteger.ModPow(Mod(z, P), P - 2, P);
-        int[] safegcd = new int[10], scratch = new int[10];
-        SafegcdInvert.Invoke(null, [safegcd, (int[])limbs.Clone(), scratch]);
+        int[] inverse = new int[10], scratch = new int[10];
+        Invoke(inverse, (int[])limbs.Clone(), scratch);
 
-        var got = Mod(Value(safegcd), P);
-        if (got != expected) mismatches.Add($"z = {z}: safegcd {got}, expected {expected}");
+        var got = Mod(Value(inverse), P);
+        if (got != expected) mismatches.Add($"z = {z}: got {got}, expected {expected}");
         // The output feeds a product: its limbs must stay in a multiplicand's range.
-        if (safegcd.Any(l => Math.Abs((long)l) > (1L << 27))) mismatches.Add($"z = {z}: limbs out of range");
+        if (inverse.Any(l => Math.Abs((long)l) > (1L << 27))) mismatches.Add($"z = {z}: limbs out of range");
+    }
+
+    private static void Invoke(int[] h, int[] z, int[] scratch) =>
+        EuclidInvert.Invoke(null, [h, z, scratch, Activator.CreateInstance(WorkspaceType, nonPublic: true)!]);
+
+    private static BigInteger RandomBelow(Random random, BigInteger bound)
+    {
+        byte[] bytes = new byte[bound.GetByteCount(isUnsigned: true) + 8];
+        random.NextBytes(bytes);
+        return Mod(new BigInteger(bytes, isUnsigned: true), bound);
     }
 
     // Canonical limbs of a value below p: limb i holds the bits from ceil(25.5 i), 26 or 25 of them.
