@@ -15,7 +15,7 @@ internal sealed class PrefixHashChains
     private const int HashBits = 17;
 
     /// <summary>The prefix lengths chained, shortest first (the shortest is the format's shortest match).</summary>
-    public static readonly int[] Spans = [3, 4, 5, 6, 8, 16];
+    public static readonly int[] Spans = [3, 4, 6, 12];
 
     private readonly byte[] _image;
     private readonly int[][] _previous;
