@@ -15,9 +15,7 @@ internal static class CodeLengthWriter
     {
         var tokens = new List<(int Symbol, int Extra, int ExtraBits)>();
         foreach (var lengths in tables) Tokenize(lengths, tokens);
-        var counts = new long[Symbols];
-        foreach (var token in tokens) counts[token.Symbol]++;
-        var codeLengths = HuffmanCode.Lengths(counts, 7);
+        var codeLengths = CodeLengthCode(tokens);
         var codes = HuffmanCode.Codes(codeLengths);
         foreach (var length in codeLengths) bits.WriteBits(length, 3);
         foreach (var (symbol, extra, extraBits) in tokens)
@@ -25,6 +23,24 @@ internal static class CodeLengthWriter
             bits.WriteBits(codes[symbol], codeLengths[symbol]);
             bits.WriteBits((uint)extra, extraBits);
         }
+    }
+
+    /// <summary>The bits <see cref="Write"/> writes for <paramref name="tables"/>.</summary>
+    public static long Bits(byte[][] tables)
+    {
+        var tokens = new List<(int Symbol, int Extra, int ExtraBits)>();
+        foreach (var lengths in tables) Tokenize(lengths, tokens);
+        var codeLengths = CodeLengthCode(tokens);
+        long bits = 3 * Symbols;
+        foreach (var (symbol, _, extraBits) in tokens) bits += codeLengths[symbol] + extraBits;
+        return bits;
+    }
+
+    private static byte[] CodeLengthCode(List<(int Symbol, int Extra, int ExtraBits)> tokens)
+    {
+        var counts = new long[Symbols];
+        foreach (var token in tokens) counts[token.Symbol]++;
+        return HuffmanCode.Lengths(counts, 7);
     }
 
     private static void Tokenize(byte[] lengths, List<(int, int, int)> tokens)

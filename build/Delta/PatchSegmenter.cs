@@ -19,6 +19,15 @@ internal static class PatchSegmenter
     /// </summary>
     private const double ReadCostBits = 800;
 
+    /// <summary>Rounds of <see cref="Refine"/> at most (each after the first mostly prices cuts it knows).</summary>
+    private const int MaxRefineRounds = 4;
+
+    /// <summary>Cuts tried across a long run before the chunks around the best of them.</summary>
+    private const int CoarseCuts = 16;
+
+    /// <summary>A change of the cut must save at least this much (a byte), so rounding noise moves nothing.</summary>
+    private const double MinimumGainBits = 8;
+
     /// <summary>Bits of a segment besides its symbols: header, the code-length code, and its read cost.</summary>
     private const double SegmentBits = 8 * PatchFormat.SegmentHeaderSize + 19 * 3 + 8 + ReadCostBits;
 
@@ -32,7 +41,8 @@ internal static class PatchSegmenter
         if (units.Count <= 1) return units;
 
         var writer = new SegmentSymbolWriter(oldImage, newImage);
-        var pieces = units.Select(u => Piece.Of(u.Start, writer.Write(u.Ops, null))).ToList();
+        var symbols = units.Select(u => writer.Write(u.Ops, null)).ToList();
+        var pieces = units.Select((u, i) => Piece.Of(u.Start, symbols[i])).ToList();
         double limitBits = maxSegmentBytes * 8.0;
         var gains = new double[pieces.Count];
         for (int i = 0; i + 1 < pieces.Count; i++) gains[i] = Gain(pieces[i], pieces[i + 1], limitBits);
@@ -50,7 +60,82 @@ internal static class PatchSegmenter
             if (best > 0) gains[best - 1] = Gain(pieces[best - 1], pieces[best], limitBits);
             if (best + 1 < pieces.Count) gains[best] = Gain(pieces[best], pieces[best + 1], limitBits);
         }
-        return SplitAt(ops, pieces.Skip(1).Select(p => p.Start).ToList(), newImage.Length);
+        var cuts = pieces.Select(p => p.Start / PatchFormat.SegmentAlignment).Append(units.Count).ToList();
+        Refine(cuts, new SegmentPricer(symbols), limitBits);
+        return SplitAt(ops, cuts.Skip(1).SkipLast(1).Select(c => c * PatchFormat.SegmentAlignment).ToList(), newImage.Length);
+    }
+
+    /// <summary>
+    /// Improves the cut found from estimates (<paramref name="cuts"/>: chunk indices, 0 first and the chunk
+    /// count last) with exact sizes: splits a segment, moves the cut between two neighbours or merges them,
+    /// wherever that makes the patch plus the read cost of its segments smaller, until nothing does.
+    /// </summary>
+    private static void Refine(List<int> cuts, SegmentPricer pricer, double limitBits)
+    {
+        double Cost(int from, int to)
+        {
+            long bits = pricer.Bits(from, to);
+            return bits > limitBits && to - from > 1 ? double.PositiveInfinity : bits + ReadCostBits;
+        }
+
+        for (int round = 0; round < MaxRefineRounds; round++)
+        {
+            bool changed = false;
+            for (int k = 0; k + 1 < cuts.Count; k++)
+            {
+                int at = BestCut(cuts[k], cuts[k + 1], Cost, out double split);
+                if (at < 0 || split >= Cost(cuts[k], cuts[k + 1]) - MinimumGainBits) continue;
+                cuts.Insert(k + 1, at);
+                changed = true;
+                k++;
+            }
+            for (int k = 1; k + 1 < cuts.Count; k++)
+            {
+                int from = cuts[k - 1], to = cuts[k + 1];
+                double now = Cost(from, cuts[k]) + Cost(cuts[k], to);
+                double merged = Cost(from, to);
+                int at = BestCut(from, to, Cost, out double moved);
+                if (merged <= moved && merged < now - MinimumGainBits)
+                {
+                    cuts.RemoveAt(k);
+                    k--;
+                    changed = true;
+                }
+                else if (at != cuts[k] && moved < now - MinimumGainBits)
+                {
+                    cuts[k] = at;
+                    changed = true;
+                }
+            }
+            if (!changed) return;
+        }
+    }
+
+    /// <summary>
+    /// The chunk inside (<paramref name="from"/>, <paramref name="to"/>) where a cut costs least, or -1 when
+    /// there is none: over a long run, every so many chunks first, then each chunk around the best of those.
+    /// </summary>
+    private static int BestCut(int from, int to, Func<int, int, double> cost, out double best)
+    {
+        int at = -1;
+        best = double.PositiveInfinity;
+        int step = Math.Max(1, (to - from) / CoarseCuts);
+        Scan(from + 1, to - 1, step, ref at, ref best);
+        if (step > 1 && at >= 0) Scan(Math.Max(from + 1, at - step + 1), Math.Min(to - 1, at + step - 1), 1, ref at, ref best);
+        return at;
+
+        void Scan(int first, int last, int stride, ref int at, ref double best)
+        {
+            for (int c = first; c <= last; c += stride)
+            {
+                double total = cost(from, c) + cost(c, to);
+                if (total < best)
+                {
+                    best = total;
+                    at = c;
+                }
+            }
+        }
     }
 
     /// <summary>Bits saved by coding two neighbours as one segment; negative when it saves none or would exceed the limit.</summary>
