@@ -12,7 +12,7 @@ namespace SecureOta.Build.Delta;
 internal sealed class NewImageMatcher
 {
     /// <summary>Chain links followed per position (over all prefix lengths): more finds older matches, at a cost in time.</summary>
-    private const int ChainDepth = 512;
+    private const int ChainDepth = 1024;
 
     /// <summary>A match this long is taken without weighing the positions inside it (long fills and repeats).</summary>
     private const int NiceLength = 192;

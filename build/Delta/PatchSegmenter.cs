@@ -22,8 +22,11 @@ internal static class PatchSegmenter
     /// <summary>Rounds of <see cref="Refine"/> at most (each after the first mostly prices cuts it knows).</summary>
     private const int MaxRefineRounds = 4;
 
+    /// <summary>How far (chunks) a cut between two segments is moved at most in one step.</summary>
+    private const int MoveReach = 8;
+
     /// <summary>Cuts tried across a long run before the chunks around the best of them.</summary>
-    private const int CoarseCuts = 16;
+    private const int CoarseCuts = 8;
 
     /// <summary>A change of the cut must save at least this much (a byte), so rounding noise moves nothing.</summary>
     private const double MinimumGainBits = 8;
@@ -31,14 +34,20 @@ internal static class PatchSegmenter
     /// <summary>Bits of a segment besides its symbols: header, the code-length code, and its read cost.</summary>
     private const double SegmentBits = 8 * PatchFormat.SegmentHeaderSize + 19 * 3 + 8 + ReadCostBits;
 
-    public static List<PatchSegment> Split(List<PatchOp> ops, byte[] oldImage, byte[] newImage, int maxSegmentBytes)
+    public static List<PatchSegment> Split(List<PatchOp> ops, byte[] oldImage, byte[] newImage, int maxSegmentBytes, bool refine = true) =>
+        SplitAt(ops, Cut(ops, oldImage, newImage, maxSegmentBytes, refine), newImage.Length);
+
+    /// <summary>
+    /// Where to cut <paramref name="ops"/> into segments: the new-image offsets of the segment starts after
+    /// the first. Refined with exact segment sizes unless <paramref name="refine"/> is false.
+    /// </summary>
+    public static List<int> Cut(List<PatchOp> ops, byte[] oldImage, byte[] newImage, int maxSegmentBytes, bool refine = true)
     {
-        if (newImage.Length == 0) return [];
+        if (newImage.Length <= PatchFormat.SegmentAlignment) return [];
         int chunks = (newImage.Length + PatchFormat.SegmentAlignment - 1) / PatchFormat.SegmentAlignment;
         var everyChunk = new List<int>();
         for (int c = 1; c < chunks; c++) everyChunk.Add(c * PatchFormat.SegmentAlignment);
         var units = SplitAt(ops, everyChunk, newImage.Length);
-        if (units.Count <= 1) return units;
 
         var writer = new SegmentSymbolWriter(oldImage, newImage);
         var symbols = units.Select(u => writer.Write(u.Ops, null)).ToList();
@@ -61,8 +70,8 @@ internal static class PatchSegmenter
             if (best + 1 < pieces.Count) gains[best] = Gain(pieces[best], pieces[best + 1], limitBits);
         }
         var cuts = pieces.Select(p => p.Start / PatchFormat.SegmentAlignment).Append(units.Count).ToList();
-        Refine(cuts, new SegmentPricer(symbols), limitBits);
-        return SplitAt(ops, cuts.Skip(1).SkipLast(1).Select(c => c * PatchFormat.SegmentAlignment).ToList(), newImage.Length);
+        if (refine) Refine(cuts, new SegmentPricer(symbols), limitBits);
+        return cuts.Skip(1).SkipLast(1).Select(c => c * PatchFormat.SegmentAlignment).ToList();
     }
 
     /// <summary>
@@ -83,7 +92,8 @@ internal static class PatchSegmenter
             bool changed = false;
             for (int k = 0; k + 1 < cuts.Count; k++)
             {
-                int at = BestCut(cuts[k], cuts[k + 1], Cost, out double split);
+                int first = cuts[k], last = cuts[k + 1];
+                int at = BestCut(first, last, c => Cost(first, c) + Cost(c, last), out double split);
                 if (at < 0 || split >= Cost(cuts[k], cuts[k + 1]) - MinimumGainBits) continue;
                 cuts.Insert(k + 1, at);
                 changed = true;
@@ -94,7 +104,7 @@ internal static class PatchSegmenter
                 int from = cuts[k - 1], to = cuts[k + 1];
                 double now = Cost(from, cuts[k]) + Cost(cuts[k], to);
                 double merged = Cost(from, to);
-                int at = BestCut(from, to, Cost, out double moved);
+                int at = BestCut(Math.Max(from, cuts[k] - MoveReach - 1), Math.Min(to, cuts[k] + MoveReach + 1), c => Cost(from, c) + Cost(c, to), out double moved);
                 if (merged <= moved && merged < now - MinimumGainBits)
                 {
                     cuts.RemoveAt(k);
@@ -112,10 +122,11 @@ internal static class PatchSegmenter
     }
 
     /// <summary>
-    /// The chunk inside (<paramref name="from"/>, <paramref name="to"/>) where a cut costs least, or -1 when
-    /// there is none: over a long run, every so many chunks first, then each chunk around the best of those.
+    /// The chunk strictly inside (<paramref name="from"/>, <paramref name="to"/>) where <paramref name="cost"/>
+    /// is least, or -1 when there is none: over a long run, every so many chunks first, then each chunk
+    /// around the best of those.
     /// </summary>
-    private static int BestCut(int from, int to, Func<int, int, double> cost, out double best)
+    private static int BestCut(int from, int to, Func<int, double> cost, out double best)
     {
         int at = -1;
         best = double.PositiveInfinity;
@@ -128,7 +139,7 @@ internal static class PatchSegmenter
         {
             for (int c = first; c <= last; c += stride)
             {
-                double total = cost(from, c) + cost(c, to);
+                double total = cost(c);
                 if (total < best)
                 {
                     best = total;
@@ -147,8 +158,9 @@ internal static class PatchSegmenter
     }
 
     /// <summary>The operations cut at <paramref name="boundaries"/> (ascending multiples of 4096 inside the image).</summary>
-    private static List<PatchSegment> SplitAt(List<PatchOp> ops, IReadOnlyList<int> boundaries, int newLength)
+    public static List<PatchSegment> SplitAt(List<PatchOp> ops, IReadOnlyList<int> boundaries, int newLength)
     {
+        if (newLength == 0) return [];
         var segments = new List<PatchSegment>();
         var current = new List<PatchOp>();
         int start = 0;

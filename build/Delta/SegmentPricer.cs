@@ -6,7 +6,8 @@ namespace SecureOta.Build.Delta;
 /// The coded size of a run of 4096-byte chunks written as one segment, exactly as
 /// <see cref="PatchStreamEncoder"/> writes it for the given symbols: segment header, the code-length code
 /// and tables of the segment's own Huffman codes (<see cref="CodeLengthWriter"/>), the symbols under those
-/// codes, their extra bits and the padding to a byte. Kept as running sums of each chunk's symbol counts,
+/// codes, their extra bits and the padding to a byte; except that a code the length limit cuts is priced
+/// with near-optimal lengths (a few bits at most) rather than the optimal ones it is written with. Kept as running sums of each chunk's symbol counts,
 /// so a run is priced in one pass over the alphabets whatever its length; prices are remembered.
 /// </summary>
 internal sealed class SegmentPricer
@@ -16,7 +17,7 @@ internal sealed class SegmentPricer
     private readonly int[] _prefix;
     private readonly long[] _extraPrefix;
     private readonly Dictionary<(int, int), long> _known = new();
-    private readonly long[] _counts = new long[PatchFormat.MaxSymbols];
+    private readonly long[][] _counts = new long[PatchFormat.TableCount][];
 
     /// <param name="chunkSymbols">The symbols of each chunk, in order.</param>
     public SegmentPricer(IReadOnlyList<List<CodedSymbol>> chunkSymbols)
@@ -25,6 +26,7 @@ internal sealed class SegmentPricer
         int width = TableStart[^1];
         _prefix = new int[(Chunks + 1) * width];
         _extraPrefix = new long[Chunks + 1];
+        for (int t = 0; t < PatchFormat.TableCount; t++) _counts[t] = new long[PatchFormat.SymbolCount(t)];
         for (int c = 0; c < Chunks; c++)
         {
             Array.Copy(_prefix, c * width, _prefix, (c + 1) * width, width);
@@ -51,7 +53,7 @@ internal sealed class SegmentPricer
         for (int table = 0; table < PatchFormat.TableCount; table++)
         {
             int symbols = PatchFormat.SymbolCount(table);
-            var counts = _counts.AsSpan(0, symbols);
+            var counts = _counts[table];
             bool any = false;
             for (int s = 0; s < symbols; s++)
             {
@@ -64,9 +66,8 @@ internal sealed class SegmentPricer
                 lengths[table] = new byte[symbols];
                 continue;
             }
-            var tableCounts = counts.ToArray();
-            lengths[table] = HuffmanCode.Lengths(tableCounts, PatchFormat.CodeBits(table));
-            for (int s = 0; s < symbols; s++) bits += tableCounts[s] * lengths[table][s];
+            lengths[table] = HuffmanCode.Lengths(counts, PatchFormat.CodeBits(table), optimal: false);
+            for (int s = 0; s < symbols; s++) bits += counts[s] * lengths[table][s];
         }
         bits += CodeLengthWriter.Bits(lengths);
         bits = (bits + 7) / 8 * 8 + 8 * PatchFormat.SegmentHeaderSize;
