@@ -118,10 +118,12 @@ internal sealed class NewImageMatcher
         int best = PatchFormat.MinMatch - 1;
         int depth = 0;
         int level = 0;
-        for (int q = _chains.Previous(0, p); q >= 0 && depth < ChainDepth && best < limit && best < NiceLength; q = _chains.Previous(level, q), depth++)
+        var chain = _chains.Chain(0);
+        var image = _new;
+        for (int q = chain[p]; q >= 0 && depth < ChainDepth && best < limit && best < NiceLength; q = chain[q], depth++)
         {
-            if (_new[q + best] != _new[p + best]) continue;
-            int k = _new.AsSpan(q, limit).CommonPrefixLength(_new.AsSpan(p, limit));
+            if (image[q + best] != image[p + best]) continue;
+            int k = image.AsSpan(q, limit).CommonPrefixLength(image.AsSpan(p, limit));
             if (k <= best) continue;
             if (_candidateTotal == _candidateLength.Length)
             {
@@ -134,6 +136,7 @@ internal sealed class NewImageMatcher
             best = k;
             // Every longer match shares these bytes: walk on along the chain of the longest prefix they fill.
             level = PrefixHashChains.LevelFor(best, level);
+            chain = _chains.Chain(level);
         }
         _candidateFirst[p] = first;
         _candidateCount[p] = _candidateTotal - first;

@@ -44,8 +44,8 @@ internal sealed class PrefixHashChains
         }
     }
 
-    /// <summary>The nearest position before <paramref name="position"/> on the chain of <see cref="Spans"/>[<paramref name="level"/>], or -1.</summary>
-    public int Previous(int level, int position) => _previous[level][position];
+    /// <summary>The chain of <see cref="Spans"/>[<paramref name="level"/>]: for each position the nearest earlier one on it, or -1.</summary>
+    public int[] Chain(int level) => _previous[level];
 
     /// <summary>The highest level whose span is at most <paramref name="matched"/> bytes, from <paramref name="level"/> up.</summary>
     public static int LevelFor(int matched, int level)
