@@ -9,8 +9,8 @@ internal static class HuffmanCode
 {
     /// <summary>
     /// Code lengths (0 for unused symbols) for <paramref name="counts"/>, none longer than <paramref name="maxBits"/>;
-    /// optimal ones, or (<paramref name="optimal"/> false, for pricing) the unlimited code's lengths pushed
-    /// under the limit, which cost at most a little more and take a fraction of the time.
+    /// optimal ones, or (<paramref name="optimal"/> false, for pricing) near-optimal ones that take a fraction
+    /// of the time.
     /// </summary>
     public static byte[] Lengths(long[] counts, int maxBits, bool optimal = true)
     {
@@ -34,7 +34,7 @@ internal static class HuffmanCode
         // Symbols by weight, ties in symbol order: the order both constructions take them in.
         var bySize = SortBySize(weights);
         var depth = Depths(weights, bySize, out int deepest);
-        if (deepest > maxBits) depth = optimal ? LimitedDepths(weights, bySize, maxBits) : PushedDepths(depth, bySize, maxBits);
+        if (deepest > maxBits) depth = optimal ? LimitedDepths(weights, bySize, maxBits) : FlooredDepths(weights, bySize, maxBits);
         for (int k = 0; k < n; k++) lengths[used[k]] = (byte)depth[k];
         return lengths;
     }
@@ -62,31 +62,19 @@ internal static class HuffmanCode
     }
 
     /// <summary>
-    /// Lengths within <paramref name="maxBits"/> from unlimited ones: the deeper ones cut to the limit, then,
-    /// while the lengths overfill the code, one of the deepest codes above the limit moved a level down;
-    /// the heaviest symbols take the shortest lengths.
+    /// Lengths within <paramref name="maxBits"/> from a Huffman code of the weights raised to a floor, the
+    /// floor raised by a quarter until the code fits: the rare symbols share the longest codes, the others keep theirs.
     /// </summary>
-    private static int[] PushedDepths(int[] depth, int[] bySize, int maxBits)
+    private static int[] FlooredDepths(long[] weights, int[] bySize, int maxBits)
     {
-        var perLength = new int[maxBits + 1];
-        foreach (int d in depth) perLength[Math.Min(d, maxBits)]++;
-        long kraft = 0;
-        for (int l = 1; l <= maxBits; l++) kraft += (long)perLength[l] << (maxBits - l);
-        while (kraft > 1L << maxBits)
+        var raised = new long[weights.Length];
+        for (long floor = 2; ; floor += floor / 4 + 1)
         {
-            int l = maxBits - 1;
-            while (perLength[l] == 0) l--;
-            perLength[l]--;
-            perLength[l + 1]++;
-            kraft -= 1L << (maxBits - l - 1);
+            // Raising to a floor keeps the order by weight, so bySize still sorts the raised weights.
+            for (int k = 0; k < weights.Length; k++) raised[k] = Math.Max(weights[k], floor);
+            var depth = Depths(raised, bySize, out int deepest);
+            if (deepest <= maxBits) return depth;
         }
-        var pushed = new int[depth.Length];
-        int k = depth.Length - 1;
-        for (int l = 1; l <= maxBits; l++)
-        {
-            for (int j = 0; j < perLength[l]; j++) pushed[bySize[k--]] = l;
-        }
-        return pushed;
     }
 
     /// <summary>
