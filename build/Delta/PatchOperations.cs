@@ -27,12 +27,15 @@ internal static class PatchOperations
         var matcher = new NewImageMatcher(newImage);
         List<PatchOp> ops = [];
         List<int> cuts = [];
+        bool mostlyParsed = MostlyParsed(blocks, newImage.Length);
         for (int pass = 0; pass < ParsePasses; pass++)
         {
             // A cut costs about as much as a pass: one after the first pass prices the next ones (its exact
             // refinement only pays where the parse is most of the patch), one before the last is kept.
-            if (pass == 1) cuts = PatchSegmenter.Cut(ops, oldImage, newImage, maxSegmentBytes, refine: MostlyParsed(blocks, newImage.Length));
-            if (pass == ParsePasses - 1) cuts = PatchSegmenter.Cut(ops, oldImage, newImage, maxSegmentBytes);
+            // Where copies are most of the patch, the refinement adds no segment: a segment's tables cost
+            // the device more per byte saved there (the patcher's IL per output byte is guarded).
+            if (pass == 1) cuts = PatchSegmenter.Cut(ops, oldImage, newImage, maxSegmentBytes, refine: mostlyParsed);
+            if (pass == ParsePasses - 1) cuts = PatchSegmenter.Cut(ops, oldImage, newImage, maxSegmentBytes, addSegments: mostlyParsed);
             if (pass > 0) matcher.UsePrices(SegmentPrices(PatchSegmenter.SplitAt(ops, cuts, newImage.Length), ops, newImage));
             ops = new List<PatchOp>();
             int newPosition = 0;

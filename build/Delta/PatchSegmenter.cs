@@ -8,7 +8,10 @@ namespace SecureOta.Build.Delta;
 /// the image starts as one piece per 4096-byte chunk, each priced by the entropy of its symbols plus
 /// an estimate of its code tables; neighbours merge, the most profitable merge first, while merging
 /// saves bits (their statistics are alike) and the segment stays within the size limit (a resume
-/// point at least every so many bytes of patch). An operation across a boundary is split in two.
+/// point at least every so many bytes of patch). That cut is then refined with exact sizes
+/// (<see cref="SegmentPricer"/>: each segment's own Huffman codes and tables), which the estimate gets
+/// wrong by a few percent: segments are split, cuts moved and neighbours merged while that lowers the
+/// coded size plus the read cost of the segments. An operation across a boundary is split in two.
 /// </summary>
 internal static class PatchSegmenter
 {
@@ -34,14 +37,12 @@ internal static class PatchSegmenter
     /// <summary>Bits of a segment besides its symbols: header, the code-length code, and its read cost.</summary>
     private const double SegmentBits = 8 * PatchFormat.SegmentHeaderSize + 19 * 3 + 8 + ReadCostBits;
 
-    public static List<PatchSegment> Split(List<PatchOp> ops, byte[] oldImage, byte[] newImage, int maxSegmentBytes, bool refine = true) =>
-        SplitAt(ops, Cut(ops, oldImage, newImage, maxSegmentBytes, refine), newImage.Length);
-
     /// <summary>
     /// Where to cut <paramref name="ops"/> into segments: the new-image offsets of the segment starts after
-    /// the first. Refined with exact segment sizes unless <paramref name="refine"/> is false.
+    /// the first. Refined with exact segment sizes unless <paramref name="refine"/> is false; without
+    /// <paramref name="addSegments"/> the refinement splits only a segment above the size limit.
     /// </summary>
-    public static List<int> Cut(List<PatchOp> ops, byte[] oldImage, byte[] newImage, int maxSegmentBytes, bool refine = true)
+    public static List<int> Cut(List<PatchOp> ops, byte[] oldImage, byte[] newImage, int maxSegmentBytes, bool refine = true, bool addSegments = true)
     {
         if (newImage.Length <= PatchFormat.SegmentAlignment) return [];
         int chunks = (newImage.Length + PatchFormat.SegmentAlignment - 1) / PatchFormat.SegmentAlignment;
@@ -70,7 +71,7 @@ internal static class PatchSegmenter
             if (best + 1 < pieces.Count) gains[best] = Gain(pieces[best], pieces[best + 1], limitBits);
         }
         var cuts = pieces.Select(p => p.Start / PatchFormat.SegmentAlignment).Append(units.Count).ToList();
-        if (refine) Refine(cuts, new SegmentPricer(symbols), limitBits);
+        if (refine) Refine(cuts, new SegmentPricer(symbols), limitBits, addSegments);
         return cuts.Skip(1).SkipLast(1).Select(c => c * PatchFormat.SegmentAlignment).ToList();
     }
 
@@ -79,7 +80,7 @@ internal static class PatchSegmenter
     /// count last) with exact sizes: splits a segment, moves the cut between two neighbours or merges them,
     /// wherever that makes the patch plus the read cost of its segments smaller, until nothing does.
     /// </summary>
-    private static void Refine(List<int> cuts, SegmentPricer pricer, double limitBits)
+    private static void Refine(List<int> cuts, SegmentPricer pricer, double limitBits, bool addSegments)
     {
         double Cost(int from, int to)
         {
@@ -93,8 +94,10 @@ internal static class PatchSegmenter
             for (int k = 0; k + 1 < cuts.Count; k++)
             {
                 int first = cuts[k], last = cuts[k + 1];
+                double whole = Cost(first, last);
+                if (!addSegments && !double.IsPositiveInfinity(whole)) continue;
                 int at = BestCut(first, last, c => Cost(first, c) + Cost(c, last), out double split);
-                if (at < 0 || split >= Cost(cuts[k], cuts[k + 1]) - MinimumGainBits) continue;
+                if (at < 0 || split >= whole - MinimumGainBits) continue;
                 cuts.Insert(k + 1, at);
                 changed = true;
                 k++;
