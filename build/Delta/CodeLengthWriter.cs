@@ -14,10 +14,8 @@ internal static class CodeLengthWriter
     public static void Write(BitWriter bits, byte[][] tables)
     {
         var tokens = new List<(int Symbol, int Extra, int ExtraBits)>();
-        foreach (var lengths in tables) Tokenize(lengths, tokens);
-        var counts = new long[Symbols];
-        foreach (var token in tokens) counts[token.Symbol]++;
-        var codeLengths = HuffmanCode.Lengths(counts, 7);
+        foreach (var lengths in tables) Tokenize(lengths, (symbol, extra, extraBits) => tokens.Add((symbol, extra, extraBits)));
+        var codeLengths = CodeLengthCode(tokens);
         var codes = HuffmanCode.Codes(codeLengths);
         foreach (var length in codeLengths) bits.WriteBits(length, 3);
         foreach (var (symbol, extra, extraBits) in tokens)
@@ -27,7 +25,31 @@ internal static class CodeLengthWriter
         }
     }
 
-    private static void Tokenize(byte[] lengths, List<(int, int, int)> tokens)
+    /// <summary>The bits <see cref="Write"/> writes for <paramref name="tables"/>.</summary>
+    public static long Bits(byte[][] tables)
+    {
+        var counts = new long[Symbols];
+        long extraBits = 0;
+        foreach (var lengths in tables) Tokenize(lengths, (symbol, _, bits) =>
+        {
+            counts[symbol]++;
+            extraBits += bits;
+        });
+        var codeLengths = HuffmanCode.Lengths(counts, 7);
+        long total = 3 * Symbols + extraBits;
+        for (int s = 0; s < Symbols; s++) total += counts[s] * codeLengths[s];
+        return total;
+    }
+
+    private static byte[] CodeLengthCode(List<(int Symbol, int Extra, int ExtraBits)> tokens)
+    {
+        var counts = new long[Symbols];
+        foreach (var token in tokens) counts[token.Symbol]++;
+        return HuffmanCode.Lengths(counts, 7);
+    }
+
+    /// <summary>Hands each item that codes <paramref name="lengths"/> to <paramref name="token"/>: its symbol, extra value and extra bits.</summary>
+    private static void Tokenize(byte[] lengths, Action<int, int, int> token)
     {
         int previous = 0;
         for (int i = 0; i < lengths.Length;)
@@ -38,17 +60,18 @@ internal static class CodeLengthWriter
             if (length == 0 && run >= 3)
             {
                 run = Math.Min(run, 138);
-                tokens.Add(run >= 11 ? (18, run - 11, 7) : (17, run - 3, 3));
+                if (run >= 11) token(18, run - 11, 7);
+                else token(17, run - 3, 3);
             }
             else if (length == previous && run >= 3)
             {
                 run = Math.Min(run, 6);
-                tokens.Add((16, run - 3, 2));
+                token(16, run - 3, 2);
             }
             else
             {
                 run = 1;
-                tokens.Add((length, 0, 0));
+                token(length, 0, 0);
             }
             previous = length;
             i += run;

@@ -5,22 +5,20 @@ namespace SecureOta.Build.Delta;
 /// <summary>
 /// Cuts a stretch of new bytes that no copy from the old image explains into literals and matches the
 /// patcher copies from the new image itself (format version 3: from any earlier byte, fills being
-/// distance 1). Candidates come from 3-byte hash chains over the whole new image; the cut is the
+/// distance 1). Candidates come from hash chains over the whole new image (<see cref="PrefixHashChains"/>); the cut is the
 /// cheapest path through the stretch under the prices of <see cref="UsePrices"/> (a shortest path over byte positions, as
 /// optimal LZ parsers do), except that a match of <see cref="NiceLength"/> bytes or more is taken at once.
 /// </summary>
 internal sealed class NewImageMatcher
 {
-    private const int HashBits = 17;
-
-    /// <summary>Chain links followed per position: more finds older matches, at a cost in time.</summary>
-    private const int ChainDepth = 512;
+    /// <summary>Chain links followed per position (over all prefix lengths): more finds older matches, at a cost in time.</summary>
+    private const int ChainDepth = 1024;
 
     /// <summary>A match this long is taken without weighing the positions inside it (long fills and repeats).</summary>
     private const int NiceLength = 192;
 
     private readonly byte[] _new;
-    private readonly int[] _previous;
+    private readonly PrefixHashChains _chains;
     private readonly MatchPrices[] _chunkPrices;
     private readonly int[] _candidateFirst;
     private readonly int[] _candidateCount;
@@ -35,20 +33,7 @@ internal sealed class NewImageMatcher
     public NewImageMatcher(byte[] newImage)
     {
         _new = newImage;
-        _previous = new int[newImage.Length];
-        var head = new int[1 << HashBits];
-        Array.Fill(head, -1);
-        for (int p = 0; p < newImage.Length; p++)
-        {
-            if (p + 2 >= newImage.Length)
-            {
-                _previous[p] = -1;
-                continue;
-            }
-            int h = Hash(p);
-            _previous[p] = head[h];
-            head[h] = p;
-        }
+        _chains = new PrefixHashChains(newImage);
         _candidateFirst = new int[newImage.Length];
         Array.Fill(_candidateFirst, -1);
         _candidateCount = new int[newImage.Length];
@@ -64,8 +49,6 @@ internal sealed class NewImageMatcher
     {
         for (int c = 0; c < _chunkPrices.Length; c++) _chunkPrices[c] = chunkPrices(c);
     }
-
-    private int Hash(int p) => (int)(((uint)(_new[p] | _new[p + 1] << 8 | _new[p + 2] << 16) * 2654435761u) >> (32 - HashBits));
 
     /// <summary>Adds the operations for new[start, start + length) to <paramref name="ops"/>.</summary>
     public void Parse(int start, int length, List<PatchOp> ops)
@@ -134,10 +117,13 @@ internal sealed class NewImageMatcher
         int first = _candidateTotal;
         int best = PatchFormat.MinMatch - 1;
         int depth = 0;
-        for (int q = _previous[p]; q >= 0 && depth < ChainDepth && best < limit && best < NiceLength; q = _previous[q], depth++)
+        int level = 0;
+        var chain = _chains.Chain(0);
+        var image = _new;
+        for (int q = chain[p]; q >= 0 && depth < ChainDepth && best < limit && best < NiceLength; q = chain[q], depth++)
         {
-            if (_new[q + best] != _new[p + best]) continue;
-            int k = _new.AsSpan(q, limit).CommonPrefixLength(_new.AsSpan(p, limit));
+            if (image[q + best] != image[p + best]) continue;
+            int k = image.AsSpan(q, limit).CommonPrefixLength(image.AsSpan(p, limit));
             if (k <= best) continue;
             if (_candidateTotal == _candidateLength.Length)
             {
@@ -148,6 +134,9 @@ internal sealed class NewImageMatcher
             _candidateDistance[_candidateTotal] = p - q;
             _candidateTotal++;
             best = k;
+            // Every longer match shares these bytes: walk on along the chain of the longest prefix they fill.
+            level = PrefixHashChains.LevelFor(best, level);
+            chain = _chains.Chain(level);
         }
         _candidateFirst[p] = first;
         _candidateCount[p] = _candidateTotal - first;

@@ -14,19 +14,29 @@ internal static class PatchOperations
     private const int FillInCopy = 512;
 
     /// <summary>Parses of the literal stretches: each after the first is priced by the one before.</summary>
-    private const int ParsePasses = 4;
+    private const int ParsePasses = 5;
 
-    public static List<PatchOp> Build(byte[] oldImage, byte[] newImage, IReadOnlyList<PatchBlock> blocks, int maxSegmentBytes)
+    /// <summary>
+    /// The operations and the cut into segments (byte offsets of the segment starts after the first):
+    /// the last parse is priced by the cut found, exactly, on the parse before it, so the segments are
+    /// coded with the tables the parse was priced for.
+    /// </summary>
+    public static (List<PatchOp> Ops, List<int> Cuts) Build(byte[] oldImage, byte[] newImage, IReadOnlyList<PatchBlock> blocks, int maxSegmentBytes)
     {
         Check(oldImage, newImage, blocks);
         var matcher = new NewImageMatcher(newImage);
         List<PatchOp> ops = [];
-        List<PatchSegment> segments = [];
+        List<int> cuts = [];
+        bool mostlyParsed = MostlyParsed(blocks, newImage.Length);
         for (int pass = 0; pass < ParsePasses; pass++)
         {
-            // The cut into segments is found once, after the first pass (it costs as much as a pass).
-            if (pass == 1) segments = PatchSegmenter.Split(ops, oldImage, newImage, maxSegmentBytes);
-            if (pass > 0) matcher.UsePrices(SegmentPrices(segments, ops, newImage));
+            // A cut costs about as much as a pass: one after the first pass prices the next ones (its exact
+            // refinement only pays where the parse is most of the patch), one before the last is kept.
+            // Where copies are most of the patch, the refinement adds no segment: a segment's tables cost
+            // the device more per byte saved there (the patcher's IL per output byte is guarded).
+            if (pass == 1) cuts = PatchSegmenter.Cut(ops, oldImage, newImage, maxSegmentBytes, refine: mostlyParsed);
+            if (pass == ParsePasses - 1) cuts = PatchSegmenter.Cut(ops, oldImage, newImage, maxSegmentBytes, addSegments: mostlyParsed);
+            if (pass > 0) matcher.UsePrices(SegmentPrices(PatchSegmenter.SplitAt(ops, cuts, newImage.Length), ops, newImage));
             ops = new List<PatchOp>();
             int newPosition = 0;
             foreach (var block in blocks)
@@ -38,8 +48,12 @@ internal static class PatchOperations
             }
             ops = MergeFills(ops, newImage);
         }
-        return ops;
+        return (ops, cuts);
     }
+
+    /// <summary>Whether the literal stretches (the parse's input) are more than half of the new image.</summary>
+    private static bool MostlyParsed(IReadOnlyList<PatchBlock> blocks, int newLength) =>
+        2L * blocks.Sum(b => (long)b.LiteralLength) > newLength;
 
     /// <summary>
     /// Prices per 4096-byte chunk: those of the symbols <paramref name="ops"/> chose in the chunk's segment

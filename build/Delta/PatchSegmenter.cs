@@ -8,7 +8,10 @@ namespace SecureOta.Build.Delta;
 /// the image starts as one piece per 4096-byte chunk, each priced by the entropy of its symbols plus
 /// an estimate of its code tables; neighbours merge, the most profitable merge first, while merging
 /// saves bits (their statistics are alike) and the segment stays within the size limit (a resume
-/// point at least every so many bytes of patch). An operation across a boundary is split in two.
+/// point at least every so many bytes of patch). That cut is then refined with exact sizes
+/// (<see cref="SegmentPricer"/>: each segment's own Huffman codes and tables), which the estimate gets
+/// wrong by a few percent: segments are split, cuts moved and neighbours merged while that lowers the
+/// coded size plus the read cost of the segments. An operation across a boundary is split in two.
 /// </summary>
 internal static class PatchSegmenter
 {
@@ -19,20 +22,37 @@ internal static class PatchSegmenter
     /// </summary>
     private const double ReadCostBits = 800;
 
+    /// <summary>Rounds of <see cref="Refine"/> at most (each after the first mostly prices cuts it knows).</summary>
+    private const int MaxRefineRounds = 4;
+
+    /// <summary>How far (chunks) a cut between two segments is moved at most in one step.</summary>
+    private const int MoveReach = 8;
+
+    /// <summary>Cuts tried across a long run before the chunks around the best of them.</summary>
+    private const int CoarseCuts = 8;
+
+    /// <summary>A change of the cut must save at least this much (a byte), so rounding noise moves nothing.</summary>
+    private const double MinimumGainBits = 8;
+
     /// <summary>Bits of a segment besides its symbols: header, the code-length code, and its read cost.</summary>
     private const double SegmentBits = 8 * PatchFormat.SegmentHeaderSize + 19 * 3 + 8 + ReadCostBits;
 
-    public static List<PatchSegment> Split(List<PatchOp> ops, byte[] oldImage, byte[] newImage, int maxSegmentBytes)
+    /// <summary>
+    /// Where to cut <paramref name="ops"/> into segments: the new-image offsets of the segment starts after
+    /// the first. Refined with exact segment sizes unless <paramref name="refine"/> is false; without
+    /// <paramref name="addSegments"/> the refinement splits only a segment above the size limit.
+    /// </summary>
+    public static List<int> Cut(List<PatchOp> ops, byte[] oldImage, byte[] newImage, int maxSegmentBytes, bool refine = true, bool addSegments = true)
     {
-        if (newImage.Length == 0) return [];
+        if (newImage.Length <= PatchFormat.SegmentAlignment) return [];
         int chunks = (newImage.Length + PatchFormat.SegmentAlignment - 1) / PatchFormat.SegmentAlignment;
         var everyChunk = new List<int>();
         for (int c = 1; c < chunks; c++) everyChunk.Add(c * PatchFormat.SegmentAlignment);
         var units = SplitAt(ops, everyChunk, newImage.Length);
-        if (units.Count <= 1) return units;
 
         var writer = new SegmentSymbolWriter(oldImage, newImage);
-        var pieces = units.Select(u => Piece.Of(u.Start, writer.Write(u.Ops, null))).ToList();
+        var symbols = units.Select(u => writer.Write(u.Ops, null)).ToList();
+        var pieces = units.Select((u, i) => Piece.Of(u.Start, symbols[i])).ToList();
         double limitBits = maxSegmentBytes * 8.0;
         var gains = new double[pieces.Count];
         for (int i = 0; i + 1 < pieces.Count; i++) gains[i] = Gain(pieces[i], pieces[i + 1], limitBits);
@@ -50,7 +70,86 @@ internal static class PatchSegmenter
             if (best > 0) gains[best - 1] = Gain(pieces[best - 1], pieces[best], limitBits);
             if (best + 1 < pieces.Count) gains[best] = Gain(pieces[best], pieces[best + 1], limitBits);
         }
-        return SplitAt(ops, pieces.Skip(1).Select(p => p.Start).ToList(), newImage.Length);
+        var cuts = pieces.Select(p => p.Start / PatchFormat.SegmentAlignment).Append(units.Count).ToList();
+        if (refine) Refine(cuts, new SegmentPricer(symbols), limitBits, addSegments);
+        return cuts.Skip(1).SkipLast(1).Select(c => c * PatchFormat.SegmentAlignment).ToList();
+    }
+
+    /// <summary>
+    /// Improves the cut found from estimates (<paramref name="cuts"/>: chunk indices, 0 first and the chunk
+    /// count last) with exact sizes: splits a segment, moves the cut between two neighbours or merges them,
+    /// wherever that makes the patch plus the read cost of its segments smaller, until nothing does.
+    /// </summary>
+    private static void Refine(List<int> cuts, SegmentPricer pricer, double limitBits, bool addSegments)
+    {
+        double Cost(int from, int to)
+        {
+            long bits = pricer.Bits(from, to);
+            return bits > limitBits && to - from > 1 ? double.PositiveInfinity : bits + ReadCostBits;
+        }
+
+        for (int round = 0; round < MaxRefineRounds; round++)
+        {
+            bool changed = false;
+            for (int k = 0; k + 1 < cuts.Count; k++)
+            {
+                int first = cuts[k], last = cuts[k + 1];
+                double whole = Cost(first, last);
+                if (!addSegments && !double.IsPositiveInfinity(whole)) continue;
+                int at = BestCut(first, last, c => Cost(first, c) + Cost(c, last), out double split);
+                if (at < 0 || split >= whole - MinimumGainBits) continue;
+                cuts.Insert(k + 1, at);
+                changed = true;
+                k++;
+            }
+            for (int k = 1; k + 1 < cuts.Count; k++)
+            {
+                int from = cuts[k - 1], to = cuts[k + 1];
+                double now = Cost(from, cuts[k]) + Cost(cuts[k], to);
+                double merged = Cost(from, to);
+                int at = BestCut(Math.Max(from, cuts[k] - MoveReach - 1), Math.Min(to, cuts[k] + MoveReach + 1), c => Cost(from, c) + Cost(c, to), out double moved);
+                if (merged <= moved && merged < now - MinimumGainBits)
+                {
+                    cuts.RemoveAt(k);
+                    k--;
+                    changed = true;
+                }
+                else if (at != cuts[k] && moved < now - MinimumGainBits)
+                {
+                    cuts[k] = at;
+                    changed = true;
+                }
+            }
+            if (!changed) return;
+        }
+    }
+
+    /// <summary>
+    /// The chunk strictly inside (<paramref name="from"/>, <paramref name="to"/>) where <paramref name="cost"/>
+    /// is least, or -1 when there is none: over a long run, every so many chunks first, then each chunk
+    /// around the best of those.
+    /// </summary>
+    private static int BestCut(int from, int to, Func<int, double> cost, out double best)
+    {
+        int at = -1;
+        best = double.PositiveInfinity;
+        int step = Math.Max(1, (to - from) / CoarseCuts);
+        Scan(from + 1, to - 1, step, ref at, ref best);
+        if (step > 1 && at >= 0) Scan(Math.Max(from + 1, at - step + 1), Math.Min(to - 1, at + step - 1), 1, ref at, ref best);
+        return at;
+
+        void Scan(int first, int last, int stride, ref int at, ref double best)
+        {
+            for (int c = first; c <= last; c += stride)
+            {
+                double total = cost(c);
+                if (total < best)
+                {
+                    best = total;
+                    at = c;
+                }
+            }
+        }
     }
 
     /// <summary>Bits saved by coding two neighbours as one segment; negative when it saves none or would exceed the limit.</summary>
@@ -62,8 +161,9 @@ internal static class PatchSegmenter
     }
 
     /// <summary>The operations cut at <paramref name="boundaries"/> (ascending multiples of 4096 inside the image).</summary>
-    private static List<PatchSegment> SplitAt(List<PatchOp> ops, IReadOnlyList<int> boundaries, int newLength)
+    public static List<PatchSegment> SplitAt(List<PatchOp> ops, IReadOnlyList<int> boundaries, int newLength)
     {
+        if (newLength == 0) return [];
         var segments = new List<PatchSegment>();
         var current = new List<PatchOp>();
         int start = 0;

@@ -36,9 +36,9 @@ internal sealed class PatchStreamEncoder
         if (oldImage.Length > PatchFormat.MaxImageSize || newImage.Length > PatchFormat.MaxImageSize)
             throw new ArgumentException($"images are limited to {PatchFormat.MaxImageSize} bytes");
         var encoder = new PatchStreamEncoder(oldImage, newImage, options ?? PatchEncoderOptions.Default);
-        var ops = PatchOperations.Build(oldImage, newImage, blocks, encoder._options.MaxSegmentBytes);
+        var (ops, cuts) = PatchOperations.Build(oldImage, newImage, blocks, encoder._options.MaxSegmentBytes);
         encoder.WriteHeader();
-        var segments = PatchSegmenter.Split(ops, oldImage, newImage, encoder._options.MaxSegmentBytes);
+        var segments = PatchSegmenter.SplitAt(ops, cuts, newImage.Length);
         var writer = new SegmentSymbolWriter(oldImage, newImage);
         foreach (var segment in segments) encoder.WriteSegment(segment, writer);
         int copied = ops.Where(o => o.Kind == PatchOpKind.Copy).Sum(o => o.Length);

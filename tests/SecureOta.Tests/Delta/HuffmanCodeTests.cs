@@ -48,4 +48,26 @@ public sealed class HuffmanCodeTests
         long kraft = lengths.Where(l => l > 0).Sum(l => 1L << (10 - l));
         Assert.Equal(1L << 10, kraft);
     }
+
+    [Fact]
+    public void Pricing_lengths_fit_the_limit_and_cost_little_more_than_the_optimal_ones()
+    {
+        // The near-optimal lengths the segment pricer uses: within the limit, a valid (possibly incomplete)
+        // code for the same symbols, and within 1 % of the optimal limited code's bits.
+        var random = new Random(11);
+        for (int trial = 0; trial < 50; trial++)
+        {
+            var counts = new long[133];
+            for (int s = 0; s < counts.Length; s++) counts[s] = random.Next(3) == 0 ? 0 : (long)Math.Pow(10, random.NextDouble() * 5);
+            var optimal = HuffmanCode.Lengths(counts, 8);
+            var pushed = HuffmanCode.Lengths(counts, 8, optimal: false);
+
+            for (int s = 0; s < counts.Length; s++) Assert.Equal(counts[s] > 0, pushed[s] > 0);
+            Assert.All(pushed, l => Assert.InRange(l, 0, 8));
+            Assert.True(pushed.Where(l => l > 0).Sum(l => 1L << (8 - l)) <= 1L << 8, "the lengths overfill the code");
+            long best = counts.Select((c, s) => c * optimal[s]).Sum();
+            long priced = counts.Select((c, s) => c * pushed[s]).Sum();
+            Assert.True(priced >= best && priced <= best + best / 100, $"trial {trial}: {priced} bits, optimal {best}");
+        }
+    }
 }
