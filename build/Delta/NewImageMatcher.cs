@@ -11,8 +11,11 @@ namespace SecureOta.Build.Delta;
 /// </summary>
 internal sealed class NewImageMatcher
 {
+    /// <summary>Chain links followed per position (over all prefix lengths) by default.</summary>
+    public const int DefaultChainDepth = 1024;
+
     /// <summary>Chain links followed per position (over all prefix lengths): more finds older matches, at a cost in time.</summary>
-    private const int ChainDepth = 1024;
+    public int ChainDepth { get; init; } = DefaultChainDepth;
 
     /// <summary>A match this long is taken without weighing the positions inside it (long fills and repeats).</summary>
     private const int NiceLength = 192;
