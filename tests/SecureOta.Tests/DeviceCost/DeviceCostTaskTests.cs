@@ -66,26 +66,29 @@ public sealed class DeviceCostTaskTests
         AssertAtMost(steps["boot: static tables (base-point table, curve constants)"], 100_000, mayAllocate: true);
         // Issue 9's 1.2M for a signature holds under a key prepared in RAM and after a boot (its table from flash; the one
         // allocation is the file's name); only the first signature ever under a key computes and writes its table. The check
-        // point is encoded with the variable-time Euclid inversion (811k from ./build.sh with a key in RAM; 838k with the
-        // constant-time safegcd before it, 908k with Fermat's).
-        AssertAtMost(steps["Ed25519 verify, key prepared in RAM"], 880_000);
-        AssertAtMost(steps["Ed25519 verify, first signature after a boot (prepared table from flash)"], 940_000, maxAllocations: 1);
-        AssertAtMost(steps["Ed25519 verify, first signature under a key never prepared on this device (once per key)"], 1_980_000, maxAllocations: 1);
+        // point is encoded with the variable-time Euclid inversion and every product carries in its sums (792k from
+        // ./build.sh with a key in RAM, 813k from this test's Debug core; 838k with the constant-time safegcd and separate
+        // carry chains, 908k with Fermat's). Guards about 3 % above the Debug figures: document steps vary by about 1 %.
+        AssertAtMost(steps["Ed25519 verify, key prepared in RAM"], 840_000);
+        AssertAtMost(steps["Ed25519 verify, first signature after a boot (prepared table from flash)"], 900_000, maxAllocations: 1);
+        AssertAtMost(steps["Ed25519 verify, first signature under a key never prepared on this device (once per key)"], 1_920_000, maxAllocations: 1);
         // A root with split points (PROTOCOL.md section 5): its release and approval keys' tables are built when it is
         // accepted, without doublings (406k per key from ./build.sh, 420k from this test's Debug core), so the first signature
         // under such a key is a prepared one; the first full update of a provisioned device drops from 7.46M to 6.30M
         // (./build.sh; 6.94M from the Debug core, where the doublings of the two tables would add about 1.2M), and to 5.92M
         // with the safegcd inversion in X25519 and in Ed25519's point encoding, and to 5.86M with the Euclid inversion.
         AssertAtMost(steps["root accepted: prepared tables from its split points, per release or approval key"], 440_000, maxAllocations: 1);
-        AssertAtMost(steps["Ed25519 verify, first signature under a key whose table came from a root's split points"], 880_000);
-        AssertInstructionsAtMost(steps["poll: whole full update"], 6_700_000);
-        // 1.50M from ./build.sh (Release), 1.72M from this test's Debug build of the core (its JSON code counts more IL).
-        AssertInstructionsAtMost(steps["poll: manifest verify after a boot, up to date (200)"], 1_800_000);
-        // X25519: issue 9's 1.2M, met. 1,191,024 from ./build.sh (Release), 1,198,060 from this test's Debug core when
-        // this guard was set (fused carries, the blinded variable-time inversion; 1,217,384 and 1,222,909 with the
-        // constant-time safegcd). The input is fixed, so the count is too; over 1,000 random scalars and points the
-        // Release count ran from 1,190,068 to 1,192,023.
-        AssertAtMost(steps["X25519 (one scalar multiplication)"], 1_200_000);
+        AssertAtMost(steps["Ed25519 verify, first signature under a key whose table came from a root's split points"], 840_000);
+        // 5.66M from ./build.sh, 6.22M from the Debug core when this guard was set.
+        AssertInstructionsAtMost(steps["poll: whole full update"], 6_450_000);
+        // 1.35M from ./build.sh (Release), 1.51M from this test's Debug build of the core (its JSON code counts more IL).
+        AssertInstructionsAtMost(steps["poll: manifest verify after a boot, up to date (200)"], 1_600_000);
+        // X25519: issue 9's 1.2M, met by ./build.sh's Release core: 1,190,988 when this guard was set (fused carries, the
+        // blinded variable-time inversion; 1,217,384 with the constant-time safegcd). The Debug core this test runs counts
+        // about 7,000 more (its nops): 1,198,024, so the guard leaves room for another compiler's nops, not for a
+        // regression. The input is fixed, so the count is too; over 1,000 random scalars and points the Release count ran
+        // from 1,190,068 to 1,192,023.
+        AssertAtMost(steps["X25519 (one scalar multiplication)"], 1_204_000);
         AssertAtMost(steps["record-chain reader, per 4 KiB record"], 500);
         // Issue 9: a boot reaches its first poll in at most 100,000 IL besides the static constructors; the
         // stored public key (no X25519) and the cached root (one native HMAC, no JSON, no signature) make it.
@@ -93,21 +96,21 @@ public sealed class DeviceCostTaskTests
         AssertInstructionsAtMost(steps["boot: trusted root from its cached form"], 10_000);
         AssertInstructionsAtMost(steps["boot: device key with its stored public key"], 10_000);
         // Issue 12: applying a patch costs a few IL instructions per output byte and allocates nothing
-        // (on the marauder pair when this guard was set: 3.13 from ./build.sh's Release core, 4.19 from
-        // the tests' Debug core; 3.46 and 4.61 before blocks decoded their numbers inline, 5.26 from the
-        // Release core before that).
+        // (on the marauder pair when this guard was set: 3.03 from ./build.sh's Release core, 4.04 from
+        // the tests' Debug core; 3.13 and 4.19 before the edit loop's latest trims, 3.46 and 4.61 before blocks
+        // decoded their numbers inline, 5.26 from the Release core before that).
         var apply = steps["delta patch apply alone (DeltaPatcher)"];
-        Assert.True(apply.GetProperty("ilPerOutputByte").GetDouble() <= 4.4, $"delta patch apply: {apply.GetProperty("ilPerOutputByte").GetDouble():F2} IL per output byte");
+        Assert.True(apply.GetProperty("ilPerOutputByte").GetDouble() <= 4.2, $"delta patch apply: {apply.GetProperty("ilPerOutputByte").GetDouble():F2} IL per output byte");
         Assert.Equal(0, apply.GetProperty("allocations").GetInt64());
         // The pairs with most literals and matches (micropython) and fewest edits (idf-hello): when this
-        // guard was set, 17.69 and 3.62 from the tests' Debug core (13.18 and 2.72 from ./build.sh's
-        // Release core; micropython was 13.93 before short matches were copied inside the literal loop and
+        // guard was set, 17.58 and 3.44 from the tests' Debug core (13.09 and 2.60 from ./build.sh's
+        // Release core; 17.69 and 3.62, 13.18 and 2.72 before the edit loop's latest trims; micropython was 13.93 before short matches were copied inside the literal loop and
         // blocks decoded their numbers inline, 15.31 before matches copied by doubling and numbers, gaps
         // and explicit values came from static tables).
         // Those two pairs come from ../shared/firmware-pairs only: in a checkout without it (a maintainer's
         // repository) the benchmark skips them, and so does this guard.
-        AssertPairPerOutputByteAtMost(steps, "micropython-esp8266", 18.2);
-        AssertPairPerOutputByteAtMost(steps, "idf-hello-esp32", 3.7);
+        AssertPairPerOutputByteAtMost(steps, "micropython-esp8266", 18.0);
+        AssertPairPerOutputByteAtMost(steps, "idf-hello-esp32", 3.6);
     }
 
     private static void AssertPairPerOutputByteAtMost(Dictionary<string, JsonElement> steps, string pair, double instructionsPerByte)
