@@ -30,7 +30,6 @@ namespace SecureOta.Device.Core.Delta
         /// <summary>The bits of an edit table entry's G (gap code + 1) that are set when G is 16 or more.</summary>
         private const int LongGapCodes = 0x30 << HuffmanTables.EditGapShift;
 
-
         private const int ValueTable = (1 << PatchFormat.MainCodeBits) + ((PatchFormat.TableValue - 1) << PatchFormat.OtherCodeBits);
         private const int CopyLengthTable = (1 << PatchFormat.MainCodeBits) + ((PatchFormat.TableCopyLength - 1) << PatchFormat.OtherCodeBits);
 
@@ -264,14 +263,14 @@ namespace SecureOta.Device.Core.Delta
                     if ((entry & LongGapCodes) != 0)
                     {
                         // A long gap (G from 16 on) may be anything: checked before it moves p (a fast gap is 1 to 16, checked after).
-                        if (gap >= end - p || gap <= 0) throw OutsideRun(gap, p, start, length);
+                        if (gap >= end - p || gap <= 0) throw RunEditEdges.OutsideRun(gap, p, start, length);
                         entry &= HuffmanTables.EditSlow - 1;
                     }
                 }
                 p += gap;
                 if (p > loadLimit && loadedEnd < end)
                 {
-                    if (p >= end) throw OutsideRun(gap, p - gap, start, length);
+                    if (p >= end) throw RunEditEdges.OutsideRun(gap, p - gap, start, length);
                     int moved = window.Start;
                     int loaded = Load(oldStart, length, loadedEnd - start, p + PatchFormat.EditWidth < end ? p + PatchFormat.EditWidth - start : length);
                     moved = window.Start - moved;
@@ -313,7 +312,7 @@ namespace SecureOta.Device.Core.Delta
                 else
                 {
                     // At the window's first byte (the byte before was written out) or in the run's last three bytes.
-                    if (p >= end) throw OutsideRun(gap, p - gap, start, length);
+                    if (p >= end) throw RunEditEdges.OutsideRun(gap, p - gap, start, length);
                     int previous = p > 0 ? buffer[p - 1] : window.LastWrittenByte;
                     int following = p + 1 < end ? buffer[p + 1] : 0;
                     if (entry < PredictionBEntry) value = byPrevious[previous];
@@ -330,7 +329,7 @@ namespace SecureOta.Device.Core.Delta
                         buffer[p + 2] = (byte)(word >> 16);
                         buffer[p + 3] = (byte)(word >> 24);
                     }
-                    else AddCut(buffer, p, end - p, value);
+                    else RunEditEdges.AddCut(buffer, p, end - p, value);
                     if (p + 1 == end) break;
                 }
             }
@@ -344,25 +343,6 @@ namespace SecureOta.Device.Core.Delta
             _symbols += edits + 1 + explicitValues;
             _edits += edits;
             _copied += length;
-        }
-
-        /// <summary>The error of an edit <paramref name="gap"/> - 1 bytes after the one at window index <paramref name="last"/> (start - 1: none).</summary>
-        private static PatchDataException OutsideRun(int gap, int last, int start, int length)
-        {
-            return new PatchDataException(PatchError.EditOutsideRun, "an edit " + (gap - 1) + " bytes after run offset " + (last + 1 - start) +
-                " lies outside its copy run of " + length + " bytes.");
-        }
-
-        /// <summary>Adds <paramref name="value"/> into the little-endian word of <paramref name="width"/> (1 to 3) bytes at the run's end.</summary>
-        private static void AddCut(byte[] buffer, int index, int width, int value)
-        {
-            int sum = 0;
-            for (int k = 0; k < width; k++)
-            {
-                sum = buffer[index + k] + (value & 0xFF) + (sum >> 8);
-                buffer[index + k] = (byte)sum;
-                value >>= 8;
-            }
         }
 
         /// <summary>
