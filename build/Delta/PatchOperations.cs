@@ -20,7 +20,7 @@ internal static class PatchOperations
     /// Where literals and matches are most of the new image (little or nothing to copy from the old one: a first
     /// image, a rewritten one), the parse is most of the patch and worth more effort: two more passes and a deeper
     /// match search. On the shared pairs from an empty base that is 10-20 bytes in 400 KB (idf-hello's patch
-    /// reaches zstd -19's size) for about twice the diff time of those cases; real pairs never take this path.
+    /// reaches zstd -19's size); those diffs take 0.8-3.3 s (Bench, median of 5). Real pairs never take this path.
     /// </summary>
     private const int MostlyParsedExtraPasses = 2;
 
