@@ -72,6 +72,8 @@ namespace SecureOta.Device.Core.Delta
                 if (choice == 0) oldStart = newPosition + displacements[0];
                 else if (choice == 1) oldStart = _oldPosition;
                 else oldStart = newPosition + displacements[choice - 1];
+                if ((uint)oldStart > (uint)_oldSize)
+                    throw new PatchDataException(PatchError.OldRangeOutOfBounds, "a block seeks to old offset " + oldStart + ", outside the " + _oldSize + "-byte base image.");
             }
             else
             {
@@ -123,8 +125,6 @@ namespace SecureOta.Device.Core.Delta
                     throw new PatchDataException(PatchError.OldRangeOutOfBounds, "a block seeks to old offset " + target + ", outside the " + _oldSize + "-byte base image.");
                 oldStart = (int)target;
             }
-            if ((uint)oldStart > (uint)_oldSize)
-                throw new PatchDataException(PatchError.OldRangeOutOfBounds, "a block seeks to old offset " + oldStart + ", outside the " + _oldSize + "-byte base image.");
             if (choice != 0)
             {
                 // Move to front (11a.5): the first equal entry, or the last, leaves; those before it move up.
