@@ -3,13 +3,15 @@ using SecureOta.Device.Core.Delta;
 namespace SecureOta.Build.Delta;
 
 /// <summary>
-/// Writes the code lengths of a segment's tables (docs/PROTOCOL.md section 11a.4): first the 19 lengths
+/// Writes the code lengths of a segment's tables (docs/PROTOCOL.md section 11a.4): first the 20 lengths
 /// (3 bits each) of a code-length code, then every table's lengths as its symbols: a length 0..15, 16
-/// = the previous length 3..6 times (2 bits), 17 = 3..10 zeros (3 bits), 18 = 11..138 zeros (7 bits).
+/// = the previous length 3..6 times (2 bits), 17 = 3..10 zeros (3 bits), 18 = 11..138 zeros (7 bits),
+/// 19 = the rest of the table is zeros (a table ending in zeros ends with it).
 /// </summary>
 internal static class CodeLengthWriter
 {
-    private const int Symbols = 19;
+    private const int Symbols = 20;
+    private const int RestZero = 19;
 
     public static void Write(BitWriter bits, byte[][] tables)
     {
@@ -57,6 +59,11 @@ internal static class CodeLengthWriter
             int length = lengths[i];
             int run = 1;
             while (i + run < lengths.Length && lengths[i + run] == length) run++;
+            if (length == 0 && i + run == lengths.Length)
+            {
+                token(RestZero, 0, 0);
+                return;
+            }
             if (length == 0 && run >= 3)
             {
                 run = Math.Min(run, 138);

@@ -22,6 +22,7 @@ internal sealed class SegmentSymbolWriter
     private int _oldPosition;
     private int _editContext;
     private RecentDistances _distances;
+    private CandidatePrefixes? _candidates;
 
     public SegmentSymbolWriter(byte[] oldImage, byte[] newImage)
     {
@@ -41,6 +42,10 @@ internal sealed class SegmentSymbolWriter
         _editContext = 0;
         _distances = default;
         Edits = 0;
+        // The candidate prefixes come first in the commands' stream (right after the code tables).
+        _candidates = CandidatePrefixes.Choose(_old, _new, ops);
+        Add(-1, 0, PatchCostCategory.Tables, (uint)_candidates.Values.Length, PatchFormat.CandidateCountBits);
+        foreach (int prefix in _candidates.Values) Add(-1, 0, PatchCostCategory.Tables, (uint)prefix, PatchFormat.CandidatePrefixBits);
         foreach (var op in ops)
         {
             switch (op.Kind)
@@ -146,8 +151,19 @@ internal sealed class SegmentSymbolWriter
             int following = at + 1 < length ? run[at + 1] : 0;
             var (gapCode, gapExtra, gapBits) = NumberCode.Gap(at - from);
             var (kind, value, index) = ChooseValue(run, target, at, length, previous, following, gapCode);
-            AddEdit(1 + 4 * gapCode + kind, PatchCostCategory.EditPositions, gapExtra, gapBits);
-            if (gapCode == PatchFormat.LongGapCode) AddNumber(PatchFormat.TableCopyLength, 0, at - from - PatchFormat.LongGap, PatchCostCategory.EditPositions);
+            int rank = _candidates!.Rank(run, newStart, length, from, at);
+            int table = PatchFormat.TableEdit + _editContext;
+            int gapPrice = Price(table, 1 + 4 * gapCode + kind) + gapBits
+                + (gapCode == PatchFormat.LongGapCode ? NumberPrice(PatchFormat.TableCopyLength, 0, at - from - PatchFormat.LongGap) : 0);
+            // Priced by bits alone: the device's search costs about 15 IL per word it passes, and any charge
+            // for it gave up most of the saving (measured on the shared pairs).
+            if (rank >= 0 && Price(table, PatchFormat.CandidateSymbol + 4 * rank + kind) < gapPrice)
+                AddEdit(PatchFormat.CandidateSymbol + 4 * rank + kind, PatchCostCategory.EditPositions);
+            else
+            {
+                AddEdit(1 + 4 * gapCode + kind, PatchCostCategory.EditPositions, gapExtra, gapBits);
+                if (gapCode == PatchFormat.LongGapCode) AddNumber(PatchFormat.TableCopyLength, 0, at - from - PatchFormat.LongGap, PatchCostCategory.EditPositions);
+            }
             if (kind == PatchFormat.KindRecent) Add(-1, 0, PatchCostCategory.EditValues, (uint)index, 2);
             else if (kind == PatchFormat.KindExplicit)
                 AddNumber(PatchFormat.TableValue, value < 0 ? PatchFormat.NumberCodes : 0, Math.Abs((long)value) - 1, PatchCostCategory.EditValues);

@@ -10,7 +10,7 @@ namespace SecureOta.Device.Core.Delta
     /// gap code, value kind and next table, the bit buffer lives in locals and is refilled two bytes at a
     /// time inline, explicit and recent values and gap extra bits are decoded inline, the word is read by
     /// one native BitConverter call and only its changed bytes are written back. The only calls are for
-    /// rare work (a refill at the input buffer's end, gaps from 256, a long extra-bit field, a window flush).
+    /// rare work (a refill at the input buffer's end, gaps from 256, a candidate edit's search, a long extra-bit field, a window flush).
     /// </summary>
     internal sealed class CopyRunDecoder
     {
@@ -33,33 +33,14 @@ namespace SecureOta.Device.Core.Delta
         private const int ValueTable = (1 << PatchFormat.MainCodeBits) + ((PatchFormat.TableValue - 1) << PatchFormat.OtherCodeBits);
         private const int CopyLengthTable = (1 << PatchFormat.MainCodeBits) + ((PatchFormat.TableCopyLength - 1) << PatchFormat.OtherCodeBits);
 
-        /// <summary>Per G = gap code + 1 from 17 to 32 (gap codes 16 to 31): its extra bits, and its gap + 1 with zero extra bits.</summary>
-        private static readonly byte[] GapExtra;
-        private static readonly int[] GapBase;
-
-        // An explicit static constructor (no beforefieldinit): the tables are made when the first patcher is
-        // created, never in the middle of a patch.
-        static CopyRunDecoder()
-        {
-            GapExtra = new byte[PatchFormat.LongGapCode + 1];
-            GapBase = new int[PatchFormat.LongGapCode + 1];
-            for (int g = 17; g <= PatchFormat.LongGapCode; g++)
-            {
-                int extra = (g - 9) >> 2;
-                GapExtra[g] = (byte)extra;
-                GapBase[g] = ((4 | ((g - 1) & 3)) << extra) + 1;
-            }
-        }
-
         private readonly BitReader _bits;
         private readonly HuffmanTables _tables;
         private readonly EditPredictor _predictor;
         private readonly OutputWindow _window;
-        private IBaseImage _base;
+        private readonly CopyRunLoader _loader;
         /// <summary>Where the edit table of the next edit symbol starts in the lookup entries.</summary>
         private int _editTable;
         private long _copied;
-        private long _reads;
         private long _edits;
         private long _symbols;
 
@@ -69,6 +50,7 @@ namespace SecureOta.Device.Core.Delta
             _tables = tables;
             _predictor = predictor;
             _window = window;
+            _loader = new CopyRunLoader(window);
         }
 
         /// <summary>Symbols decoded since <see cref="Start"/>.</summary>
@@ -76,8 +58,8 @@ namespace SecureOta.Device.Core.Delta
 
         public void Start(IBaseImage baseImage)
         {
-            _base = baseImage;
-            _copied = _reads = _edits = _symbols = 0;
+            _loader.Start(baseImage);
+            _copied = _edits = _symbols = 0;
         }
 
         /// <summary>Starts a segment: the first edit symbol is coded with edit table 0.</summary>
@@ -89,10 +71,10 @@ namespace SecureOta.Device.Core.Delta
         public void CopyStatistics(PatchStatistics statistics)
         {
             statistics.CopiedBytes = _copied;
-            statistics.BaseReads = _reads;
+            statistics.BaseReads = _loader.Reads;
             statistics.Edits = _edits;
             statistics.EditedBytes = _edits * PatchFormat.EditWidth;
-            _base = null;
+            _loader.Start(null);
         }
 
         /// <summary>Rebuilds new[newStart, +length) from old[oldStart, +length) and the run's edits.</summary>
@@ -109,7 +91,7 @@ namespace SecureOta.Device.Core.Delta
                 {
                     r.Count = count - (first & 15);
                     _editTable = HuffmanTables.EditTablesOffset;
-                    Load(oldStart, length, 0, length);
+                    _loader.Load(oldStart, length, 0, length);
                     _symbols++;
                     _copied += length;
                     return;
@@ -136,7 +118,7 @@ namespace SecureOta.Device.Core.Delta
             // As much of the run as the window takes is loaded before the first edit (one native read, no
             // flush): only a run that outgrows the window loads more, as an edit's word needs it.
             int room = OutputWindow.Capacity - window.Fill;
-            int loadedEnd = start + (room <= 0 ? 0 : Load(oldStart, length, 0, length < room ? length : room));
+            int loadedEnd = start + (room <= 0 ? 0 : _loader.Load(oldStart, length, 0, length < room ? length : room));
             int loadLimit = loadedEnd < end ? loadedEnd - PatchFormat.EditWidth : int.MaxValue;
             int p = start - 1;
             // The common edit's test, 1 <= p <= end - 4, as one unsigned comparison of p - 1 with lastWord
@@ -187,23 +169,39 @@ namespace SecureOta.Device.Core.Delta
                         if (gap <= PatchFormat.LongGapCode)
                         {
                             // Gap codes 16 to 31: the two bits below the leading one, then 2 to 5 extra bits (8 are buffered).
-                            // G = gap code + 1 indexes their count and the gap they add to (see the static constructor).
-                            int extra = GapExtra[gap];
+                            // G = gap code + 1 indexes their count and the gap they add to (see GapCodeTable).
+                            int extra = GapCodeTable.Extra[gap];
                             count -= extra;
-                            gap = GapBase[gap] + ((int)(bits >> count) & ((1 << extra) - 1));
+                            gap = GapCodeTable.Base[gap] + ((int)(bits >> count) & ((1 << extra) - 1));
                         }
                         else
                         {
-                            // G all ones: the entry of no code (HuffmanTables.EditNoCode); else gap code 32.
+                            // G all ones: the entry of no code (HuffmanTables.EditNoCode); a candidate edit; else gap code 32.
                             if (gap == HuffmanTables.EditGapMask) throw new PatchDataException(PatchError.CorruptStream, "the coded bits match no code of the segment's table; the patch is corrupted.");
-                            r.Bits = bits;
-                            r.Count = count;
-                            r.InputPosition = inputPosition;
-                            gap = ReadLongGap() + 1;
-                            bits = r.Bits;
-                            count = r.Count;
-                            inputPosition = r.InputPosition;
-                            refillLimit = r.InputLength - 2;
+                            if (gap >= HuffmanTables.EditCandidateGap)
+                            {
+                                int q = _loader.FindCandidate(_tables.Candidates, oldStart, length, start, end, p, loadedEnd, gap - HuffmanTables.EditCandidateGap);
+                                int moved = _loader.Moved;
+                                start -= moved;
+                                end -= moved;
+                                p -= moved;
+                                loadedEnd = start + _loader.Loaded;
+                                loadLimit = loadedEnd < end ? loadedEnd - PatchFormat.EditWidth : int.MaxValue;
+                                lastWord = end - PatchFormat.EditWidth;
+                                if (lastWord < 0) lastWord = 0;
+                                gap = q - p;
+                            }
+                            else
+                            {
+                                r.Bits = bits;
+                                r.Count = count;
+                                r.InputPosition = inputPosition;
+                                gap = ReadLongGap() + 1;
+                                bits = r.Bits;
+                                count = r.Count;
+                                inputPosition = r.InputPosition;
+                                refillLimit = r.InputLength - 2;
+                            }
                         }
                     }
                     if (entry >= SlowRecentEntry)
@@ -271,13 +269,11 @@ namespace SecureOta.Device.Core.Delta
                 if (p > loadLimit && loadedEnd < end)
                 {
                     if (p >= end) throw RunEditEdges.OutsideRun(gap, p - gap, start, length);
-                    int moved = window.Start;
-                    int loaded = Load(oldStart, length, loadedEnd - start, p + PatchFormat.EditWidth < end ? p + PatchFormat.EditWidth - start : length);
-                    moved = window.Start - moved;
+                    int moved = _loader.LoadMore(oldStart, length, loadedEnd - start, p + PatchFormat.EditWidth < end ? p + PatchFormat.EditWidth - start : length);
                     start -= moved;
                     end -= moved;
                     p -= moved;
-                    loadedEnd = start + loaded;
+                    loadedEnd = start + _loader.Loaded;
                     loadLimit = loadedEnd < end ? loadedEnd - PatchFormat.EditWidth : int.MaxValue;
                     lastWord = end - PatchFormat.EditWidth;
                     if (lastWord < 0) lastWord = 0;
@@ -338,34 +334,11 @@ namespace SecureOta.Device.Core.Delta
             r.InputPosition = inputPosition;
             predictor.RecentNext = recentNext;
             _editTable = table;
-            if (loadedEnd < end) Load(oldStart, length, loadedEnd - start, length);
+            if (loadedEnd < end) _loader.Load(oldStart, length, loadedEnd - start, length);
             int edits = recentNext - firstEdit;
             _symbols += edits + 1 + explicitValues;
             _edits += edits;
             _copied += length;
-        }
-
-        /// <summary>
-        /// Reads the run from run offset <paramref name="loaded"/> until at least <paramref name="needed"/>
-        /// is loaded (as much as the window takes), flushing full chunks; returns the new loaded offset.
-        /// </summary>
-        private int Load(int oldStart, int length, int loaded, int needed)
-        {
-            OutputWindow window = _window;
-            while (loaded < needed)
-            {
-                // A full window holds the whole first chunk, and the pending edit's bytes lie after it
-                // (its word is not loaded yet), so the chunk can be written.
-                if (window.Fill == OutputWindow.Capacity) window.FlushFullChunk();
-                int fill = window.Fill;
-                int count = length - loaded;
-                if (count > OutputWindow.Capacity - fill) count = OutputWindow.Capacity - fill;
-                _base.Read(oldStart + loaded, window.Buffer, fill, count);
-                window.Fill = fill + count;
-                loaded += count;
-                _reads++;
-            }
-            return loaded;
         }
 
         /// <summary>The gap of gap code 32: 256 + a number of the copy length table (-1 past 2^31 - 1).</summary>

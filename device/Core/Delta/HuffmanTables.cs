@@ -13,11 +13,12 @@ namespace SecureOta.Device.Core.Delta
     /// </summary>
     internal sealed class HuffmanTables
     {
-        /// <summary>Symbols of the code-length code: lengths 0..15, then repeat, short zero run, long zero run.</summary>
-        public const int LengthSymbols = 19;
+        /// <summary>Symbols of the code-length code: lengths 0..15, then repeat, short zero run, long zero run, and the table's rest all zero.</summary>
+        public const int LengthSymbols = 20;
         public const int RepeatPrevious = 16;
         public const int ShortZeroRun = 17;
         public const int LongZeroRun = 18;
+        public const int RestZero = 19;
 
         /// <summary>Bits of each code-length code length, and the longest code-length code.</summary>
         public const int LengthCodeLengthBits = 3;
@@ -31,10 +32,10 @@ namespace SecureOta.Device.Core.Delta
 
         /// <summary>
         /// An edit table entry: bits 0-3 the code length, 4-6 the edit table of the next edit symbol
-        /// (<see cref="EditContextMask"/>), 7-12 <c>G</c>: the gap code + 1 (1 to 33), or <see cref="EditEndGap"/>
-        /// for symbol 0 (the run's edits end), 13-14 the value kind, and bit 15 (<see cref="EditSlow"/>) set
-        /// when the edit needs more than the entry: the end, a gap code of 16 and up, a recent or an explicit
-        /// value. The entry of no code is <see cref="EditNoCode"/> (code length 0, slow, <c>G</c> all ones), so the
+        /// (<see cref="EditContextMask"/>), 7-12 <c>G</c>: the gap code + 1 (1 to 33), <see cref="EditEndGap"/>
+        /// for symbol 0 (the run's edits end), or <see cref="EditCandidateGap"/> + rank for a candidate edit,
+        /// 13-14 the value kind, and bit 15 (<see cref="EditSlow"/>) set when the edit needs more than the
+        /// entry: the end, a gap code of 16 and up, a candidate edit, a recent or an explicit value. The entry of no code is <see cref="EditNoCode"/> (code length 0, slow, <c>G</c> all ones), so the
         /// fast path never sees it and the slow path tells it apart only among the long gaps.
         /// </summary>
         public const int EditContextMask = 0x70;
@@ -43,6 +44,7 @@ namespace SecureOta.Device.Core.Delta
         public const int EditKindShift = 13;
         public const int EditSlow = 0x8000;
         public const int EditEndGap = PatchFormat.GapCodes + 1;
+        public const int EditCandidateGap = 40;
         public const int EditNoCode = EditSlow | (EditGapMask << EditGapShift);
 
         /// <summary>
@@ -51,8 +53,11 @@ namespace SecureOta.Device.Core.Delta
         /// </summary>
         public const int NoMainCode = 0xFFF0;
 
-        /// <summary>Bytes of the lookup tables and the scratch used to build them (used symbols with their lengths, counters).</summary>
-        public const int WorkingMemoryBytes = 2 * EntryCount + 2 * PatchFormat.MaxSymbols + 2 * 16 * 4;
+        /// <summary>Bytes of the lookup tables, the scratch used to build them (used symbols with their lengths, counters) and the candidate prefixes.</summary>
+        public const int WorkingMemoryBytes = 2 * EntryCount + 2 * PatchFormat.MaxSymbols + 2 * 16 * 4 + CandidateSet.WorkingMemoryBytes;
+
+        /// <summary>The segment's candidate prefixes, which follow its code lengths.</summary>
+        public readonly CandidateSet Candidates = new CandidateSet();
 
         /// <summary>Every lookup table; a field so the patcher's loops index it without a call.</summary>
         public readonly ushort[] Entries = new ushort[EntryCount];
@@ -76,7 +81,13 @@ namespace SecureOta.Device.Core.Delta
         {
             ushort[] entries = new ushort[PatchFormat.EditSymbols];
             entries[0] = (ushort)(EditSlow | (EditEndGap << EditGapShift));
-            for (int s = 1; s < PatchFormat.EditSymbols; s++)
+            for (int s = PatchFormat.CandidateSymbol; s < PatchFormat.EditSymbols; s++)
+            {
+                int rank = (s - PatchFormat.CandidateSymbol) >> 2;
+                int kind = (s - PatchFormat.CandidateSymbol) & 3;
+                entries[s] = (ushort)(EditSlow | (kind << EditKindShift) | ((EditCandidateGap + rank) << EditGapShift) | (PatchFormat.EditContext(s) << 4));
+            }
+            for (int s = 1; s < PatchFormat.CandidateSymbol; s++)
             {
                 int gapCode = (s - 1) >> 2;
                 int kind = (s - 1) & 3;
@@ -92,7 +103,7 @@ namespace SecureOta.Device.Core.Delta
             return table == PatchFormat.TableMain ? 0 : (1 << PatchFormat.MainCodeBits) + ((table - 1) << PatchFormat.OtherCodeBits);
         }
 
-        /// <summary>Reads the code-length code, then the code lengths of every table, and builds the tables.</summary>
+        /// <summary>Reads the code-length code, then the code lengths of every table, builds the tables, and reads the candidate prefixes.</summary>
         public void Read(BitReader reader)
         {
             Array.Clear(_lengthCounts, 0, 16);
@@ -108,6 +119,7 @@ namespace SecureOta.Device.Core.Delta
             // own table is built only after its lengths are read.
             Build(Offset(PatchFormat.TableDistance), LengthCodeBits, used, false);
             for (int t = 0; t < PatchFormat.TableCount; t++) ReadOne(reader, t);
+            Candidates.Read(reader);
         }
 
         /// <summary>
@@ -174,6 +186,8 @@ namespace SecureOta.Device.Core.Delta
                     i++;
                     continue;
                 }
+                // The rest of the table unused: a table a segment does not use at all is one item.
+                if (symbol == RestZero) break;
                 int run;
                 if (symbol == RepeatPrevious)
                 {

@@ -1,7 +1,7 @@
 namespace SecureOta.Device.Core.Delta
 {
     /// <summary>
-    /// Constants of the patch format, version 3 (docs/PROTOCOL.md section 11a): a 16-byte header, then
+    /// Constants of the patch format, version 4 (docs/PROTOCOL.md section 11a): a 16-byte header, then
     /// segments, each a byte-aligned block of canonical Huffman tables and commands that rebuilds a run
     /// of the new image whose start is a multiple of <see cref="SegmentAlignment"/>. Nothing carries over
     /// from one segment to the next but the new image written so far (matches may copy from it), so a
@@ -13,8 +13,11 @@ namespace SecureOta.Device.Core.Delta
         /// <summary>Header bytes 0..3: "SODP" (SecureOta delta patch).</summary>
         public static readonly byte[] Magic = new byte[] { 0x53, 0x4F, 0x44, 0x50 };
 
-        /// <summary>Header byte 4. Version 1 (the range-coded format) and 2 (matches only inside the output chunk) are not decoded any more.</summary>
-        public const byte Version = 3;
+        /// <summary>
+        /// Header byte 4. Version 1 (the range-coded format), 2 (matches only inside the output chunk) and 3
+        /// (no candidate edits) are not decoded any more.
+        /// </summary>
+        public const byte Version = 4;
 
         /// <summary>Magic, version, three reserved zero bytes, old size and new size (big-endian u32 each).</summary>
         public const int HeaderSize = 16;
@@ -64,8 +67,23 @@ namespace SecureOta.Device.Core.Delta
         /// <summary>The smallest gap coded with <see cref="LongGapCode"/>.</summary>
         public const int LongGap = 256;
 
-        /// <summary>Edit alphabet: 0 ends the run's edits, then 1 + 4 * gapCode + kind.</summary>
-        public const int EditSymbols = 1 + 4 * GapCodes;
+        /// <summary>Edit symbols from here on are candidate edits: <see cref="CandidateSymbol"/> + 4 * rank + kind.</summary>
+        public const int CandidateSymbol = 1 + 4 * GapCodes;
+
+        /// <summary>A candidate edit is at the first to the fourth candidate word from the edit cursor on (rank 0 to 3).</summary>
+        public const int CandidateRanks = 4;
+
+        /// <summary>Edit alphabet: 0 ends the run's edits, then 1 + 4 * gapCode + kind, then the candidate edits.</summary>
+        public const int EditSymbols = CandidateSymbol + 4 * CandidateRanks;
+
+        /// <summary>
+        /// A segment's candidate prefixes: at most four values of a word's top 12 bits, each 12 bits, after a
+        /// 3-bit count. A candidate word is an aligned word of a copy run whose top 12 bits are one of them
+        /// (a relocated pointer into a region that moved, in firmware).
+        /// </summary>
+        public const int MaxCandidatePrefixes = 4;
+        public const int CandidateCountBits = 3;
+        public const int CandidatePrefixBits = 12;
 
         /// <summary>Edit value kinds inside an edit symbol.</summary>
         public const int KindPredictionA = 0;
@@ -73,7 +91,7 @@ namespace SecureOta.Device.Core.Delta
         public const int KindRecent = 2;
         public const int KindExplicit = 3;
 
-        /// <summary>Edit symbols are coded with one of this many tables, chosen by the previous edit symbol of the segment.</summary>
+        /// <summary>Edit symbols are coded with one of this many tables, chosen by the previous edit symbol of the segment (<see cref="EditContext"/>).</summary>
         public const int EditContexts = 8;
 
         /// <summary>Signed alphabets (explicit edit values, seek deltas): sign * NumberCodes + code of magnitude - 1.</summary>
@@ -115,16 +133,18 @@ namespace SecureOta.Device.Core.Delta
 
         /// <summary>
         /// The edit table after edit symbol <paramref name="previous"/> (0, the end of a run's edits, also
-        /// at the segment's start): by the previous gap code, 0 1 2 3 to contexts 1 2 3 4, 7 to 5, other
-        /// codes below 16 to 6, 16 and up to 7; an end to 0.
+        /// at the segment's start): an end to 0; by the previous gap code, 0 and 1 to context 1, 2 to 2, 3 to 3,
+        /// 7 to 4, other codes below 16 to 5, 16 and up to 6; a candidate edit to 7.
         /// </summary>
         public static int EditContext(int previous)
         {
             if (previous == 0) return 0;
+            if (previous >= CandidateSymbol) return 7;
             int gapCode = (previous - 1) >> 2;
-            if (gapCode < 4) return 1 + gapCode;
-            if (gapCode == 7) return 5;
-            return gapCode < 16 ? 6 : 7;
+            if (gapCode < 2) return 1;
+            if (gapCode < 4) return gapCode;
+            if (gapCode == 7) return 4;
+            return gapCode < 16 ? 5 : 6;
         }
     }
 }

@@ -3,7 +3,7 @@ namespace SecureOta.Device.Core.Delta
     /// <summary>
     /// The edges of a copy run's edits (<see cref="CopyRunDecoder"/>), rare enough to be calls: an edit whose
     /// word the run's end cuts (docs/PROTOCOL.md 11a.5.1 step 6: n = min(4, c - at)), and the error of an
-    /// edit that lies outside its run.
+    /// edit that lies outside its run or names a candidate word it does not hold.
     /// </summary>
     internal static class RunEditEdges
     {
@@ -12,6 +12,13 @@ namespace SecureOta.Device.Core.Delta
         {
             return new PatchDataException(PatchError.EditOutsideRun, "an edit " + (gap - 1) + " bytes after run offset " + (last + 1 - start) +
                 " lies outside its copy run of " + length + " bytes.");
+        }
+
+        /// <summary>The error of a candidate edit whose candidate word the run does not hold after the edit at window index <paramref name="last"/>.</summary>
+        public static PatchDataException NoCandidate(int last, int start, int length)
+        {
+            return new PatchDataException(PatchError.EditOutsideRun, "a candidate edit after run offset " + (last - start) +
+                " names a candidate word its copy run of " + length + " bytes does not hold.");
         }
 
         /// <summary>Adds <paramref name="value"/> into the little-endian word of <paramref name="width"/> (1 to 3) bytes at the run's end.</summary>

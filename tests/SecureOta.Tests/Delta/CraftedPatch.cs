@@ -26,12 +26,17 @@ internal sealed class CraftedPatch
         _bytes.AddRange(header);
     }
 
-    /// <summary>Starts a segment that declares <paramref name="newLength"/> new bytes (ending the one before).</summary>
-    public CraftedPatch Segment(int newLength)
+    /// <summary>
+    /// Starts a segment that declares <paramref name="newLength"/> new bytes (ending the one before), with
+    /// the candidate prefixes <paramref name="candidatePrefixes"/> (12 bits each, written as given, valid or not).
+    /// </summary>
+    public CraftedPatch Segment(int newLength, params int[] candidatePrefixes)
     {
         EndSegment();
         _segmentLength = newLength;
         _editContext = 0;
+        Add(-1, 0, (uint)candidatePrefixes.Length, PatchFormat.CandidateCountBits);
+        foreach (int prefix in candidatePrefixes) Add(-1, 0, (uint)prefix, PatchFormat.CandidatePrefixBits);
         return this;
     }
 
@@ -66,6 +71,16 @@ internal sealed class CraftedPatch
 
     /// <summary>An edit <paramref name="gap"/> bytes on (a gap below 16) that adds prediction A.</summary>
     public CraftedPatch EditPredictedA(int gap) => EditSymbol(1 + 4 * gap + PatchFormat.KindPredictionA);
+
+    /// <summary>A candidate edit at the (<paramref name="rank"/> + 1)-th candidate word from the edit cursor on, adding prediction A.</summary>
+    public CraftedPatch CandidateEditPredictedA(int rank) => EditSymbol(PatchFormat.CandidateSymbol + 4 * rank + PatchFormat.KindPredictionA);
+
+    /// <summary>A candidate edit at the (<paramref name="rank"/> + 1)-th candidate word that adds <paramref name="value"/> (explicit).</summary>
+    public CraftedPatch CandidateEdit(int rank, int value)
+    {
+        EditSymbol(PatchFormat.CandidateSymbol + 4 * rank + PatchFormat.KindExplicit);
+        return Number(PatchFormat.TableValue, value < 0 ? PatchFormat.NumberCodes : 0, Math.Abs((long)value) - 1);
+    }
 
     public CraftedPatch EndEdits() => EditSymbol(0);
 

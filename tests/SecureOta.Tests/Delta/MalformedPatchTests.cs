@@ -56,8 +56,9 @@ public sealed class MalformedPatchTests
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
-    [InlineData(4)]
-    public void Rejects_the_range_coded_version_1_the_chunk_window_version_2_and_later_versions(byte version) => Assert.Equal(PatchError.UnsupportedVersion, Refusal(WithHeaderByte(4, version)));
+    [InlineData(3)]
+    [InlineData(5)]
+    public void Rejects_the_range_coded_version_1_the_chunk_window_version_2_the_candidate_free_version_3_and_later_versions(byte version) => Assert.Equal(PatchError.UnsupportedVersion, Refusal(WithHeaderByte(4, version)));
 
     [Fact]
     public void Rejects_reserved_header_bytes_set() => Assert.Equal(PatchError.UnsupportedVersion, Refusal(WithHeaderByte(6, 1)));
@@ -259,6 +260,7 @@ public sealed class MalformedPatchTests
         lengths[PatchFormat.TableEdit][1] = 2;
         var symbols = new List<CodedSymbol>
         {
+            new(-1, 0, 0, PatchFormat.CandidateCountBits, PatchCostCategory.Tables),
             new(PatchFormat.TableMain, PatchFormat.BlockSymbol, 0, 0, PatchCostCategory.Seeks),
             new(PatchFormat.TableCopyLength, (short)copyCode, copyExtra, (byte)copyBits, PatchCostCategory.Lengths),
             new(-1, 0, bits, 2, PatchCostCategory.EditPositions),

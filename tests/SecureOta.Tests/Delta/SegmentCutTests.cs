@@ -43,11 +43,13 @@ public sealed class SegmentCutTests
     [Fact]
     public void Image_is_cut_where_its_statistics_change()
     {
-        // Eight chunks of text-like bytes, then eight of code-like words: one cut, at the change.
+        // Eight chunks of text-like bytes, then eight of code-like words: a cut at the change, and none in
+        // the first region (exact pricing may still split the second where its random words favour it).
         var image = Regions(5, [(8, 0), (8, 3)]);
         var ops = EmptyBaseOps(image);
 
-        Assert.Equal([8 * Chunk], PatchSegmenter.Cut(ops, [], image, 16 * 4096));
+        var cuts = PatchSegmenter.Cut(ops, [], image, 16 * 4096);
+        Assert.Equal(8 * Chunk, Assert.Single(cuts, c => c <= 8 * Chunk));
         PatchRun.RoundTrip([], image);
     }
 

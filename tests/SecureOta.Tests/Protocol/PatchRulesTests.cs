@@ -40,7 +40,7 @@ public sealed class PatchRulesTests
     [Fact]
     public void A_patch_shorter_than_its_header_is_truncated()
     {
-        Assert.Equal(PatchError.Truncated, Refuse([0x53, 0x4f, 0x44, 0x50, 0x03, 0, 0, 0, 0, 0], []));
+        Assert.Equal(PatchError.Truncated, Refuse([0x53, 0x4f, 0x44, 0x50, 0x04, 0, 0, 0, 0, 0], []));
         Assert.Equal(PatchError.Truncated, Refuse([], []));
         // A header and nothing after it: the first segment header is missing.
         Assert.Equal(PatchError.Truncated, Refuse(Header(0, 1), []));
@@ -62,7 +62,7 @@ public sealed class PatchRulesTests
 
     private static byte[] Header(int oldSize, int newSize) =>
     [
-        0x53, 0x4f, 0x44, 0x50, 0x03, 0, 0, 0,
+        0x53, 0x4f, 0x44, 0x50, 0x04, 0, 0, 0,
         (byte)(oldSize >> 24), (byte)(oldSize >> 16), (byte)(oldSize >> 8), (byte)oldSize,
         (byte)(newSize >> 24), (byte)(newSize >> 16), (byte)(newSize >> 8), (byte)newSize,
     ];
