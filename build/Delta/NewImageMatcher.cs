@@ -4,7 +4,7 @@ namespace SecureOta.Build.Delta;
 
 /// <summary>
 /// Cuts a stretch of new bytes that no copy from the old image explains into literals and matches the
-/// patcher copies from the new image itself (format version 3: from any earlier byte, fills being
+/// patcher copies from the new image itself (format version 3 on: from any earlier byte, fills being
 /// distance 1). Candidates come from hash chains over the whole new image (<see cref="PrefixHashChains"/>); the cut is the
 /// cheapest path through the stretch under the prices of <see cref="UsePrices"/> (a shortest path over byte positions, as
 /// optimal LZ parsers do), except that a match of <see cref="NiceLength"/> bytes or more is taken at once.

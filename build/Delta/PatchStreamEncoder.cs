@@ -4,7 +4,7 @@ using SecureOta.Device.Core.Delta;
 namespace SecureOta.Build.Delta;
 
 /// <summary>
-/// Writes a patch (docs/PROTOCOL.md section 11a, version 3) for a given block cover of the new image:
+/// Writes a patch (docs/PROTOCOL.md section 11a, version 4) for a given block cover of the new image:
 /// the header, then segments. The literal stretches between copy runs are cut into literals and
 /// matches; the operations are cut into segments at 4096-byte boundaries of the new image where their
 /// statistics change (<see cref="PatchSegmenter"/>); each segment

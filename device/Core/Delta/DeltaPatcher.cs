@@ -3,7 +3,7 @@ using System;
 namespace SecureOta.Device.Core.Delta
 {
     /// <summary>
-    /// Applies a delta patch (docs/PROTOCOL.md section 11a, format version 3) in one forward pass: it
+    /// Applies a delta patch (docs/PROTOCOL.md section 11a, format version 4) in one forward pass: it
     /// pulls the patch once from an <see cref="IPatchSource"/>, reads the base image (the active slot)
     /// at random offsets and writes the new image sequentially to an <see cref="ITargetImage"/> (the
     /// inactive slot). Every symbol is one lookup in a segment's Huffman table; unchanged bytes are read

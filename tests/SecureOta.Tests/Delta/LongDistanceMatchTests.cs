@@ -4,7 +4,7 @@ using SecureOta.Device.Core.Delta;
 namespace SecureOta.Tests.Delta;
 
 /// <summary>
-/// A match (docs/PROTOCOL.md section 11a.5, format version 3) copies from any earlier byte of the new image:
+/// A match (docs/PROTOCOL.md section 11a.5, format version 3 on) copies from any earlier byte of the new image:
 /// from chunks already written (read back from the target), from earlier segments, across chunk
 /// boundaries, and overlapping itself byte by byte, exactly as a byte-at-a-time copy would.
 /// </summary>

@@ -6,7 +6,7 @@ using SecureOta.Tests.DeviceClient.Support;
 namespace SecureOta.Tests.DeltaUpdates;
 
 /// <summary>
-/// A patch whose matches copy from far back in the new image (PROTOCOL.md section 11a.5, format 3) resumes
+/// A patch whose matches copy from far back in the new image (PROTOCOL.md section 11a.5, format 3 on) resumes
 /// after a dropped connection: the patcher continues at a segment boundary and reads the bytes before it
 /// back from the inactive slot, which the device wrote in an earlier connection (the test flash, like
 /// LittleFS, shows a reader the file as it was when the reader was opened).
