@@ -42,6 +42,7 @@ namespace SecureOta.Device.Core.Delta
         private int _editTable;
         private long _copied;
         private long _edits;
+        private long _candidateEdits;
         private long _symbols;
 
         public CopyRunDecoder(BitReader bits, HuffmanTables tables, EditPredictor predictor, OutputWindow window)
@@ -59,7 +60,7 @@ namespace SecureOta.Device.Core.Delta
         public void Start(IBaseImage baseImage)
         {
             _loader.Start(baseImage);
-            _copied = _edits = _symbols = 0;
+            _copied = _edits = _candidateEdits = _symbols = 0;
         }
 
         /// <summary>Starts a segment: the first edit symbol is coded with edit table 0.</summary>
@@ -73,6 +74,7 @@ namespace SecureOta.Device.Core.Delta
             statistics.CopiedBytes = _copied;
             statistics.BaseReads = _loader.Reads;
             statistics.Edits = _edits;
+            statistics.CandidateEdits = _candidateEdits;
             statistics.EditedBytes = _edits * PatchFormat.EditWidth;
             _loader.Start(null);
         }
@@ -190,6 +192,7 @@ namespace SecureOta.Device.Core.Delta
                                 lastWord = end - PatchFormat.EditWidth;
                                 if (lastWord < 0) lastWord = 0;
                                 gap = q - p;
+                                _candidateEdits++;
                             }
                             else
                             {

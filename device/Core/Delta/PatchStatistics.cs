@@ -28,6 +28,9 @@ namespace SecureOta.Device.Core.Delta
         /// <summary>Edits applied (each adds into at most four bytes).</summary>
         public long Edits { get; internal set; }
 
+        /// <summary>Edits named as a candidate word (docs/PROTOCOL.md section 11a.5.2) rather than by their gap.</summary>
+        public long CandidateEdits { get; internal set; }
+
         /// <summary>Bytes edits added into, counted as four per edit (fewer only where a run ends).</summary>
         public long EditedBytes { get; internal set; }
 
