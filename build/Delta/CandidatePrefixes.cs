@@ -8,8 +8,8 @@ namespace SecureOta.Build.Delta;
 /// edit is likely to hit. Firmware that moved code or data changes every pointer into the moved region,
 /// and those pointers sit in aligned words whose top bits name the region; an edit at such a word can
 /// then be coded as "the next candidate" instead of by its distance. Chosen from the segment's copy runs:
-/// the prefixes whose aligned words change often (at least one in three, at least 8 times), the four that
-/// change most, in increasing order.
+/// the prefixes whose aligned words change often (at least one in three, or two, or four; at least 8
+/// times), the four that change most, in increasing order.
 /// </summary>
 internal sealed class CandidatePrefixes
 {
@@ -28,7 +28,15 @@ internal sealed class CandidatePrefixes
     /// <summary>The prefixes in increasing order, as the segment lists them.</summary>
     public int[] Values { get; }
 
-    public static CandidatePrefixes Choose(byte[] oldImage, byte[] newImage, IReadOnlyList<PatchOp> ops)
+    /// <summary>The prefixes of words that change in at least one of three (see the class comment).</summary>
+    public static CandidatePrefixes Choose(byte[] oldImage, byte[] newImage, IReadOnlyList<PatchOp> ops) => Options(oldImage, newImage, ops)[0];
+
+    /// <summary>
+    /// The distinct prefix sets for words that change in at least one of three, of two and of four (in
+    /// that order): which is smallest depends on how the unchanged words with those prefixes lie between
+    /// the edits, so the encoder codes the segment with each and keeps the smallest.
+    /// </summary>
+    public static List<CandidatePrefixes> Options(byte[] oldImage, byte[] newImage, IReadOnlyList<PatchOp> ops)
     {
         var changed = new int[Prefixes];
         var words = new int[Prefixes];
@@ -43,13 +51,18 @@ internal sealed class CandidatePrefixes
                 if (before != BinaryPrimitives.ReadUInt32LittleEndian(newImage.AsSpan(at))) changed[prefix]++;
             }
         }
-        var chosen = Enumerable.Range(0, Prefixes)
-            .Where(p => changed[p] >= MinChanged && 3L * changed[p] >= words[p])
-            .OrderByDescending(p => changed[p]).ThenBy(p => p)
-            .Take(PatchFormat.MaxCandidatePrefixes)
-            .Order()
-            .ToArray();
-        return new CandidatePrefixes(chosen);
+        var options = new List<CandidatePrefixes>();
+        foreach (int oneIn in new[] { 3, 2, 4 })
+        {
+            var chosen = Enumerable.Range(0, Prefixes)
+                .Where(p => changed[p] >= MinChanged && (long)oneIn * changed[p] >= words[p])
+                .OrderByDescending(p => changed[p]).ThenBy(p => p)
+                .Take(PatchFormat.MaxCandidatePrefixes)
+                .Order()
+                .ToArray();
+            if (!options.Any(o => o.Values.AsSpan().SequenceEqual(chosen))) options.Add(new CandidatePrefixes(chosen));
+        }
+        return options;
     }
 
     /// <summary>Whether the little-endian word at <paramref name="at"/> of <paramref name="bytes"/> starts with one of the prefixes.</summary>

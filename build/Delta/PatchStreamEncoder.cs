@@ -62,18 +62,32 @@ internal sealed class PatchStreamEncoder
         _costBits[(int)PatchCostCategory.Tables] += PatchFormat.HeaderSize * 8;
     }
 
+    /// <summary>Codes the segment with each of its candidate prefix options and writes the smallest.</summary>
     private void WriteSegment(PatchSegment segment, SegmentSymbolWriter writer)
     {
-        var symbols = writer.Write(segment.Ops, null);
-        byte[][] lengths = CodeLengths(symbols);
-        for (int pass = 1; pass < _options.PricingPasses; pass++)
+        List<CodedSymbol>? best = null;
+        byte[][]? bestLengths = null;
+        long bestBits = long.MaxValue;
+        int bestEdits = 0;
+        foreach (var candidates in CandidatePrefixes.Options(_old, _new, segment.Ops))
         {
-            symbols = writer.Write(segment.Ops, lengths);
-            lengths = CodeLengths(symbols);
+            var symbols = writer.Write(segment.Ops, null, candidates);
+            byte[][] lengths = CodeLengths(symbols);
+            for (int pass = 1; pass < _options.PricingPasses; pass++)
+            {
+                symbols = writer.Write(segment.Ops, lengths, candidates);
+                lengths = CodeLengths(symbols);
+            }
+            long bits = CodeLengthWriter.Bits(lengths);
+            foreach (var symbol in symbols) bits += (symbol.Alphabet >= 0 ? lengths[symbol.Alphabet][symbol.Symbol] : 0) + symbol.ExtraBits;
+            if (bits < bestBits)
+            {
+                (best, bestLengths, bestBits, bestEdits) = (symbols, lengths, bits, writer.Edits);
+            }
         }
-        _edits += writer.Edits;
+        _edits += bestEdits;
 
-        _output.AddRange(CodeSegment(segment.End - segment.Start, symbols, lengths, _costBits));
+        _output.AddRange(CodeSegment(segment.End - segment.Start, best!, bestLengths, _costBits));
     }
 
     /// <summary>

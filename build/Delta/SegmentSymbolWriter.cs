@@ -32,8 +32,11 @@ internal sealed class SegmentSymbolWriter
 
     public int Edits { get; private set; }
 
-    /// <summary>The symbols of <paramref name="ops"/>, priced with <paramref name="lengths"/> (null: defaults).</summary>
-    public List<CodedSymbol> Write(IReadOnlyList<PatchOp> ops, byte[][]? lengths)
+    /// <summary>
+    /// The symbols of <paramref name="ops"/>, priced with <paramref name="lengths"/> (null: defaults), with
+    /// <paramref name="candidates"/> as the segment's candidate prefixes (null: <see cref="CandidatePrefixes.Choose"/>).
+    /// </summary>
+    public List<CodedSymbol> Write(IReadOnlyList<PatchOp> ops, byte[][]? lengths, CandidatePrefixes? candidates = null)
     {
         _lengths = lengths ?? DefaultLengths();
         _symbols.Clear();
@@ -43,7 +46,7 @@ internal sealed class SegmentSymbolWriter
         _distances = default;
         Edits = 0;
         // The candidate prefixes come first in the commands' stream (right after the code tables).
-        _candidates = CandidatePrefixes.Choose(_old, _new, ops);
+        _candidates = candidates ?? CandidatePrefixes.Choose(_old, _new, ops);
         Add(-1, 0, PatchCostCategory.Tables, (uint)_candidates.Values.Length, PatchFormat.CandidateCountBits);
         foreach (int prefix in _candidates.Values) Add(-1, 0, PatchCostCategory.Tables, (uint)prefix, PatchFormat.CandidatePrefixBits);
         foreach (var op in ops)

@@ -104,7 +104,7 @@ public sealed class DeviceCostTaskTests
         Assert.True(apply.GetProperty("ilPerOutputByte").GetDouble() <= 6.3, $"delta patch apply: {apply.GetProperty("ilPerOutputByte").GetDouble():F2} IL per output byte");
         Assert.Equal(0, apply.GetProperty("allocations").GetInt64());
         // The pairs with most literals and matches (micropython) and fewest edits (idf-hello): when this
-        // guard was set, 19.44 and 5.20 from the tests' Debug core (14.34 and 3.81 from ./build.sh's
+        // guard was set, 19.52 and 5.29 from the tests' Debug core (14.39 and 3.88 from ./build.sh's
         // Release core; format 3, without candidate edits: 17.58 and 3.44, 13.09 and 2.60; micropython was 13.93 before short matches were copied inside the literal loop and
         // blocks decoded their numbers inline, 15.31 before matches copied by doubling and numbers, gaps
         // and explicit values came from static tables).
