@@ -64,6 +64,46 @@ public sealed class CandidateEditTests
     }
 
     [Theory]
+    [InlineData(4096)]
+    [InlineData(4100)]
+    [InlineData(9000)]
+    public void A_candidate_search_loads_and_flushes_a_run_that_outgrows_the_output_window(int first)
+    {
+        // A 12 KiB run of zeros with two pointers: the search for each reads past what the window holds,
+        // writing full chunks out as it goes; the second edit's predicted value is learned from the first.
+        var old = new byte[12288];
+        BinaryPrimitives.WriteUInt32LittleEndian(old.AsSpan(first), 0x3F400000);
+        BinaryPrimitives.WriteUInt32LittleEndian(old.AsSpan(12000), 0x3F400010);
+        var expected = (byte[])old.Clone();
+        expected[first] += 5;
+        expected[12000] += 5;
+        var patch = new CraftedPatch(old.Length, old.Length).Segment(old.Length, 0x3F4)
+            .Block(0).Copy(old.Length).CandidateEdit(0, 5).CandidateEditPredictedA(0).EndEdits()
+            .Finish();
+
+        var run = PatchRun.Apply(old, patch);
+
+        Assert.True(run.Succeeded, run.Failure?.ToString());
+        Assert.Equal(expected, run.Output);
+        Assert.Equal(2, run.Statistics.CandidateEdits);
+    }
+
+    [Fact]
+    public void Rejects_a_candidate_edit_past_the_last_word_of_a_run_that_outgrows_the_output_window()
+    {
+        var old = new byte[12288];
+        BinaryPrimitives.WriteUInt32LittleEndian(old.AsSpan(9000), 0x3F400000);
+        var patch = new CraftedPatch(old.Length, old.Length).Segment(old.Length, 0x3F4)
+            .Block(0).Copy(old.Length).CandidateEdit(1, 5).EndEdits()
+            .Finish();
+
+        var run = PatchRun.Apply(old, patch);
+
+        Assert.False(run.Succeeded);
+        Assert.Equal(PatchError.EditOutsideRun, run.Failure!.Error);
+    }
+
+    [Theory]
     [InlineData(0x3F6, 0)]
     [InlineData(0x3F4, 3)]
     public void Rejects_a_candidate_edit_whose_run_holds_no_such_word(int prefix, int rank)
