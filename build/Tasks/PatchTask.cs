@@ -41,9 +41,9 @@ public sealed class PatchTask : FrostingTask<BuildContext>
         var statistics = patcher.Statistics;
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(DeltaFileArguments.ReadAll(outPath, "out")));
         context.Log.Information(
-            "Wrote {0}: {1:N0} bytes, SHA-256 {2}; applied in {3:N0} ms with {4:N0} bytes of patcher memory, {5:N0} bytes copied natively, {6:N0} on the per-byte path, {7:N0} symbols decoded.",
+            "Wrote {0}: {1:N0} bytes, SHA-256 {2}; applied in {3:N0} ms with {4:N0} bytes of patcher memory, {5:N0} bytes copied natively, {6:N0} on the per-byte path, {7:N0} symbols decoded, {8:N0} edits ({9:N0} of them candidate edits).",
             outPath, statistics.OutputBytes, sha256, clock.Elapsed.TotalMilliseconds, DeltaPatcher.WorkingMemoryBytes,
-            statistics.CopiedBytes, statistics.PerBytePathBytes, statistics.DecodedSymbols);
+            statistics.CopiedBytes, statistics.PerBytePathBytes, statistics.DecodedSymbols, statistics.Edits, statistics.CandidateEdits);
     }
 
     private static FileStream OpenPatch(string path)
