@@ -20,9 +20,6 @@ namespace SecureOta.Device.Core.Delta
         /// <summary>Bit n of entry i: the top byte that maps to i, followed by nibble n, is a prefix.</summary>
         public readonly ushort[] NibbleMasks = new ushort[PatchFormat.MaxCandidatePrefixes + 1];
 
-        /// <summary>Prefixes of the current segment (0 to 4).</summary>
-        public int Count;
-
         /// <summary>Reads the 3-bit count and the 12-bit prefixes, which must strictly increase.</summary>
         public void Read(BitReader reader)
         {
@@ -49,7 +46,6 @@ namespace SecureOta.Device.Core.Delta
                 }
                 NibbleMasks[index] |= (ushort)(1 << (prefix & 15));
             }
-            Count = count;
         }
 
         /// <summary>Where the last <see cref="Find"/> that found nothing stopped: the first aligned index after its limit.</summary>
@@ -90,13 +86,6 @@ namespace SecureOta.Device.Core.Delta
             }
             Stopped = k - 3;
             return -1 - rank;
-        }
-
-        /// <summary>Whether the little-endian word at <paramref name="at"/> of <paramref name="bytes"/> starts with a prefix (for callers off the hot path).</summary>
-        public bool IsCandidate(byte[] bytes, int at)
-        {
-            int index = TopIndex[bytes[at + 3]];
-            return index != 0 && ((NibbleMasks[index] >> (bytes[at + 2] >> 4)) & 1) != 0;
         }
     }
 }

@@ -14,11 +14,11 @@ namespace SecureOta.Device.Core.Delta
                 " lies outside its copy run of " + length + " bytes.");
         }
 
-        /// <summary>The error of a candidate edit whose candidate word the run does not hold after the edit at window index <paramref name="last"/>.</summary>
+        /// <summary>The error of a candidate edit whose candidate word the run does not hold after the edit at window index <paramref name="last"/> (start - 1: none).</summary>
         public static PatchDataException NoCandidate(int last, int start, int length)
         {
-            return new PatchDataException(PatchError.EditOutsideRun, "a candidate edit after run offset " + (last - start) +
-                " names a candidate word its copy run of " + length + " bytes does not hold.");
+            return new PatchDataException(PatchError.EditOutsideRun, "a candidate edit names a candidate word from run offset " + (last + 1 - start) +
+                " on that its copy run of " + length + " bytes does not hold.");
         }
 
         /// <summary>Adds <paramref name="value"/> into the little-endian word of <paramref name="width"/> (1 to 3) bytes at the run's end.</summary>
