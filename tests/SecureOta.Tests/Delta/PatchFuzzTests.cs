@@ -36,6 +36,36 @@ public sealed class PatchFuzzTests
     }
 
     [Fact]
+    public void Mutated_patches_of_candidate_edits_give_only_typed_errors()
+    {
+        // Relocated pointers among unchanged words, across runs longer than the output window: the damage
+        // lands in candidate prefixes, candidate edit symbols and the searches they start.
+        var random = new Random(36);
+        var old = new byte[12 * 1024];
+        random.NextBytes(old);
+        for (int at = 0; at < old.Length; at += 4) old[at + 3] &= 0x3F;
+        var updated = (byte[])old.Clone();
+        for (int at = 4 * random.Next(16); at + 4 <= old.Length; at += 4 * (1 + random.Next(24)))
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(old.AsSpan(at), 0x3F400000u + (uint)random.Next(1 << 20));
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(updated.AsSpan(at), System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(old.AsSpan(at)) + 0x40);
+        }
+        var patch = DeltaDiff.Create(old, updated);
+        var valid = PatchRun.Apply(old, patch);
+        Assert.True(valid.Succeeded && valid.Statistics.CandidateEdits > 100, $"the valid patch has {valid.Statistics.CandidateEdits} candidate edits");
+
+        int refused = 0;
+        for (int round = 0; round < 2000; round++)
+        {
+            var run = PatchRun.Apply(old, Mutate(patch, random), chunkSize: 1 + random.Next(4096));
+            if (run.Succeeded) continue;
+            refused++;
+            Assert.True(Enum.IsDefined(run.Failure!.Error), $"undefined error {run.Failure.Error}");
+        }
+        Assert.True(refused > 1000, $"only {refused} of 2000 mutated patches were refused");
+    }
+
+    [Fact]
     public void Random_streams_behind_a_valid_header_give_only_typed_errors()
     {
         var random = new Random(35);
