@@ -51,11 +51,17 @@ internal sealed class CandidatePrefixes
                 if (before != BinaryPrimitives.ReadUInt32LittleEndian(newImage.AsSpan(at))) changed[prefix]++;
             }
         }
+        // Most segments have a handful of prefixes that change often enough: the thresholds look only at those.
+        var often = new List<int>();
+        for (int p = 0; p < Prefixes; p++)
+        {
+            if (changed[p] >= MinChanged) often.Add(p);
+        }
         var options = new List<CandidatePrefixes>();
         foreach (int oneIn in new[] { 3, 2, 4 })
         {
-            var chosen = Enumerable.Range(0, Prefixes)
-                .Where(p => changed[p] >= MinChanged && (long)oneIn * changed[p] >= words[p])
+            var chosen = often
+                .Where(p => (long)oneIn * changed[p] >= words[p])
                 .OrderByDescending(p => changed[p]).ThenBy(p => p)
                 .Take(PatchFormat.MaxCandidatePrefixes)
                 .Order()
