@@ -62,32 +62,38 @@ internal sealed class PatchStreamEncoder
         _costBits[(int)PatchCostCategory.Tables] += PatchFormat.HeaderSize * 8;
     }
 
-    /// <summary>Codes the segment with each of its candidate prefix options and writes the smallest.</summary>
+    /// <summary>
+    /// Codes the segment with each of its candidate prefix options, side by side (each with a writer of
+    /// its own), and writes the smallest; the first of equal sizes, so the patch does not depend on timing.
+    /// </summary>
     private void WriteSegment(PatchSegment segment, SegmentSymbolWriter writer)
     {
-        List<CodedSymbol>? best = null;
-        byte[][]? bestLengths = null;
-        long bestBits = long.MaxValue;
-        int bestEdits = 0;
-        foreach (var candidates in CandidatePrefixes.Options(_old, _new, segment.Ops))
+        var options = CandidatePrefixes.Options(_old, _new, segment.Ops);
+        var coded = new (List<CodedSymbol> Symbols, byte[][] Lengths, long Bits, int Edits)[options.Count];
+        Parallel.For(0, options.Count, i => coded[i] = CodeWith(i == 0 ? writer : new SegmentSymbolWriter(_old, _new), segment, options[i]));
+        var best = coded[0];
+        foreach (var option in coded.Skip(1))
         {
-            var symbols = writer.Write(segment.Ops, null, candidates);
-            byte[][] lengths = CodeLengths(symbols);
-            for (int pass = 1; pass < _options.PricingPasses; pass++)
-            {
-                symbols = writer.Write(segment.Ops, lengths, candidates);
-                lengths = CodeLengths(symbols);
-            }
-            long bits = CodeLengthWriter.Bits(lengths);
-            foreach (var symbol in symbols) bits += (symbol.Alphabet >= 0 ? lengths[symbol.Alphabet][symbol.Symbol] : 0) + symbol.ExtraBits;
-            if (bits < bestBits)
-            {
-                (best, bestLengths, bestBits, bestEdits) = (symbols, lengths, bits, writer.Edits);
-            }
+            if (option.Bits < best.Bits) best = option;
         }
-        _edits += bestEdits;
+        _edits += best.Edits;
 
-        _output.AddRange(CodeSegment(segment.End - segment.Start, best!, bestLengths, _costBits));
+        _output.AddRange(CodeSegment(segment.End - segment.Start, best.Symbols, best.Lengths, _costBits));
+    }
+
+    /// <summary>The segment's symbols with <paramref name="candidates"/>, each pass priced by the one before; their lengths and coded bits.</summary>
+    private (List<CodedSymbol> Symbols, byte[][] Lengths, long Bits, int Edits) CodeWith(SegmentSymbolWriter writer, PatchSegment segment, CandidatePrefixes candidates)
+    {
+        var symbols = writer.Write(segment.Ops, null, candidates);
+        byte[][] lengths = CodeLengths(symbols);
+        for (int pass = 1; pass < _options.PricingPasses; pass++)
+        {
+            symbols = writer.Write(segment.Ops, lengths, candidates);
+            lengths = CodeLengths(symbols);
+        }
+        long bits = CodeLengthWriter.Bits(lengths);
+        foreach (var symbol in symbols) bits += (symbol.Alphabet >= 0 ? lengths[symbol.Alphabet][symbol.Symbol] : 0) + symbol.ExtraBits;
+        return (symbols, lengths, bits, writer.Edits);
     }
 
     /// <summary>
