@@ -72,7 +72,7 @@ internal sealed class CandidatePrefixes
     }
 
     /// <summary>Whether the little-endian word at <paramref name="at"/> of <paramref name="bytes"/> starts with one of the prefixes.</summary>
-    public bool IsCandidate(ReadOnlySpan<byte> bytes, int at) =>
+    private bool IsCandidate(ReadOnlySpan<byte> bytes, int at) =>
         _member[(bytes[at + 3] << 4) | (bytes[at + 2] >> 4)];
 
     /// <summary>
